@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `notes` binary: a thin shell around main(); all behaviour lives in src/.
+import { main } from '../dist/index.js';
+
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

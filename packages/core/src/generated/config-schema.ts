@@ -1,0 +1,128 @@
+// Generated from schemas/config.schema.json by scripts/generate-schema-types.mjs. Do not edit: edit the schema and run `npm run generate`.
+
+/**
+ * This interface was referenced by `NotesConfig`'s JSON-Schema
+ * via the `definition` "severity".
+ */
+export type Severity = 'off' | 'warning' | 'error';
+
+/**
+ * notes.config.json: found by walking up from the working directory.
+ */
+export interface NotesConfig {
+  $schema?: string;
+  /**
+   * Rule id (`category/name`) to severity, or [severity, options].
+   */
+  rules?: {
+    [k: string]: Severity | never[];
+  };
+  /**
+   * Front-matter requirements checked by fields/front-matter.
+   */
+  frontMatter?: {
+    required?: string[];
+    /**
+     * Path (relative to the config file) of a JSON Schema for the front matter.
+     */
+    schema?: string;
+  };
+  /**
+   * Path globs to skip.
+   */
+  ignores?: string[];
+  limits?: {
+    /**
+     * Larger files are refused with a clear message (default 16 MiB).
+     */
+    maxFileBytes?: number;
+  };
+}
+
+/** The JSON Schema https://notes.dev/schemas/config.schema.json, embedded so the published package validates without reading files. */
+export const configSchema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://notes.dev/schemas/config.schema.json",
+  "title": "NotesConfig",
+  "description": "notes.config.json: found by walking up from the working directory.",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "$schema": {
+      "type": "string"
+    },
+    "rules": {
+      "type": "object",
+      "description": "Rule id (`category/name`) to severity, or [severity, options].",
+      "propertyNames": {
+        "pattern": "^[a-z]+/[a-z0-9-]+$"
+      },
+      "additionalProperties": {
+        "oneOf": [
+          {
+            "$ref": "#/$defs/severity"
+          },
+          {
+            "type": "array",
+            "prefixItems": [
+              {
+                "$ref": "#/$defs/severity"
+              },
+              {
+                "type": "object"
+              }
+            ],
+            "minItems": 1,
+            "maxItems": 2,
+            "items": false
+          }
+        ]
+      }
+    },
+    "frontMatter": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Front-matter requirements checked by fields/front-matter.",
+      "properties": {
+        "required": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "uniqueItems": true
+        },
+        "schema": {
+          "type": "string",
+          "description": "Path (relative to the config file) of a JSON Schema for the front matter."
+        }
+      }
+    },
+    "ignores": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Path globs to skip."
+    },
+    "limits": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "maxFileBytes": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Larger files are refused with a clear message (default 16 MiB)."
+        }
+      }
+    }
+  },
+  "$defs": {
+    "severity": {
+      "enum": [
+        "off",
+        "warning",
+        "error"
+      ]
+    }
+  }
+} as const;

@@ -1,0 +1,23 @@
+export { decodeUtf8, type Decoded, type InvalidByte } from './decode.js';
+export { NotesError } from './errors.js';
+export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
+export { normalizeForId, slugTag, stableId } from './ids.js';
+export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
+export { parseMarkdown } from './parse.js';
+export {
+  DEFAULT_MAX_FILE_BYTES,
+  describeFsError,
+  readSource,
+  sourceFromBytes,
+  sourceFromText,
+  type SourceFile,
+} from './source.js';
+export { buildDocument, headingText } from './structure.js';
+export { blocksText, inlineText, squash } from './text.js';
+export { formatAjvError, toDataset, validateDataset } from './dataset.js';
+export type * from './generated/notes-schema.js';
+export { notesSchema } from './generated/notes-schema.js';
+export { configSchema, type NotesConfig } from './generated/config-schema.js';
+export { frontMatterSchema, type NotesFrontMatter } from './generated/front-matter-schema.js';
+export { defineRule, type Fix, type Place, type Report, type RuleContext, type RuleDefinition, type RuleSetting, type Severity } from './rule.js';
+export type { ExportFile, ExportOptions, Exporter } from './exporter.js';

@@ -1,0 +1,101 @@
+import { readFile, stat } from 'node:fs/promises';
+import { decodeUtf8, type InvalidByte } from './decode.js';
+import { NotesError } from './errors.js';
+
+/** A Markdown file read from disk and decoded: what every command starts from. */
+export interface SourceFile {
+  /** Path shown to the user: relative to the working directory, with `/`. */
+  path: string;
+  /** Absolute path on disk. */
+  absolutePath: string;
+  /** Decoded text without BOM (invalid bytes as U+FFFD, see `invalid`). */
+  text: string;
+  /** The file started with a BOM (kept when the file is rewritten). */
+  bom: boolean;
+  /** Invalid UTF-8 sequences found while decoding. */
+  invalid: InvalidByte[];
+  /** Modification time in whole seconds since the epoch. */
+  mtime: number;
+  /** Size in bytes. */
+  size: number;
+}
+
+/** Default ceiling on one file's size; a larger file is refused early with a message saying how to raise it. */
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Turn a file-system error into one line a person can act on. */
+export function describeFsError(error: unknown, path: string, action = 'read'): NotesError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const what =
+    code === 'ENOENT'
+      ? 'no such file or folder: check the path'
+      : code === 'EACCES' || code === 'EPERM'
+        ? `permission denied: make it ${action === 'read' ? 'readable' : 'writable'} or choose another path`
+        : code === 'EISDIR'
+          ? 'is a folder, expected a file'
+          : code === 'ELOOP'
+            ? 'too many levels of symbolic links: remove the link loop'
+            : code === 'ENOSPC'
+              ? 'no space left on the device: free some space'
+              : code === 'EROFS'
+                ? 'read-only file system: choose another output folder with --out'
+                : `cannot ${action} (${code ?? String(error)})`;
+  return new NotesError(what, { file: path, cause: error });
+}
+
+/** Read and decode one Markdown file; refuses binary files and files over `maxBytes` with a NotesError. */
+export async function readSource(
+  absolutePath: string,
+  options: { path?: string; maxBytes?: number } = {},
+): Promise<SourceFile> {
+  const shown = options.path ?? absolutePath;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let bytes: Uint8Array;
+  let mtime: number;
+  try {
+    const info = await stat(absolutePath);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > maxBytes) {
+      throw new NotesError(
+        `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit: split it, or raise "limits.maxFileBytes" in notes.config.json`,
+        { file: shown },
+      );
+    }
+    mtime = Math.floor(info.mtimeMs / 1000);
+    bytes = await readFile(absolutePath);
+  } catch (error) {
+    if (error instanceof NotesError) throw error;
+    throw describeFsError(error, shown);
+  }
+  return sourceFromBytes(bytes, { path: shown, absolutePath, mtime });
+}
+
+/** Decode bytes already in memory (tests, stdin) into a SourceFile. */
+export function sourceFromBytes(
+  bytes: Uint8Array,
+  meta: { path: string; absolutePath?: string; mtime?: number },
+): SourceFile {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.binaryAt !== null) {
+    throw new NotesError(
+      `binary file (NUL byte at offset ${decoded.binaryAt}), not Markdown text: remove it or give it another extension`,
+      { file: meta.path },
+    );
+  }
+  return {
+    path: meta.path,
+    absolutePath: meta.absolutePath ?? meta.path,
+    text: decoded.text,
+    bom: decoded.bom,
+    invalid: decoded.invalid,
+    mtime: meta.mtime ?? 0,
+    size: bytes.length,
+  };
+}
+
+/** Build a SourceFile from text (tests and in-memory pipelines). */
+export function sourceFromText(text: string, path = 'input.md', mtime = 0): SourceFile {
+  const bom = text.startsWith('\uFEFF');
+  const body = bom ? text.slice(1) : text;
+  return { path, absolutePath: path, text: body, bom, invalid: [], mtime, size: Buffer.byteLength(text) };
+}
