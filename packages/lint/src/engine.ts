@@ -1,0 +1,60 @@
+import { buildDocument, parseMarkdown, type Fix, type ModelDocument, type Report, type RuleContext, type SourceFile } from '@notes/core';
+import { readDisables } from './disables.js';
+import { defaultRules, resolveExtra } from './resolve.js';
+import type { LintMessage, LintOptions, ResolvedRules } from './types.js';
+import { indexTree } from './walk.js';
+
+/** Order findings by position, then rule id, so output is stable. */
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+function normalizeFix(fix: Report['fix']): Fix[] | undefined {
+  if (!fix) return undefined;
+  const list = Array.isArray(fix) ? fix : [fix];
+  return list.length > 0 ? list : undefined;
+}
+
+/** Lint one file: one parse shared by every rule, inline disables applied, findings sorted. */
+export function lintSource(file: SourceFile, options: LintOptions = {}): LintMessage[] {
+  const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
+  const text = file.text;
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const tree = parseMarkdown(text);
+  const index = indexTree(tree, lines.length);
+  const disables = readDisables(lines, (line) => index.code[line] === true);
+  let document: ModelDocument | undefined;
+  const messages: LintMessage[] = [];
+  for (const { rule, severity, options: ruleOptions } of rules) {
+    const context: RuleContext = {
+      file,
+      text,
+      lines,
+      tree,
+      get document() {
+        return (document ??= buildDocument(file, tree));
+      },
+      options: ruleOptions,
+      configDir: options.configDir ?? null,
+      report(report) {
+        const { place } = report;
+        if (disables.isDisabled(rule.id, place.line)) return;
+        const fix = rule.fixable ? normalizeFix(report.fix) : undefined;
+        const message: LintMessage = {
+          ruleId: rule.id,
+          severity,
+          line: place.line,
+          column: place.column,
+          endLine: place.endLine ?? place.line,
+          endColumn: place.endColumn ?? place.column,
+          message: report.message,
+          fixable: fix !== undefined,
+        };
+        if (fix) message.fix = fix;
+        messages.push(message);
+      },
+    };
+    rule.check(context);
+  }
+  return messages.sort(compareMessages);
+}

@@ -1,0 +1,48 @@
+import type { Fix, RuleDefinition, Severity } from '@notes/core';
+
+/** One finding: what the reporters print and what `--fix` repairs. Positions are 1-based, end exclusive. */
+export interface LintMessage {
+  ruleId: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fixable: boolean;
+  /** The edits that repair it (data, applied by the shared fixer). */
+  fix?: Fix[];
+}
+
+/** A rule switched on, with the severity and options in effect. */
+export interface ResolvedRule {
+  rule: RuleDefinition;
+  severity: Severity;
+  options: Readonly<Record<string, unknown>>;
+}
+
+/** The rules in effect for a run, in registry order (rules set to `off` are left out). */
+export type ResolvedRules = readonly ResolvedRule[];
+
+/** A rule's configured setting: a severity, or `[severity, options]`. */
+export type RuleConfigValue = 'off' | Severity | readonly ['off' | Severity] | readonly ['off' | Severity, Record<string, unknown>];
+
+/** Options of lintSource / fixSource. */
+export interface LintOptions {
+  /** The rules in effect (default: every rule at its default severity). */
+  rules?: ResolvedRules;
+  /** Extra rules (plugins), run at their default severity. */
+  extraRules?: readonly RuleDefinition[];
+  /** Folder of the notes.config.json in effect, or null. */
+  configDir?: string | null;
+}
+
+/** What fixSource returns. */
+export interface FixResult {
+  /** The repaired text (no BOM; line endings and final newline kept). */
+  output: string;
+  /** Findings that remain after fixing. */
+  messages: LintMessage[];
+  /** Whether any byte changed. */
+  changed: boolean;
+}
