@@ -1,0 +1,124 @@
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import type { ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+
+/** An image a card refers to, packed into the deck under `name`. */
+export interface MediaRef {
+  /** File name inside the deck's flat media folder (what the card's `src` says). */
+  name: string;
+  /** Absolute path on disk, inside the notes' folder. */
+  path: string;
+}
+
+/** What rendering Markdown to card HTML needs to know. */
+export interface HtmlContext {
+  /** Folder the note's file is in (image paths are relative to it). */
+  docDir: string;
+  /** The notes' folder: images are only taken from inside it. */
+  baseDir: string;
+  /** Where a finding points, e.g. `notes.md:12`. */
+  where: string;
+  warn(message: string): void;
+  /** Media collected so far, by absolute path (shared by every note of an export). */
+  media: Map<string, MediaRef>;
+}
+
+/**
+ * GitHub's sanitizer schema, tightened for cards: no protocol at all in `src` (so no remote, `data:` or
+ * `file:` images; packed media are plain file names), links only to web and mail addresses.
+ */
+const SCHEMA: Schema = {
+  ...defaultSchema,
+  // Ids and names are clobber-prefixed by the default schema; cards need neither.
+  protocols: { ...defaultSchema.protocols, src: [], href: ['http', 'https', 'mailto'] },
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
+};
+
+function hasScheme(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+}
+
+function mediaName(relPath: string, taken: ReadonlySet<string>): string {
+  // Anki's media folder is flat: keep the path in the name so two `a.png` in different folders stay apart.
+  const flat = relPath.split(/[\\/]+/).filter(Boolean).join('_').replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  let name = flat || 'image';
+  for (let n = 2; taken.has(name); n++) name = `${n}-${flat}`;
+  return name;
+}
+
+function placeholder(alt: string): ElementContent {
+  return { type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: alt ? `[image: ${alt}]` : '[image]' }] };
+}
+
+/** Point images at packed media, or replace them by their alt text (with a finding) when they are not allowed. */
+function rewriteImages(node: HastNodes, ctx: HtmlContext): void {
+  if (!('children' in node)) return;
+  const children = node.children as ElementContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type !== 'element') continue;
+    if (child.tagName !== 'img') {
+      rewriteImages(child, ctx);
+      continue;
+    }
+    const src = typeof child.properties['src'] === 'string' ? child.properties['src'] : '';
+    const alt = typeof child.properties['alt'] === 'string' ? child.properties['alt'] : '';
+    const ref = imageRef(src, ctx);
+    if (ref) child.properties = { src: ref.name, alt };
+    else children[i] = placeholder(alt);
+  }
+}
+
+function imageRef(src: string, ctx: HtmlContext): MediaRef | null {
+  if (src === '') return null;
+  if (hasScheme(src)) {
+    ctx.warn(`${ctx.where}: image ${src} is not local: not fetched, shown as its alt text`);
+    return null;
+  }
+  let decoded = src;
+  try {
+    decoded = decodeURIComponent(src.split(/[?#]/)[0] ?? src);
+  } catch {
+    // keep it as written
+  }
+  if (isAbsolute(decoded) || posix.isAbsolute(decoded)) {
+    ctx.warn(`${ctx.where}: image ${src} is an absolute path: only images inside the notes' folder are packed`);
+    return null;
+  }
+  const absolute = resolve(ctx.docDir, decoded);
+  const rel = relative(ctx.baseDir, absolute);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    ctx.warn(`${ctx.where}: image ${src} is outside the notes' folder: not packed`);
+    return null;
+  }
+  const known = ctx.media.get(absolute);
+  if (known) return known;
+  const taken = new Set([...ctx.media.values()].map((m) => m.name));
+  const ref: MediaRef = { name: mediaName(rel.split(sep).join('/'), taken), path: absolute };
+  ctx.media.set(absolute, ref);
+  return ref;
+}
+
+function render(tree: Root, ctx: HtmlContext): string {
+  // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.
+  const hast = toHast(tree) as HastRoot;
+  rewriteImages(hast, ctx);
+  const clean = sanitize(hast, SCHEMA);
+  return toHtml(clean).trim();
+}
+
+/** Markdown blocks (an answer) to sanitized card HTML. */
+export function blocksToHtml(blocks: readonly RootContent[], ctx: HtmlContext): string {
+  return render({ type: 'root', children: [...blocks] }, ctx);
+}
+
+/** Inline Markdown (a table cell) to sanitized card HTML. */
+export function phrasingToHtml(children: readonly PhrasingContent[], ctx: HtmlContext): string {
+  return render({ type: 'root', children: [{ type: 'paragraph', children: [...children] }] }, ctx)
+    .replace(/^<p>/, '')
+    .replace(/<\/p>$/, '');
+}
+

@@ -1,0 +1,78 @@
+/** The two note types every deck uses. Their ids never change: Anki matches re-imported notes by GUID *and* note type id. */
+
+/** A note type as the packer needs it. */
+export interface NoteTypeSpec {
+  id: number;
+  name: string;
+  fields: readonly string[];
+  /** Question and answer templates (one card per note). */
+  qfmt: string;
+  afmt: string;
+}
+
+/** Fixed id of the question note type (Front, Back, Topic, Source). */
+export const QUESTION_NOTETYPE_ID = 1_719_000_000_101;
+/** Fixed id of the comparison note type (Front, Back, Context, Topic, Source). */
+export const COMPARISON_NOTETYPE_ID = 1_719_000_000_102;
+
+export const QUESTION_FIELDS = ['Front', 'Back', 'Topic', 'Source'] as const;
+export const COMPARISON_FIELDS = ['Front', 'Back', 'Context', 'Topic', 'Source'] as const;
+
+export const QUESTION_TYPE: NoteTypeSpec = {
+  id: QUESTION_NOTETYPE_ID,
+  name: 'notes: Question',
+  fields: QUESTION_FIELDS,
+  qfmt: '<div class="topic">{{Topic}}</div>\n<div class="front">{{Front}}</div>',
+  afmt: '{{FrontSide}}\n<hr id="answer">\n<div class="back">{{Back}}</div>\n<div class="source">{{Source}}</div>',
+};
+
+export const COMPARISON_TYPE: NoteTypeSpec = {
+  id: COMPARISON_NOTETYPE_ID,
+  name: 'notes: Comparison',
+  fields: COMPARISON_FIELDS,
+  qfmt: '<div class="topic">{{Topic}}</div>\n<div class="context">{{Context}}</div>\n<div class="front">{{Front}}</div>',
+  afmt: '{{FrontSide}}\n<hr id="answer">\n<div class="back">{{Back}}</div>\n<div class="source">{{Source}}</div>',
+};
+
+/** Card CSS: readable type, tables with rules, code in a box; `.nightMode` (and the older `.night_mode`) for dark. */
+export const CARD_CSS = `.card {
+  font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  font-size: 18px;
+  line-height: 1.45;
+  text-align: left;
+  color: #1f2328;
+  background: #ffffff;
+  max-width: 46em;
+  margin: 0 auto;
+  padding: 0 0.75em;
+}
+.topic, .context, .source { font-size: 0.72em; color: #59636e; }
+.topic { text-transform: uppercase; letter-spacing: 0.04em; }
+.context { margin-top: 0.2em; font-style: italic; }
+.front { font-size: 1.2em; font-weight: 600; margin: 0.4em 0 0.2em; }
+.back { margin-top: 0.4em; }
+.source { margin-top: 1.2em; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+hr#answer { border: 0; border-top: 1px solid #d1d9e0; margin: 0.8em 0; }
+.back h1, .back h2, .back h3, .back h4, .back h5, .back h6 { font-size: 1em; margin: 0.9em 0 0.3em; }
+.back p { margin: 0.45em 0; }
+.back ul, .back ol { margin: 0.3em 0; padding-left: 1.4em; }
+.back blockquote { margin: 0.5em 0; padding: 0.1em 0.8em; border-left: 3px solid #d1d9e0; color: #59636e; }
+table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.9em; }
+th, td { border: 1px solid #d1d9e0; padding: 0.3em 0.55em; vertical-align: top; text-align: left; }
+th { background: #f6f8fa; font-weight: 600; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em; background: #eff1f3; padding: 0.1em 0.3em; border-radius: 4px; }
+pre { background: #f6f8fa; border: 1px solid #d1d9e0; border-radius: 6px; padding: 0.6em 0.8em; overflow-x: auto; }
+pre code { background: none; padding: 0; font-size: 0.85em; }
+img { max-width: 100%; height: auto; }
+a { color: #0969da; }
+.nightMode.card, .night_mode .card { color: #e6edf3; background: #0d1117; }
+.nightMode .topic, .nightMode .context, .nightMode .source, .nightMode .back blockquote,
+.night_mode .topic, .night_mode .context, .night_mode .source, .night_mode .back blockquote { color: #9198a1; }
+.nightMode hr#answer, .night_mode hr#answer { border-top-color: #3d444d; }
+.nightMode th, .nightMode td, .night_mode th, .night_mode td { border-color: #3d444d; }
+.nightMode th, .night_mode th { background: #151b23; }
+.nightMode code, .night_mode code { background: #262c36; }
+.nightMode pre, .night_mode pre { background: #151b23; border-color: #3d444d; }
+.nightMode pre code, .night_mode pre code { background: none; }
+.nightMode a, .night_mode a { color: #4493f8; }
+`;

@@ -1,0 +1,219 @@
+import { zipSync, type Zippable } from 'fflate';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type { AnkiCard, AnkiCardList } from './render.js';
+import { fieldChecksum } from './ids.js';
+import { CARD_CSS, COMPARISON_TYPE, type NoteTypeSpec, QUESTION_TYPE } from './notetypes.js';
+import { stripHtmlPreservingMedia } from './strip.js';
+
+/** What packing needs besides the cards. */
+export interface PackOptions {
+  /** Seconds since the epoch: every `mod`, and the base of note and card ids (which are never later than it). */
+  epoch: number;
+  /** Bytes of each media file, by its name in the deck (`AnkiCardList.media[].name`). Missing ones are skipped. */
+  media?: ReadonlyMap<string, Uint8Array>;
+}
+
+const FIELD_SEPARATOR = '\x1f';
+/** Ids count back from the epoch; an epoch before 2001 (tests, `SOURCE_DATE_EPOCH=0`) uses 2001 instead. */
+const MIN_EPOCH = 1_000_000_000;
+/** Zip entry times are fixed; fflate writes local-time DOS fields, so a local-time date keeps them the same everywhere. */
+const ZIP_MTIME = new Date(1980, 0, 1, 12, 0, 0);
+
+const SCHEMA = `
+create table col (id integer primary key, crt integer not null, mod integer not null, scm integer not null,
+  ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null,
+  models text not null, decks text not null, dconf text not null, tags text not null);
+create table notes (id integer primary key, guid text not null, mid integer not null, mod integer not null,
+  usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null,
+  flags integer not null, data text not null);
+create table cards (id integer primary key, nid integer not null, did integer not null, ord integer not null,
+  mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null,
+  ivl integer not null, factor integer not null, reps integer not null, lapses integer not null,
+  left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
+create table revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null,
+  ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null,
+  type integer not null);
+create table graves (usn integer not null, oid integer not null, type integer not null);
+create index ix_notes_usn on notes (usn);
+create index ix_cards_usn on cards (usn);
+create index ix_revlog_usn on revlog (usn);
+create index ix_cards_nid on cards (nid);
+create index ix_cards_sched on cards (did, queue, due);
+create index ix_revlog_cid on revlog (cid);
+create index ix_notes_csum on notes (csum);
+`;
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs();
+  return sqlJs;
+}
+
+const LATEX_PRE =
+  '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n';
+
+/** A note type in Anki's schema-11 JSON, every key its importer decodes. */
+function modelJson(type: NoteTypeSpec, mod: number, did: number): Record<string, unknown> {
+  return {
+    id: type.id,
+    name: type.name,
+    type: 0,
+    mod,
+    usn: -1,
+    sortf: 0,
+    did,
+    tmpls: [
+      { name: 'Card 1', ord: 0, qfmt: type.qfmt, afmt: type.afmt, bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0 },
+    ],
+    flds: type.fields.map((name, ord) => ({
+      name,
+      ord,
+      sticky: false,
+      rtl: false,
+      font: 'Arial',
+      size: 20,
+      description: '',
+      plainText: false,
+      collapsed: false,
+      excludeFromSearch: false,
+      media: [],
+    })),
+    css: CARD_CSS,
+    latexPre: LATEX_PRE,
+    latexPost: '\\end{document}',
+    latexsvg: false,
+    req: [[0, 'any', [0]]],
+    tags: [],
+    vers: [],
+  };
+}
+
+/** A normal deck in schema-11 JSON. */
+function deckJson(id: number, name: string, mod: number): Record<string, unknown> {
+  return {
+    id,
+    mod,
+    name,
+    usn: -1,
+    lrnToday: [0, 0],
+    revToday: [0, 0],
+    newToday: [0, 0],
+    timeToday: [0, 0],
+    collapsed: false,
+    browserCollapsed: false,
+    desc: '',
+    dyn: 0,
+    conf: 1,
+    extendNew: 0,
+    extendRev: 0,
+  };
+}
+
+/** Anki's default deck options (schema 11). */
+function dconfJson(mod: number): Record<string, unknown> {
+  return {
+    id: 1,
+    mod,
+    name: 'Default',
+    usn: -1,
+    maxTaken: 60,
+    autoplay: true,
+    timer: 0,
+    replayq: true,
+    dyn: false,
+    new: { bury: false, delays: [1, 10], initialFactor: 2500, ints: [1, 4, 0], order: 1, perDay: 20, separate: true },
+    rev: { bury: false, ease4: 1.3, fuzz: 0.05, ivlFct: 1, maxIvl: 36500, minSpace: 1, perDay: 200, hardFactor: 1.2 },
+    lapse: { delays: [10], leechAction: 1, leechFails: 8, minInt: 1, mult: 0 },
+  };
+}
+
+function confJson(curModel: number): Record<string, unknown> {
+  return {
+    activeDecks: [1],
+    curDeck: 1,
+    newSpread: 0,
+    collapseTime: 1200,
+    timeLim: 0,
+    estTimes: true,
+    dueCounts: true,
+    curModel,
+    nextPos: 1,
+    sortType: 'noteFld',
+    sortBackwards: false,
+    addToCur: true,
+  };
+}
+
+function noteTypeOf(card: AnkiCard): NoteTypeSpec {
+  return card.kind === 'question' ? QUESTION_TYPE : COMPARISON_TYPE;
+}
+
+function fieldList(card: AnkiCard): string[] {
+  const fields = card.fields as Record<string, string>;
+  return noteTypeOf(card).fields.map((name) => (fields[name] ?? '').replace(/\x1f/g, ' '));
+}
+
+/** The card list → an `.apkg` (zip of a schema-11 `collection.anki2` and a `media` map). Same input, same bytes. */
+export async function packApkg(list: AnkiCardList, options: PackOptions): Promise<Uint8Array> {
+  const SQL = await loadSqlJs();
+  const epoch = Math.floor(options.epoch);
+  const base = Math.max(epoch, MIN_EPOCH) * 1000;
+  const crt = Math.floor(Math.max(epoch, MIN_EPOCH) / 86400) * 86400;
+  const deckIds = new Map(list.decks.map((d) => [d.name, d.id]));
+  const firstDeck = list.decks[0]?.id ?? 1;
+
+  const models: Record<string, unknown> = {};
+  for (const type of [QUESTION_TYPE, COMPARISON_TYPE]) models[String(type.id)] = modelJson(type, epoch, firstDeck);
+  const decks: Record<string, unknown> = { '1': deckJson(1, 'Default', epoch) };
+  for (const d of list.decks) decks[String(d.id)] = deckJson(d.id, d.name, epoch);
+
+  const db = new SQL.Database();
+  try {
+    db.exec('pragma page_size = 4096; pragma journal_mode = off; pragma synchronous = off;');
+    db.exec(SCHEMA);
+    db.run('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
+      crt,
+      epoch * 1000,
+      epoch * 1000,
+      JSON.stringify(confJson(QUESTION_TYPE.id)),
+      JSON.stringify(models),
+      JSON.stringify(decks),
+      JSON.stringify({ '1': dconfJson(epoch) }),
+      '{}',
+    ]);
+    db.exec('begin');
+    const insertNote = db.prepare('insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')');
+    const insertCard = db.prepare('insert into cards values (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
+    // Ids are milliseconds counting up to the epoch: unique, in order, and never in the future.
+    const count = list.cards.length;
+    list.cards.forEach((card, i) => {
+      const id = base - count + i;
+      const fields = fieldList(card);
+      const first = stripHtmlPreservingMedia(fields[0] ?? '');
+      const tags = card.tags.length ? ` ${card.tags.join(' ')} ` : '';
+      insertNote.run([id, card.guid, noteTypeOf(card).id, epoch, tags, fields.join(FIELD_SEPARATOR), first, fieldChecksum(first)]);
+      insertCard.run([id, id, deckIds.get(card.deck) ?? 1, epoch, i + 1]);
+    });
+    insertNote.free();
+    insertCard.free();
+    db.exec('commit');
+    const collection = db.export();
+
+    const mediaMap: Record<string, string> = {};
+    const files: Zippable = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 6 }] };
+    let n = 0;
+    const mediaFiles: Zippable = {};
+    for (const ref of list.media) {
+      const bytes = options.media?.get(ref.name);
+      if (!bytes) continue;
+      mediaMap[String(n)] = ref.name;
+      mediaFiles[String(n)] = [bytes, { mtime: ZIP_MTIME, level: 0 }];
+      n++;
+    }
+    files['media'] = [new TextEncoder().encode(JSON.stringify(mediaMap)), { mtime: ZIP_MTIME, level: 6 }];
+    Object.assign(files, mediaFiles);
+    return zipSync(files);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,164 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { ModelDocument, ModelNote } from '@notes/core';
+import { comparisonRows } from './comparison.js';
+import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
+import { deckIdFromName, guidFrom } from './ids.js';
+import { COMPARISON_FIELDS, QUESTION_FIELDS } from './notetypes.js';
+import { escapeHtml } from './strip.js';
+
+/** A deck of the package. */
+export interface AnkiDeck {
+  id: number;
+  /** Full name, `Title::Topic`. */
+  name: string;
+}
+
+/** A question note: one card, the question on the front, the answer on the back. */
+export interface QuestionCard {
+  kind: 'question';
+  guid: string;
+  /** The stable id of the model note it comes from. */
+  noteId: string;
+  /** Full deck name. */
+  deck: string;
+  tags: string[];
+  fields: Record<(typeof QUESTION_FIELDS)[number], string>;
+}
+
+/** A comparison note: one row of a comparison table. */
+export interface ComparisonCard {
+  kind: 'comparison';
+  guid: string;
+  noteId: string;
+  deck: string;
+  tags: string[];
+  fields: Record<(typeof COMPARISON_FIELDS)[number], string>;
+}
+
+/** One Anki note (each becomes exactly one card). */
+export type AnkiCard = QuestionCard | ComparisonCard;
+
+/** The middle step: everything the package will hold, as plain data. */
+export interface AnkiCardList {
+  decks: AnkiDeck[];
+  cards: AnkiCard[];
+  /** Images the cards refer to, all inside the notes' folder (not read yet). */
+  media: MediaRef[];
+}
+
+/** What rendering needs: where the notes live, and where findings go. */
+export interface RenderOptions {
+  /** Absolute folder the notes live in: images are only taken from inside it. */
+  baseDir: string;
+  warn(message: string): void;
+  /** Make cards from comparison-table rows (default true). */
+  comparisons?: boolean;
+}
+
+/** Tag for the kind of card, so a learner can filter or suspend one kind. */
+const KIND_TAG = { question: 'notes::question', comparison: 'notes::comparison' } as const;
+
+/** One deck-name component: no `::` (it would nest), no control characters, trimmed, never empty. */
+function deckPart(text: string): string {
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/::+/g, ':')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^:+|:+$/g, '')
+    .trim();
+  return clean || 'Untitled';
+}
+
+/** Anki tags: no white space, no empty `::` parts. */
+function ankiTag(tag: string): string {
+  return tag
+    .replace(/[\s\u3000]+/g, '-')
+    .split('::')
+    .filter((p) => p !== '')
+    .join('::');
+}
+
+function tagsFor(note: ModelNote, kind: AnkiCard['kind']): string[] {
+  return [...new Set([...note.tags.map(ankiTag), KIND_TAG[kind]].filter(Boolean))];
+}
+
+function docDirOf(doc: ModelDocument, baseDir: string): string {
+  const abs = doc.file.absolutePath;
+  return isAbsolute(abs) ? dirname(abs) : dirname(resolve(baseDir, doc.file.path));
+}
+
+/**
+ * Model → cards: one question card per question note (overviews are not questions and get no card) and one
+ * comparison card per row of each comparison table. Pure apart from `warn`; reads no file.
+ */
+export function renderCards(documents: readonly ModelDocument[], options: RenderOptions): AnkiCardList {
+  const baseDir = resolve(options.baseDir);
+  const media = new Map<string, MediaRef>();
+  const decks = new Map<string, AnkiDeck>();
+  const usedIds = new Set<number>([1]);
+  const addDeck = (name: string): string => {
+    const parts = name.split('::');
+    // Parents first, so every sub-deck has its parent in the package.
+    for (let i = 1; i <= parts.length; i++) {
+      const full = parts.slice(0, i).join('::');
+      if (decks.has(full.toLowerCase())) continue;
+      let id = deckIdFromName(full);
+      while (usedIds.has(id)) id++;
+      usedIds.add(id);
+      decks.set(full.toLowerCase(), { id, name: full });
+    }
+    return decks.get(name.toLowerCase())!.name;
+  };
+  const cards: AnkiCard[] = [];
+  const guids = new Set<string>();
+  const uniqueGuid = (parts: string[]): string => {
+    let guid = guidFrom(parts);
+    for (let n = 2; guids.has(guid); n++) guid = guidFrom([...parts, String(n)]);
+    guids.add(guid);
+    return guid;
+  };
+
+  for (const doc of documents) {
+    const docDir = docDirOf(doc, baseDir);
+    const title = deckPart(doc.title);
+    for (const note of doc.notes) {
+      if (note.kind !== 'question') continue;
+      const deck = addDeck(note.topic === null ? title : `${title}::${deckPart(note.topic)}`);
+      const where = `${note.source.path}:${note.source.line}`;
+      const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media };
+      const topic = escapeHtml(note.topic ?? doc.title);
+      const source = escapeHtml(where);
+      cards.push({
+        kind: 'question',
+        guid: uniqueGuid([note.id]),
+        noteId: note.id,
+        deck,
+        tags: tagsFor(note, 'question'),
+        fields: { Front: escapeHtml(note.title), Back: blocksToHtml(note.body, ctx), Topic: topic, Source: source },
+      });
+      if (options.comparisons === false) continue;
+      for (const table of note.tables) {
+        const tableWhere = `${note.source.path}:${table.line}`;
+        const rows = comparisonRows(table, { ...ctx, where: tableWhere });
+        for (const row of rows) {
+          cards.push({
+            kind: 'comparison',
+            guid: uniqueGuid([note.id, row.label]),
+            noteId: note.id,
+            deck,
+            tags: tagsFor(note, 'comparison'),
+            fields: {
+              Front: escapeHtml(row.front),
+              Back: row.back,
+              Context: escapeHtml(note.title),
+              Topic: topic,
+              Source: escapeHtml(tableWhere),
+            },
+          });
+        }
+      }
+    }
+  }
+  return { decks: [...decks.values()], cards, media: [...media.values()] };
+}
