@@ -1,1 +1,71 @@
-export {};
+import { isAbsolute, relative } from 'node:path';
+import type { ExportFile, ExportOptions, Exporter, ModelDocument } from '@notes/core';
+import { renderMarkdown } from './render.js';
+
+export { cleanTree, LEVELS, renderMarkdown } from './render.js';
+export { finish, serialize } from './serialize.js';
+export { wordCounts, wordDiff } from './words.js';
+
+/** Options of the Markdown exporter: none beyond the common ones. */
+export type MarkdownExportOptions = ExportOptions;
+
+/** Folder the clean copies go to, inside the output folder. */
+export const MARKDOWN_FOLDER = 'markdown';
+
+function dirOf(path: string): string[] {
+  const parts = path.split('/');
+  parts.pop();
+  return parts;
+}
+
+/** Keep a relative path inside the output folder: no empty, `.` or `..` segments, no drive or root. */
+function confine(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.' && p !== '..' && !/^[A-Za-z]:$/.test(p))
+    .join('/');
+}
+
+/**
+ * Where each document's clean copy goes: `markdown/<its path relative to the common base>`. The base is the
+ * folder the notes live in (`options.baseDir`) when every file is inside it, else the deepest folder common to
+ * the documents' paths; `notes export --md examples/raw/` writes `markdown/aws-prep-notes.raw.md`.
+ */
+export function outputPaths(documents: readonly ModelDocument[], baseDir?: string): string[] {
+  const absolute = documents.map((d) => d.file.absolutePath.replace(/\\/g, '/'));
+  const base = baseDir?.replace(/\\/g, '/');
+  let rel: string[];
+  if (base && isAbsolute(base) && absolute.every((p) => isAbsolute(p) && !relative(base, p).startsWith('..'))) {
+    rel = absolute.map((p) => relative(base, p).replace(/\\/g, '/'));
+  } else {
+    const paths = documents.map((d) => d.file.path.replace(/\\/g, '/'));
+    let common = paths.length ? dirOf(paths[0]!) : [];
+    for (const p of paths.slice(1)) {
+      const dir = dirOf(p);
+      let i = 0;
+      while (i < common.length && common[i] === dir[i]) i++;
+      common = common.slice(0, i);
+    }
+    rel = paths.map((p) => p.split('/').slice(common.length).join('/'));
+  }
+  const seen = new Map<string, number>();
+  return rel.map((r, i) => {
+    let path = `${MARKDOWN_FOLDER}/${confine(r) || `document-${i + 1}.md`}`;
+    const n = (seen.get(path) ?? 0) + 1;
+    seen.set(path, n);
+    if (n > 1) path = path.replace(/(\.[^./]*)?$/, (ext) => `-${n}${ext}`);
+    return path;
+  });
+}
+
+/** The clean-Markdown exporter: one repaired, normalized `.md` per input file, mirroring the input paths. */
+export const markdownExporter: Exporter = {
+  format: 'md',
+  extension: 'md',
+  binary: false,
+  async export(documents: readonly ModelDocument[], options: MarkdownExportOptions): Promise<ExportFile[]> {
+    const paths = outputPaths(documents, options.baseDir);
+    return documents.map((document, i) => ({ path: paths[i]!, data: renderMarkdown(document) }));
+  },
+};

@@ -1,0 +1,49 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import type { ModelDocument } from '@notes/core';
+import { serialize } from './serialize.js';
+
+/** Heading levels of the clean copy. */
+export const LEVELS = { title: 1, topic: 2, question: 3 } as const;
+
+/**
+ * The clean tree of one document: its blocks in source order, the title heading at `#`, topics at `##`,
+ * questions at `###`, and every other heading re-levelled below the question (or topic) it sits in, keeping
+ * its place among its siblings: nesting is kept, skipped levels closed up, and a stray heading at or above the
+ * question's own level becomes `####`.
+ */
+export function cleanTree(document: ModelDocument): Root {
+  const topics = new Set<Heading>(document.topics.map((t) => t.heading));
+  const questions = new Set<Heading>();
+  for (const note of document.notes) if (note.heading) questions.add(note.heading);
+  const children: RootContent[] = [];
+  // Open sub-headings since the last structural heading: source depth → clean depth.
+  let open: { source: number; depth: number }[] = [];
+  const relevel = (node: Heading, depth: number): Heading => ({ ...node, depth: depth as Heading['depth'] });
+  for (const block of document.tree.children) {
+    if (block.type !== 'heading') {
+      children.push(block);
+      continue;
+    }
+    if (block === document.titleHeading) {
+      children.push(relevel(block, LEVELS.title));
+      open = [];
+    } else if (topics.has(block)) {
+      children.push(relevel(block, LEVELS.topic));
+      open = [];
+    } else if (questions.has(block)) {
+      children.push(relevel(block, LEVELS.question));
+      open = [];
+    } else {
+      while (open.length > 0 && open[open.length - 1]!.source >= block.depth) open.pop();
+      const depth = Math.min(6, (open[open.length - 1]?.depth ?? LEVELS.question) + 1);
+      children.push(relevel(block, depth));
+      open.push({ source: block.depth, depth });
+    }
+  }
+  return { type: 'root', children };
+}
+
+/** The clean Markdown of one document (LF line endings, no trailing white space, one final newline). */
+export function renderMarkdown(document: ModelDocument): string {
+  return serialize(cleanTree(document), document.file.text);
+}
