@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** Folder of an installed npm package (resolved through its package.json, so hoisting does not matter). */
+function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+/** The four styles pdfmake asks for. */
+export interface FontFiles {
+  normal: string;
+  bold: string;
+  italics: string;
+  bolditalics: string;
+}
+
+/** Font family names used in document definitions. */
+export type FamilyName = 'Body' | 'Mono' | 'Emoji' | 'Fallback' | 'FallbackMono';
+
+function plex(pkg: string, prefix: string): FontFiles {
+  const dir = packageDir(pkg);
+  const file = (weight: string) => join(dir, weight, `${prefix}_${weight}.ttf`);
+  return {
+    normal: file('400Regular'),
+    bold: file('700Bold'),
+    italics: file('400Regular_Italic'),
+    bolditalics: file('700Bold_Italic'),
+  };
+}
+
+let cachedFiles: Record<FamilyName, FontFiles> | null = null;
+
+/** Absolute paths of every font file the cheat sheet may embed, by family (all TTF, all from npm packages). */
+export function fontFiles(): Record<FamilyName, FontFiles> {
+  if (cachedFiles) return cachedFiles;
+  const emojiDir = packageDir('@expo-google-fonts/noto-emoji');
+  const emoji = (weight: string) => join(emojiDir, weight, `NotoEmoji_${weight}.ttf`);
+  const dejavu = (file: string) => join(packageDir('dejavu-fonts-ttf'), 'ttf', file);
+  cachedFiles = {
+    Body: plex('@expo-google-fonts/ibm-plex-sans-condensed', 'IBMPlexSansCondensed'),
+    Mono: plex('@expo-google-fonts/ibm-plex-mono', 'IBMPlexMono'),
+    // Noto Emoji has no italics: the upright glyphs stand in.
+    Emoji: { normal: emoji('400Regular'), bold: emoji('700Bold'), italics: emoji('400Regular'), bolditalics: emoji('700Bold') },
+    Fallback: {
+      normal: dejavu('DejaVuSansCondensed.ttf'),
+      bold: dejavu('DejaVuSansCondensed-Bold.ttf'),
+      italics: dejavu('DejaVuSansCondensed-Oblique.ttf'),
+      bolditalics: dejavu('DejaVuSansCondensed-BoldOblique.ttf'),
+    },
+    FallbackMono: {
+      normal: dejavu('DejaVuSansMono.ttf'),
+      bold: dejavu('DejaVuSansMono-Bold.ttf'),
+      italics: dejavu('DejaVuSansMono-Oblique.ttf'),
+      bolditalics: dejavu('DejaVuSansMono-BoldOblique.ttf'),
+    },
+  };
+  return cachedFiles;
+}
+
+/** Every font file path, for the local-access policy: pdfmake may open these and nothing else. */
+export function allowedFontPaths(): Set<string> {
+  const paths = new Set<string>();
+  for (const family of Object.values(fontFiles())) for (const path of Object.values(family)) paths.add(path);
+  return paths;
+}
+
+/**
+ * Code points a TrueType font maps to a glyph, read from its `cmap` table (formats 4 and 12).
+ * Reading the table ourselves keeps coverage checks free of a second font engine.
+ */
+export function readCmap(bytes: Uint8Array): Set<number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const numTables = view.getUint16(4);
+  let cmapOffset = -1;
+  for (let i = 0; i < numTables; i++) {
+    const record = 12 + i * 16;
+    const tag = String.fromCharCode(bytes[record]!, bytes[record + 1]!, bytes[record + 2]!, bytes[record + 3]!);
+    if (tag === 'cmap') cmapOffset = view.getUint32(record + 8);
+  }
+  if (cmapOffset < 0) throw new Error('font has no cmap table');
+  const subtables: { format: number; offset: number; platform: number; encoding: number }[] = [];
+  const count = view.getUint16(cmapOffset + 2);
+  for (let i = 0; i < count; i++) {
+    const record = cmapOffset + 4 + i * 8;
+    const offset = cmapOffset + view.getUint32(record + 4);
+    subtables.push({ platform: view.getUint16(record), encoding: view.getUint16(record + 2), offset, format: view.getUint16(offset) });
+  }
+  const unicode = subtables.filter((s) => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10)));
+  const covered = new Set<number>();
+  for (const table of unicode) {
+    if (table.format === 4) {
+      const segX2 = view.getUint16(table.offset + 6);
+      const ends = table.offset + 14;
+      const starts = ends + segX2 + 2;
+      const deltas = starts + segX2;
+      const rangeOffsets = deltas + segX2;
+      for (let s = 0; s < segX2 / 2; s++) {
+        const end = view.getUint16(ends + s * 2);
+        const start = view.getUint16(starts + s * 2);
+        const delta = view.getUint16(deltas + s * 2);
+        const rangeOffset = view.getUint16(rangeOffsets + s * 2);
+        for (let c = start; c <= end && c !== 0xffff; c++) {
+          let glyph: number;
+          if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
+          else {
+            const at = rangeOffsets + s * 2 + rangeOffset + (c - start) * 2;
+            const raw = view.getUint16(at);
+            glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
+          }
+          if (glyph !== 0) covered.add(c);
+        }
+      }
+    } else if (table.format === 12) {
+      const groups = view.getUint32(table.offset + 12);
+      for (let g = 0; g < groups; g++) {
+        const record = table.offset + 16 + g * 12;
+        const start = view.getUint32(record);
+        const end = view.getUint32(record + 4);
+        const glyph = view.getUint32(record + 8);
+        for (let c = start; c <= end; c++) if (glyph + (c - start) !== 0) covered.add(c);
+      }
+    }
+  }
+  return covered;
+}
+
+const coverageCache = new Map<string, Set<number>>();
+
+/** Code points covered by a font file (cached per path). */
+export function coverage(path: string): Set<number> {
+  let set = coverageCache.get(path);
+  if (!set) {
+    set = readCmap(readFileSync(path));
+    coverageCache.set(path, set);
+  }
+  return set;
+}

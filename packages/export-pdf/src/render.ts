@@ -1,0 +1,563 @@
+import type { ExportOptions, ModelDocument, ModelNote } from '@notes/core';
+import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import { fontRuns } from './runs.js';
+import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './theme.js';
+
+/** A pdfmake content node, kept as plain data. */
+export type Content = string | ContentObject | Content[];
+/** A pdfmake content object (`text`, `stack`, `table`, `ul`…). */
+export interface ContentObject {
+  [key: string]: unknown;
+}
+
+/** Dynamic header/footer content: pdfmake calls it per page. */
+export type PageContent = (currentPage: number, pageCount: number) => Content;
+
+/** A pdfmake document definition as the cheat sheet builds it (fonts are added when packing). */
+export interface CheatSheetDefinition {
+  pageSize: string;
+  pageOrientation: 'landscape';
+  pageMargins: [number, number, number, number];
+  info: {
+    title: string;
+    subject: string;
+    keywords: string;
+    creator: string;
+    producer: string;
+    creationDate: Date;
+    modDate: Date;
+  };
+  defaultStyle: ContentObject;
+  header: PageContent;
+  footer: PageContent;
+  content: Content[];
+}
+
+/** Options of the cheat sheet (besides the CLI's `epoch`, `baseDir`, `warn`). */
+export interface CheatSheetOptions {
+  /** Seconds since the epoch: the date printed in the header and the PDF's creation date. */
+  epoch: number;
+  /** `a4` (default) or `letter`, always landscape. */
+  paper?: Paper;
+  /** Number of columns, 1 to 6 (default 3). */
+  columns?: number;
+}
+
+interface Style {
+  bold?: boolean;
+  italics?: boolean;
+  mono?: boolean;
+  strike?: boolean;
+  link?: string;
+}
+
+interface Geometry {
+  columnWidth: number;
+  columnHeight: number;
+}
+
+/** A block of the flow and its estimated height, so the layout can decide what to keep whole. */
+interface Unit {
+  content: ContentObject;
+  height: number;
+  /** A heading or bar that must not end a column: it is glued to the next unit. */
+  glue?: boolean;
+}
+
+const LINE = 1.3 * THEME.lineHeight;
+/** Average advance of a character in em: a little above IBM Plex Sans Condensed's, so estimates err high. */
+const EM_PER_CHAR = { body: 0.5, bold: 0.53, mono: 0.6 };
+
+function lineHeight(size: number): number {
+  return size * LINE;
+}
+
+/** Lines `text` takes at `size` in `width` points (greedy word wrap on estimated advances). */
+function estimateLines(text: string, width: number, size: number, em = EM_PER_CHAR.body): number {
+  const perLine = Math.max(1, Math.floor(width / (size * em)));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const len = [...word].length;
+      if (used === 0) used = len;
+      else if (used + 1 + len <= perLine) used += 1 + len;
+      else {
+        count++;
+        used = len;
+      }
+      while (used > perLine) {
+        count++;
+        used -= perLine;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------- inline text
+
+interface Span {
+  text: string;
+  style: Style;
+}
+
+function spans(nodes: readonly PhrasingContent[], style: Style, out: Span[] = []): Span[] {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style });
+        break;
+      case 'inlineCode':
+        out.push({ text: node.value, style: { ...style, mono: true } });
+        break;
+      case 'break':
+        out.push({ text: '\n', style });
+        break;
+      case 'strong':
+        spans(node.children, { ...style, bold: true }, out);
+        break;
+      case 'emphasis':
+        spans(node.children, { ...style, italics: true }, out);
+        break;
+      case 'delete':
+        spans(node.children, { ...style, strike: true }, out);
+        break;
+      case 'link':
+        // Only web and mail links become live: nothing in a note may point the reader's viewer at a local file.
+        spans(node.children, /^(https?:|mailto:)/i.test(node.url) ? { ...style, link: node.url } : style, out);
+        break;
+      case 'linkReference':
+        spans(node.children, style, out);
+        break;
+      case 'image':
+      case 'imageReference':
+        if (node.alt) out.push({ text: node.alt, style: { ...style, italics: true } });
+        break;
+      case 'html': {
+        const text = node.value.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
+        if (text) out.push({ text, style });
+        break;
+      }
+      case 'footnoteReference':
+        out.push({ text: `[^${node.identifier}]`, style });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function spanText(list: readonly Span[]): string {
+  return list.map((s) => s.text).join('');
+}
+
+/** Spans → pdfmake inline runs, each character on a font that has it. */
+function inlines(list: readonly Span[], base: { color?: string } = {}): ContentObject[] {
+  const out: ContentObject[] = [];
+  for (const span of list) {
+    for (const run of fontRuns(span.text, {
+      mono: span.style.mono ?? false,
+      bold: span.style.bold ?? false,
+      italics: span.style.italics ?? false,
+    })) {
+      const piece: ContentObject = { text: run.text, font: run.font };
+      const bold = (span.style.bold ?? false) && !run.plain;
+      const italics = (span.style.italics ?? false) && !run.plain;
+      if (bold) piece.bold = true;
+      if (italics) piece.italics = true;
+      if (span.style.mono) piece.background = THEME.codeFill;
+      if (span.style.strike) piece.decoration = 'lineThrough';
+      if (span.style.link) {
+        piece.link = span.style.link;
+        piece.color = '#1d4e89';
+      } else if (run.unrenderable) piece.color = '#b00020';
+      else if (base.color) piece.color = base.color;
+      out.push(piece);
+    }
+  }
+  return merge(out);
+}
+
+/** Join neighbouring runs with the same attributes: fewer text objects, same output. */
+function merge(pieces: ContentObject[]): ContentObject[] {
+  const out: ContentObject[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (last && sameAttributes(last, piece)) last.text = String(last.text) + String(piece.text);
+    else out.push({ ...piece });
+  }
+  return out;
+}
+
+function sameAttributes(a: ContentObject, b: ContentObject): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('text');
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- blocks
+
+interface Context {
+  width: number;
+  colour: TopicColour;
+  /** Inside a callout: nested quotes are not boxed again. */
+  quoted: boolean;
+  /** Font size of running text here. */
+  size: number;
+}
+
+function paragraph(children: readonly PhrasingContent[], ctx: Context, extra: ContentObject = {}): Unit {
+  const list = spans(children, {});
+  const text = spanText(list);
+  return {
+    content: { text: inlines(list), fontSize: ctx.size, ...extra },
+    height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5,
+  };
+}
+
+/**
+ * A short line that introduces what follows (`**When to Use KMS**`, `Key Differences`, `Examples:`): it must not
+ * end a column, so it is glued to the next block like a heading.
+ */
+function leadIn(children: readonly PhrasingContent[]): boolean {
+  const text = spanText(spans(children, {})).trim();
+  if (text === '' || text.length > 400) return false;
+  if (/:$/.test(text)) return true;
+  if (text.length > 70 || text.includes('\n')) return false;
+  const allStrong = children.every((c) => c.type === 'strong' || (c.type === 'text' && c.value.trim() === ''));
+  return allStrong || !/[.!?)]$/.test(text);
+}
+
+function listUnit(node: List, ctx: Context): Unit {
+  const indent = node.ordered ? 10 : 7;
+  const inner = { ...ctx, width: ctx.width - indent };
+  let height = 0;
+  const items = node.children.map((item) => {
+    const unit = listItem(item, inner);
+    height += unit.height;
+    return unit.content;
+  });
+  const content: ContentObject = node.ordered
+    ? { ol: items, start: node.start ?? 1, margin: [0, 0, 0, 1.5], markerColor: ctx.colour.bar }
+    : { ul: items, margin: [0, 0, 0, 1.5], markerColor: ctx.colour.bar };
+  return { content, height: height + 1.5 };
+}
+
+function listItem(item: ListItem, ctx: Context): Unit {
+  const blocks = item.children.map((child) => block(child, ctx));
+  let height = blocks.reduce((sum, b) => sum + b.height, 0);
+  const stack = blocks.map((b) => b.content);
+  if (typeof item.checked === 'boolean' && stack[0] && Array.isArray(stack[0].text)) {
+    stack[0] = { ...stack[0], text: [...inlines([{ text: item.checked ? '☑ ' : '☐ ', style: {} }]), ...(stack[0].text as ContentObject[])] };
+  }
+  if (stack.length === 0) height = lineHeight(ctx.size);
+  // Paragraph margins inside a tight list would open gaps between items.
+  return { content: stack.length === 1 ? { ...stack[0]!, margin: [0, 0, 0, 0.4] } : { stack, margin: [0, 0, 0, 0.4] }, height };
+}
+
+function cellSpans(cell: TableCell | undefined): Span[] {
+  return cell ? spans(cell.children, {}) : [];
+}
+
+/** Column widths from content: each column gets room for its longest word and a share by its text length. */
+function columnWidths(rows: readonly Span[][][], available: number, size: number): number[] {
+  const n = rows[0]?.length ?? 0;
+  const charW = size * EM_PER_CHAR.body;
+  const need: number[] = [];
+  const floor: number[] = [];
+  for (let c = 0; c < n; c++) {
+    let longest = 0;
+    let word = 0;
+    let total = 0;
+    for (const row of rows) {
+      const text = spanText(row[c] ?? []);
+      longest = Math.max(longest, [...text].length);
+      total += [...text].length;
+      for (const w of text.split(/\s+/)) word = Math.max(word, [...w].length);
+    }
+    need.push(Math.max(4, Math.min(longest, 14 + Math.sqrt(total) * 3)) * charW);
+    // Body cells of the first column and header cells are bold: room for their longest word in bold.
+    floor.push(Math.min(Math.max(word, 3), 16) * size * EM_PER_CHAR.bold + 1.5);
+  }
+  const sumNeed = need.reduce((a, b) => a + b, 0);
+  let widths = need.map((w) => (w / sumNeed) * available);
+  // Raise columns below their floor, taking the room from the others in proportion.
+  for (let pass = 0; pass < 3; pass++) {
+    const low = widths.map((w, i) => w < floor[i]!);
+    const deficit = widths.reduce((s, w, i) => s + (low[i] ? floor[i]! - w : 0), 0);
+    if (deficit <= 0.01) break;
+    const spare = widths.reduce((s, w, i) => s + (low[i] ? 0 : w - floor[i]!), 0);
+    if (spare <= deficit) break;
+    widths = widths.map((w, i) => (low[i] ? floor[i]! : w - ((w - floor[i]!) / spare) * deficit));
+  }
+  return widths.map((w) => Math.floor(w * 100) / 100);
+}
+
+const CELL_PAD_X = 2;
+const CELL_PAD_Y = 1;
+
+function tableUnit(node: Table, ctx: Context, keepWhole: (height: number) => boolean): Unit {
+  const n = Math.max(...node.children.map((row) => row.children.length));
+  const rows = node.children.map((row) => Array.from({ length: n }, (_, c) => cellSpans(row.children[c])));
+  const size = THEME.table;
+  const available = ctx.width - n * 2 * CELL_PAD_X - (n + 1) * 0.5;
+  const widths = columnWidths(rows, available, size);
+  let height = 2;
+  const body = rows.map((row, r) => {
+    let lines = 1;
+    const cells = row.map((cell, c) => {
+      const header = r === 0;
+      const styled = header ? cell.map((s) => ({ ...s, style: { ...s.style, bold: true } })) : cell;
+      lines = Math.max(lines, estimateLines(spanText(cell), widths[c]!, size, header ? EM_PER_CHAR.bold : EM_PER_CHAR.body));
+      const out: ContentObject = { text: inlines(styled) };
+      if (header) out.fillColor = THEME.tableHeaderFill;
+      else if (c === 0) out.bold = true;
+      return out;
+    });
+    height += lines * lineHeight(size) + 2 * CELL_PAD_Y + 0.5;
+    return cells;
+  });
+  const whole = keepWhole(height);
+  const table: ContentObject = {
+    table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body },
+    layout: 'cheatsheet',
+    fontSize: size,
+    margin: [0, 0.5, 0, 2.5],
+  };
+  return { content: whole ? table : { ...table, _split: true }, height: height + 3 };
+}
+
+function codeUnit(value: string, ctx: Context): Unit {
+  const lines = value.split('\n');
+  const size = THEME.code;
+  const wrapped = lines.reduce((sum, l) => sum + estimateLines(l || ' ', ctx.width - 6, size, EM_PER_CHAR.mono), 0);
+  return {
+    content: {
+      table: { widths: ['*'], body: [[{ text: inlines([{ text: value, style: { mono: true } }]).map(({ background: _, ...p }) => p), preserveLeadingSpaces: true }]] },
+      layout: 'code',
+      fontSize: size,
+      margin: [0, 0.5, 0, 2],
+    },
+    height: wrapped * lineHeight(size) + 6,
+  };
+}
+
+function calloutUnit(children: readonly RootContent[], ctx: Context): Unit {
+  if (ctx.quoted) {
+    const inner = children.map((child) => block(child, ctx));
+    return { content: { stack: inner.map((u) => u.content) }, height: inner.reduce((s, u) => s + u.height, 0) };
+  }
+  const inner = { ...ctx, width: ctx.width - 8, quoted: true };
+  const blocks = children.map((child) => block(child, inner));
+  return {
+    content: {
+      table: { widths: ['*'], body: [[{ stack: blocks.map((b) => b.content), fillColor: ctx.colour.tint }]] },
+      layout: `callout-${TOPIC_COLOURS.indexOf(ctx.colour)}`,
+      margin: [0, 0.5, 0, 2.5],
+    },
+    height: blocks.reduce((s, b) => s + b.height, 0) + 7,
+  };
+}
+
+function subheading(children: readonly PhrasingContent[], ctx: Context): Unit {
+  const list = spans(children, { bold: true });
+  return {
+    content: { text: inlines(list, { color: ctx.colour.bar }), fontSize: THEME.subheading, margin: [0, 1, 0, 0.8] },
+    height: estimateLines(spanText(list), ctx.width, THEME.subheading, EM_PER_CHAR.bold) * lineHeight(THEME.subheading) + 2,
+    glue: true,
+  };
+}
+
+function block(node: RootContent, ctx: Context, keepWhole: (h: number) => boolean = () => true): Unit {
+  switch (node.type) {
+    case 'paragraph': {
+      const unit = paragraph(node.children, ctx, { margin: [0, 0, 0, 1.5] });
+      return leadIn(node.children) ? { ...unit, glue: true } : unit;
+    }
+    case 'heading':
+      return subheading(node.children, ctx);
+    case 'list':
+      return listUnit(node, ctx);
+    case 'table':
+      return tableUnit(node, ctx, keepWhole);
+    case 'code':
+      return codeUnit(node.value, ctx);
+    case 'blockquote':
+      return calloutUnit(node.children, ctx);
+    case 'html': {
+      const text = node.value.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').trim();
+      return text ? paragraph([{ type: 'text', value: text }], ctx) : { content: { text: '' }, height: 0 };
+    }
+    case 'thematicBreak':
+      return {
+        content: { canvas: [{ type: 'line', x1: 0, y1: 2, x2: ctx.width, y2: 2, lineWidth: 0.4, lineColor: THEME.rule }], margin: [0, 0, 0, 3] },
+        height: 5,
+      };
+    default:
+      return { content: { text: '' }, height: 0 };
+  }
+}
+
+// ---------------------------------------------------------------- the flow
+
+function bar(text: string, colour: string, size: number, width: number, marginTop: number): Unit {
+  const list = spans([{ type: 'text', value: text }], { bold: true });
+  return {
+    content: {
+      table: { widths: ['*'], body: [[{ text: inlines(list, { color: '#ffffff' }), fillColor: colour, fontSize: size }]] },
+      layout: 'bar',
+      margin: [0, marginTop, 0, 2],
+    },
+    height: estimateLines(text, width - 8, size, EM_PER_CHAR.bold) * lineHeight(size) + 4 + marginTop + 2,
+    glue: true,
+  };
+}
+
+function noteUnits(note: ModelNote, geometry: Geometry, colour: TopicColour, keepWhole: (h: number) => boolean): Unit[] {
+  const ctx: Context = { width: geometry.columnWidth, colour, quoted: false, size: THEME.body };
+  const units: Unit[] = [];
+  if (note.kind === 'question') {
+    const title = note.heading ? spans(note.heading.children, { bold: true }) : [{ text: note.title, style: { bold: true } }];
+    units.push({
+      content: { text: inlines(title, { color: colour.bar }), fontSize: THEME.question, margin: [0, 2.5, 0, 0.8] },
+      height: estimateLines(spanText(title), ctx.width, THEME.question, EM_PER_CHAR.bold) * lineHeight(THEME.question) + 3.3,
+      glue: true,
+    });
+  }
+  for (const [index, node] of note.body.entries()) {
+    const unit = block(node, ctx, keepWhole);
+    if (unit.height === 0) continue;
+    // A callout right under the question is its preamble: keep it with what it introduces.
+    if (index === 0 && node.type === 'blockquote') unit.glue = true;
+    // A list too tall for a column is split into its items so each can be kept whole.
+    if (node.type === 'list' && !keepWhole(unit.height)) {
+      let start = node.start ?? 1;
+      for (const item of node.children) {
+        units.push(listUnit({ ...node, start, children: [item] }, ctx));
+        start++;
+      }
+      continue;
+    }
+    units.push(unit);
+  }
+  return units;
+}
+
+/** Glue headings to what follows and make each group unbreakable when it fits a column. */
+function pack(units: readonly Unit[], keepWhole: (h: number) => boolean): ContentObject[] {
+  const out: ContentObject[] = [];
+  let group: Unit[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const height = group.reduce((s, u) => s + u.height, 0);
+    const split = group.some((u) => u.content._split);
+    const contents = group.map((u) => stripMarks(u.content));
+    if (!split && keepWhole(height)) out.push({ stack: contents, unbreakable: true });
+    else if (group.length > 1 && keepWhole(group.slice(0, -1).reduce((s, u) => s + u.height, 0) + 30)) {
+      // The last block is too tall to keep whole: keep the headings with its start instead.
+      out.push({ stack: contents.slice(0, -1), unbreakable: true }, contents[contents.length - 1]!);
+    } else out.push(...contents);
+    group = [];
+  };
+  for (const unit of units) {
+    group.push(unit);
+    if (!unit.glue) flush();
+  }
+  flush();
+  return out;
+}
+
+function stripMarks(content: ContentObject): ContentObject {
+  if (!('_split' in content)) return content;
+  const { _split: _, ...rest } = content;
+  return rest;
+}
+
+/** UTC calendar date of an epoch in seconds, `YYYY-MM-DD`. */
+export function formatDate(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().slice(0, 10);
+}
+
+/** The cheat sheet's title: the document's title, or the titles of several joined. */
+export function sheetTitle(documents: readonly ModelDocument[]): string {
+  if (documents.length === 0) return 'Cheat sheet';
+  return documents.map((d) => d.title).join(' · ');
+}
+
+/**
+ * Render documents to a pdfmake document definition: pure data (plus header/footer functions of the page
+ * number), no fonts, no clock, no files. `packPdf` turns it into bytes.
+ */
+export function renderCheatSheet(documents: readonly ModelDocument[], options: CheatSheetOptions): CheatSheetDefinition {
+  const paper = PAPER[options.paper ?? 'a4'];
+  const columns = Math.min(6, Math.max(1, Math.round(options.columns ?? 3)));
+  const { margins } = THEME;
+  const columnWidth = (paper.width - margins.left - margins.right - (columns - 1) * THEME.columnGap) / columns;
+  const geometry: Geometry = { columnWidth, columnHeight: paper.height - margins.top - margins.bottom };
+  const keepWhole = (height: number) => height <= geometry.columnHeight * 0.9;
+  const title = sheetTitle(documents);
+  const date = formatDate(options.epoch);
+
+  const units: Unit[] = [];
+  let topicIndex = 0;
+  for (const document of documents) {
+    if (documents.length > 1) units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0));
+    const colours = new Map<string | null, TopicColour>();
+    for (const topic of document.topics) colours.set(topic.title, TOPIC_COLOURS[topicIndex++ % TOPIC_COLOURS.length]!);
+    let current: string | null | undefined;
+    for (const note of document.notes) {
+      const colour = colours.get(note.topic) ?? TOPIC_COLOURS[TOPIC_COLOURS.length - 1]!;
+      if (note.topic !== current) {
+        current = note.topic;
+        if (note.topic !== null) {
+          const topic = document.topics.find((t) => t.title === note.topic);
+          const text = topic ? spanText(spans(topic.heading.children, {})) : note.topic;
+          units.push(bar(text.trim() || note.topic, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0));
+        }
+      }
+      units.push(...noteUnits(note, geometry, colour, keepWhole));
+    }
+  }
+  const flow = pack(units, keepWhole);
+  const emptyColumns = Array.from({ length: columns - 1 }, () => ({ text: '' }));
+
+  return {
+    pageSize: paper.name,
+    pageOrientation: 'landscape',
+    pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+    info: {
+      title,
+      subject: 'Cheat sheet',
+      keywords: [...new Set(documents.flatMap((d) => d.tags))].join(', '),
+      creator: 'notes',
+      producer: 'notes (pdfmake)',
+      creationDate: new Date(options.epoch * 1000),
+      modDate: new Date(options.epoch * 1000),
+    },
+    defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
+    header: (currentPage: number) =>
+      currentPage === 1
+        ? {
+            columns: [
+              { text: inlines([{ text: title, style: { bold: true } }]), fontSize: THEME.header, width: '*' },
+              { text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }), fontSize: THEME.footer + 0.5, width: 'auto', margin: [0, 3, 0, 0] },
+            ],
+            margin: [margins.left, 9, margins.right, 0],
+          }
+        : { text: '' },
+    footer: (currentPage: number, pageCount: number) => ({
+      columns: [
+        { text: inlines([{ text: title, style: {} }], { color: THEME.muted }), width: '*' },
+        { text: inlines([{ text: `page ${currentPage} / ${pageCount}`, style: {} }], { color: THEME.muted }), width: 'auto' },
+      ],
+      fontSize: THEME.footer,
+      margin: [margins.left, 6, margins.right, 0],
+    }),
+    content: [{ columns: [{ stack: flow, width: columnWidth }, ...emptyColumns.map((c) => ({ ...c, width: columnWidth }))], columnGap: THEME.columnGap, snakingColumns: true }],
+  };
+}

@@ -1,0 +1,105 @@
+import { coverage, fontFiles, type FamilyName, type FontFiles } from './fonts.js';
+
+/** A piece of text drawn with one font. */
+export interface FontRun {
+  text: string;
+  font: FamilyName;
+  /** Set when no font has the character: the run shows its code point instead of a glyph. */
+  unrenderable?: true;
+  /** Set when only a regular face has the character: draw it upright and regular. */
+  plain?: true;
+}
+
+/** A character no bundled font can draw, with its UTF-16 index in the text. */
+export interface Unrenderable {
+  char: string;
+  index: number;
+}
+
+type Style = keyof FontFiles;
+
+const CHAINS: Record<'Body' | 'Mono', readonly FamilyName[]> = {
+  Body: ['Body', 'Emoji', 'Fallback'],
+  Mono: ['Mono', 'Emoji', 'FallbackMono', 'Fallback'],
+};
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Emoji sequences (keycaps, VS16, ZWJ) must stay whole in the emoji font so its ligatures draw one glyph. */
+const EMOJI_SEQUENCE = /[\uFE0F\u20E3\u200D]|\p{Extended_Pictographic}/u;
+/** Invisible format characters nobody needs to see: dropped when no font maps them, never reported. */
+const IGNORABLE = /^[\p{Default_Ignorable_Code_Point}]$/u;
+/** White space and line breaks are laid out by pdfmake, not drawn. */
+const LAYOUT = /^[\n\r\t ]$/;
+
+function styleOf(bold: boolean, italics: boolean): Style {
+  return bold ? (italics ? 'bolditalics' : 'bold') : italics ? 'italics' : 'normal';
+}
+
+function has(family: FamilyName, style: Style, codePoint: number): boolean {
+  return coverage(fontFiles()[family][style]).has(codePoint);
+}
+
+function fontForCluster(cluster: string, chain: readonly FamilyName[], style: Style): FamilyName | null {
+  const points = [...cluster].map((c) => c.codePointAt(0)!);
+  const emojiFirst = EMOJI_SEQUENCE.test(cluster) && points.length > 1;
+  const order = emojiFirst ? ['Emoji' as const, ...chain.filter((f) => f !== 'Emoji')] : chain;
+  for (const family of order) if (points.every((p) => has(family, style, p))) return family;
+  return null;
+}
+
+/**
+ * Split text into runs so that every character is drawn by a font that has it: the body (or mono) font first,
+ * then Noto Emoji, then DejaVu. Emoji sequences (`1️⃣`, `✔️`) go to the emoji font as one run.
+ */
+export function fontRuns(text: string, options: { mono?: boolean; bold?: boolean; italics?: boolean } = {}): FontRun[] {
+  const chain = CHAINS[options.mono ? 'Mono' : 'Body'];
+  const style = styleOf(options.bold ?? false, options.italics ?? false);
+  const runs: FontRun[] = [];
+  const push = (piece: string, font: FamilyName, flag?: 'unrenderable' | 'plain') => {
+    const last = runs[runs.length - 1];
+    if (last && last.font === font && !last.unrenderable && !last.plain && !flag) last.text += piece;
+    else runs.push(flag ? { text: piece, font, [flag]: true } : { text: piece, font });
+  };
+  const place = (piece: string): boolean => {
+    const font = fontForCluster(piece, chain, style);
+    if (font) push(piece, font);
+    else {
+      const regular = style === 'normal' ? null : fontForCluster(piece, chain, 'normal');
+      if (!regular) return false;
+      push(piece, regular, 'plain');
+    }
+    return true;
+  };
+  for (const { segment } of segmenter.segment(text)) {
+    if (LAYOUT.test(segment)) {
+      push(segment, runs[runs.length - 1]?.font ?? chain[0]!);
+      continue;
+    }
+    if (place(segment)) continue;
+    // No single font has the whole cluster: place each character on its own.
+    for (const char of segment) {
+      if (place(char) || IGNORABLE.test(char)) continue;
+      push(`[U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`, 'Fallback', 'unrenderable');
+    }
+  }
+  return runs;
+}
+
+/**
+ * Characters of `text` that no bundled font (IBM Plex Sans Condensed, Noto Emoji, DejaVu Sans Condensed) can
+ * draw, with their UTF-16 index. Invisible format characters and layout white space are not reported.
+ */
+export function unrenderableCharacters(text: string): Unrenderable[] {
+  const found: Unrenderable[] = [];
+  const chain = CHAINS.Body;
+  let index = 0;
+  for (const char of text) {
+    const point = char.codePointAt(0)!;
+    if (!LAYOUT.test(char) && !IGNORABLE.test(char) && !(point < 0x20 || (point >= 0x7f && point < 0xa0))) {
+      if (!chain.some((family) => has(family, 'normal', point))) found.push({ char, index });
+    }
+    index += char.length;
+  }
+  return found;
+}
