@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildDocument, sourceFromText, type ModelDocument } from '@notes/core';
+import * as api from '@notes/export-anki';
+import { ankiExporter, isComparisonTable, packApkg, renderCards } from '@notes/export-anki';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, fixtureDocument, openApkg } from './helpers.js';
+
+const EPOCH = 1_764_000_000;
+const SEED = 'aws-prep-notes.md';
+const QUESTION_ID = api.QUESTION_NOTETYPE_ID;
+const COMPARISON_ID = api.COMPARISON_NOTETYPE_ID;
+
+async function exportDocs(documents: ModelDocument[], epoch = EPOCH, baseDir = FIXTURES) {
+  const warnings: string[] = [];
+  const files = await ankiExporter.export(documents, { epoch, baseDir, warn: (m) => warnings.push(m) });
+  expect(files).toHaveLength(1);
+  const file = files[0]!;
+  expect(file.path).toBe('notes.apkg');
+  expect(file.data).toBeInstanceOf(Uint8Array);
+  return { bytes: file.data as Uint8Array, warnings };
+}
+
+function checksum(text: string): number {
+  return Number.parseInt(createHash('sha1').update(text).digest('hex').slice(0, 8), 16);
+}
+
+describe('the public API', () => {
+  it('exports exactly the documented names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'CARD_CSS',
+      'COMPARISON_NOTETYPE_ID',
+      'QUESTION_NOTETYPE_ID',
+      'ankiExporter',
+      'isComparisonTable',
+      'loadMedia',
+      'packApkg',
+      'renderCards',
+    ]);
+  });
+
+  it('describes itself as the binary anki exporter', () => {
+    expect(ankiExporter).toMatchObject({ format: 'anki', extension: 'apkg', binary: true });
+  });
+});
+
+describe('the seed notes as a deck', () => {
+  const doc = fixtureDocument(SEED);
+  const questions = doc.notes.filter((n) => n.kind === 'question');
+
+  it('puts every one of the 23 questions on a card front', async () => {
+    expect(questions).toHaveLength(23);
+    const { bytes, warnings } = await exportDocs([doc]);
+    expect(warnings).toEqual([]);
+    const apkg = await openApkg(bytes);
+    const fronts = apkg.notes.filter((n) => n.mid === QUESTION_ID).map((n) => n.fields[0]);
+    expect(fronts).toHaveLength(23);
+    for (const q of questions) {
+      const escaped = q.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      expect(fronts).toContain(escaped);
+    }
+  });
+
+  it('writes a schema-11 collection, a media map and nothing else', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    expect(apkg.members).toEqual(['collection.anki2', 'media']);
+    expect(apkg.media).toEqual({});
+    expect(apkg.ver).toBe(11);
+    expect(apkg.colMod).toBe(EPOCH * 1000);
+    expect(Object.keys(apkg.dconf)).toEqual(['1']);
+    for (const key of ['id', 'mod', 'name', 'usn', 'maxTaken', 'autoplay', 'timer', 'new', 'rev', 'lapse']) {
+      expect(apkg.dconf['1']).toHaveProperty(key);
+    }
+  });
+
+  it('makes a Title::Topic sub-deck per topic under a deck per document', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    const names = Object.values(apkg.decks).map((d) => d.name).sort();
+    expect(names).toEqual([
+      'Default',
+      '📌 AWS Prep Notes',
+      '📌 AWS Prep Notes::1️⃣ Messaging & Event-Driven Architectures',
+      '📌 AWS Prep Notes::2️⃣ Networking & Security',
+      '📌 AWS Prep Notes::3️⃣ Databases & Scaling',
+    ]);
+    for (const [key, deck] of Object.entries(apkg.decks)) {
+      expect(deck.id).toBe(Number(key));
+      for (const k of ['usn', 'collapsed', 'dyn', 'conf', 'lrnToday', 'revToday', 'newToday', 'timeToday']) expect(deck).toHaveProperty(k);
+    }
+    const deckOf = new Map(apkg.cards.map((c) => [c.nid, apkg.decks[String(c.did)]!.name]));
+    const kinesis = apkg.notes.find((n) => n.fields[0] === 'difference between amazon kinesis and sqs and sns')!;
+    expect(deckOf.get(kinesis.id)).toBe('📌 AWS Prep Notes::1️⃣ Messaging & Event-Driven Architectures');
+    const used = new Set(apkg.cards.map((c) => apkg.decks[String(c.did)]!.name));
+    expect([...used].sort()).toEqual(names.filter((n) => n.includes('::')));
+  });
+
+  it('uses two note types with fixed ids and the field count of each', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    expect(Object.keys(apkg.models).map(Number).sort()).toEqual([QUESTION_ID, COMPARISON_ID].sort());
+    const question = apkg.models[String(QUESTION_ID)]!;
+    const comparison = apkg.models[String(COMPARISON_ID)]!;
+    expect(question.flds.map((f) => f.name)).toEqual(['Front', 'Back', 'Topic', 'Source']);
+    expect(comparison.flds.map((f) => f.name)).toEqual(['Front', 'Back', 'Context', 'Topic', 'Source']);
+    expect(question.css).toContain('.nightMode');
+    for (const note of apkg.notes) {
+      expect(note.fields).toHaveLength(apkg.models[String(note.mid)]!.flds.length);
+    }
+  });
+
+  it('fills csum, sfld, mod, usn and ids the way Anki reads them', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    for (const note of apkg.notes) {
+      const plain = note.fields[0]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      expect(note.csum).toBe(checksum(plain));
+      expect(String(note.sfld)).toBe(plain);
+      expect(note.mod).toBe(EPOCH);
+      expect(note.usn).toBe(-1);
+      expect(note.id).toBeLessThanOrEqual(EPOCH * 1000);
+    }
+    expect(new Set(apkg.notes.map((n) => n.id)).size).toBe(apkg.notes.length);
+    expect(apkg.cards).toHaveLength(apkg.notes.length);
+    for (const card of apkg.cards) {
+      expect(card.id).toBeLessThanOrEqual(EPOCH * 1000);
+      expect(card.ord).toBe(0);
+    }
+  });
+
+  it('tags each note with its document, topic and card kind', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    const kinesis = apkg.notes.find((n) => n.fields[0] === 'difference between amazon kinesis and sqs and sns')!;
+    expect(kinesis.tags).toBe(' aws-prep-notes 1-messaging-event-driven-architectures notes::question ');
+    const row = apkg.notes.find((n) => n.mid === COMPARISON_ID)!;
+    expect(row.tags.trim().split(' ')).toContain('notes::comparison');
+  });
+
+  it('renders answers as HTML: tables as tables, lists as lists', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    const mq = apkg.notes.find((n) => n.fields[0] === 'Is MQ similar to SQS')!;
+    expect(mq.fields[1]).toContain('<table>');
+    expect(mq.fields[1]).toContain('<th>Amazon MQ</th>');
+    expect(mq.fields[1]).toContain('<td>AMQP, JMS, MQTT</td>');
+    expect(mq.fields[2]).toBe('1️⃣ Messaging &amp; Event-Driven Architectures');
+    expect(mq.fields[3]).toBe('aws-prep-notes.md:20');
+  });
+
+  it('makes a card per comparison-table row, naming the row and what is compared', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    const failover = apkg.notes.find((n) => n.fields[0] === 'Failover — Amazon RDS vs Amazon Aurora');
+    expect(failover).toBeDefined();
+    expect(failover!.mid).toBe(COMPARISON_ID);
+    expect(failover!.fields[1]).toContain('<th>Amazon RDS</th><td>Manual (unless Multi-AZ enabled)</td>');
+    expect(failover!.fields[1]).toContain('<th>Amazon Aurora</th><td>Automatic</td>');
+    expect(failover!.fields[2]).toBe('Choosing between RDS and Aurora');
+  });
+
+  it('gives two exports of the same input the same bytes', async () => {
+    const a = await exportDocs([fixtureDocument(SEED)]);
+    const b = await exportDocs([fixtureDocument(SEED)]);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+  });
+
+  it('keeps every GUID and note type across an edited answer, with a newer mod', async () => {
+    const before = await openApkg((await exportDocs([doc])).bytes);
+    const edited = fixtureDocument(SEED, (t) =>
+      t.replace('SSE-S3 lacks key-level access controls', 'SSE-S3 lacks any key-level access controls').replace('| Failover | Manual', '| Failover | Manual, by hand'),
+    );
+    const after = await openApkg((await exportDocs([edited], EPOCH + 60)).bytes);
+    const guidsBefore = new Map(before.notes.map((n) => [n.guid, n]));
+    expect(after.notes.map((n) => n.guid).sort()).toEqual([...guidsBefore.keys()].sort());
+    for (const note of after.notes) {
+      const old = guidsBefore.get(note.guid)!;
+      expect(note.mid).toBe(old.mid);
+      expect(note.mod).toBeGreaterThan(old.mod);
+    }
+    const changed = after.notes.filter((n) => n.fields.join() !== guidsBefore.get(n.guid)!.fields.join());
+    expect(changed.map((n) => n.fields[0]).sort()).toEqual(['Failover — Amazon RDS vs Amazon Aurora', 'S3 SSE vs KMS SSE', 'Choosing between RDS and Aurora'].sort());
+  });
+
+  it('renders the card list as plain data (snapshot)', () => {
+    const list = renderCards([doc], { baseDir: FIXTURES, warn: () => {} });
+    expect(list.cards.filter((c) => c.kind === 'question')).toHaveLength(23);
+    expect(list.cards.filter((c) => c.kind === 'comparison').length).toBeGreaterThan(0);
+    expect(list.media).toEqual([]);
+    expect(list).toMatchSnapshot();
+  });
+});
+
+describe('hostile notes', () => {
+  const doc = fixtureDocument('hostile/hostile.md');
+  const baseDir = resolve(FIXTURES, 'hostile');
+
+  it('puts no live content in any card', async () => {
+    const { bytes } = await exportDocs([doc], EPOCH, baseDir);
+    const apkg = await openApkg(bytes);
+    const all = apkg.notes.flatMap((n) => n.fields).join('\n');
+    expect(all).not.toMatch(/<script/i);
+    expect(all).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(all).not.toMatch(/javascript:/i);
+    expect(all).not.toMatch(/src="(?:https?:|\/\/|\/|data:|file:)/i);
+    expect(all).not.toContain('tracker.example.com');
+    expect(all).toContain('<a href="https://example.com/docs">good link</a>');
+    expect(all).toContain('<a>bad link</a>');
+    expect(all).toContain('<pre><code class="language-js">');
+  });
+
+  it('packs images from inside the notes folder and reports the rest without reading them', async () => {
+    const { bytes, warnings } = await exportDocs([doc], EPOCH, baseDir);
+    const apkg = await openApkg(bytes);
+    expect(apkg.media).toEqual({ '0': 'img_dot.png' });
+    expect(apkg.files['0']?.length).toBe(70);
+    const back = apkg.notes.find((n) => n.fields[0] === 'What does a script tag do?')!.fields[1]!;
+    expect(back).toContain('<img src="img_dot.png" alt="local diagram">');
+    expect(back).toContain('<span>[image: missing]</span>');
+    expect(back).toContain('<span>[image: remote pixel]</span>');
+    expect(warnings).toHaveLength(4);
+    expect(warnings[0]).toMatch(/tracker\.example\.com.*not local/);
+    expect(warnings[1]).toMatch(/outside the notes' folder/);
+    expect(warnings[2]).toMatch(/absolute path/);
+    expect(warnings[3]).toMatch(/missing\.png: image not found/);
+  });
+
+  it('does not follow a symbolic link out of the notes folder', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'anki-link-'));
+    const notes = join(root, 'notes');
+    mkdirSync(notes);
+    writeFileSync(join(root, 'secret.png'), 'secret');
+    symlinkSync(join(root, 'secret.png'), join(notes, 'link.png'));
+    const text = '# Links\n\n## Topic\n\n### Where does the link go?\n\n![link](link.png)\n';
+    const source = sourceFromText(text, 'notes/links.md');
+    const linked = buildDocument({ ...source, absolutePath: join(notes, 'links.md') });
+    const { bytes, warnings } = await exportDocs([linked], EPOCH, notes);
+    const apkg = await openApkg(bytes);
+    expect(apkg.media).toEqual({});
+    expect(apkg.members).toEqual(['collection.anki2', 'media']);
+    expect(warnings.join('\n')).toMatch(/outside the notes' folder/);
+  });
+
+  it('renders the hostile card list as plain data (snapshot)', () => {
+    const warnings: string[] = [];
+    const list = renderCards([doc], { baseDir, warn: (m) => warnings.push(m) });
+    expect(list.cards).toHaveLength(4);
+    expect(warnings).toHaveLength(3);
+    expect({ ...list, media: list.media.map((m) => m.name) }).toMatchSnapshot();
+  });
+});
+
+describe('edge cases', () => {
+  it('recognises comparison tables by shape', () => {
+    const cell = (text: string) => ({ text, markdown: text, filled: false });
+    expect(isComparisonTable({ columns: ['Feature', 'A', 'B'], rows: [[cell('Cost'), cell('1'), cell('2')]] })).toBe(true);
+    expect(isComparisonTable({ columns: ['Name', 'Value'], rows: [[cell('a'), cell('b')]] })).toBe(false);
+    expect(isComparisonTable({ columns: ['Feature', 'A', 'B'], rows: [[cell(''), cell('1'), cell('2')]] })).toBe(false);
+    expect(isComparisonTable({ columns: ['Feature', 'A', 'B'], rows: [] })).toBe(false);
+  });
+
+  it('exports a document without topics into a deck named by its title', async () => {
+    const text = '# Plain\n\n### What is a deck?\n\nA pile of cards.\n';
+    const plain = buildDocument(sourceFromText(text, 'plain.md'));
+    const apkg = await openApkg((await exportDocs([plain])).bytes);
+    expect(apkg.notes).toHaveLength(1);
+    expect(apkg.decks[String(apkg.cards[0]!.did)]!.name).toBe('Plain');
+  });
+
+  it('keeps deck names to one level per topic, even when a title holds ::', () => {
+    const text = '# A::B\n\n## C :: D\n\n### Why?\n\nBecause.\n';
+    const list = renderCards([buildDocument(sourceFromText(text, 'x.md'))], { baseDir: '/', warn: () => {} });
+    expect(list.cards[0]!.deck).toBe('A:B::C : D');
+  });
+
+  it('warns and still writes a valid package for an empty file', async () => {
+    const empty = buildDocument(sourceFromText('', 'empty.md'));
+    const { bytes, warnings } = await exportDocs([empty]);
+    expect(warnings).toEqual(['no questions found: the Anki deck is empty']);
+    const apkg = await openApkg(bytes);
+    expect(apkg.notes).toEqual([]);
+  });
+
+  it('never dates ids after the epoch, even for epoch 0', async () => {
+    const bytes = await packApkg(renderCards([fixtureDocument(SEED)], { baseDir: FIXTURES, warn: () => {} }), { epoch: 0 });
+    const apkg = await openApkg(bytes);
+    expect(Math.max(...apkg.notes.map((n) => n.id))).toBeLessThan(Date.UTC(2002, 0, 1));
+    expect(apkg.notes.every((n) => n.id > 0)).toBe(true);
+  });
+
+  it('can leave comparison rows out', async () => {
+    const files = await ankiExporter.export([fixtureDocument(SEED)], { epoch: EPOCH, baseDir: FIXTURES, warn: () => {}, comparisons: false });
+    const apkg = await openApkg(files[0]!.data as Uint8Array);
+    expect(apkg.notes).toHaveLength(23);
+  });
+});
