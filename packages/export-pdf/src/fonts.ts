@@ -74,13 +74,15 @@ export function allowedFontPaths(): Set<string> {
 export function readCmap(bytes: Uint8Array): Set<number> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const numTables = view.getUint16(4);
-  let cmapOffset = -1;
+  const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < numTables; i++) {
     const record = 12 + i * 16;
     const tag = String.fromCharCode(bytes[record]!, bytes[record + 1]!, bytes[record + 2]!, bytes[record + 3]!);
-    if (tag === 'cmap') cmapOffset = view.getUint32(record + 8);
+    tables.set(tag, { offset: view.getUint32(record + 8), length: view.getUint32(record + 12) });
   }
+  const cmapOffset = tables.get('cmap')?.offset ?? -1;
   if (cmapOffset < 0) throw new Error('font has no cmap table');
+  const usable = glyphCheck(view, tables);
   const subtables: { format: number; offset: number; platform: number; encoding: number }[] = [];
   const count = view.getUint16(cmapOffset + 2);
   for (let i = 0; i < count; i++) {
@@ -110,7 +112,7 @@ export function readCmap(bytes: Uint8Array): Set<number> {
             const raw = view.getUint16(at);
             glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
           }
-          if (glyph !== 0) covered.add(c);
+          if (glyph !== 0 && usable(glyph)) covered.add(c);
         }
       }
     } else if (table.format === 12) {
@@ -120,11 +122,28 @@ export function readCmap(bytes: Uint8Array): Set<number> {
         const start = view.getUint32(record);
         const end = view.getUint32(record + 4);
         const glyph = view.getUint32(record + 8);
-        for (let c = start; c <= end; c++) if (glyph + (c - start) !== 0) covered.add(c);
+        for (let c = start; c <= end; c++) if (glyph + (c - start) !== 0 && usable(glyph + (c - start))) covered.add(c);
       }
     }
   }
   return covered;
+}
+
+/**
+ * Glyphs the font engine can read. An empty glyph whose `loca` offset is the very end of `glyf` is valid
+ * TrueType, but fontkit 2 reads a glyph header there and throws (IBM Plex Mono's space and no-break space do
+ * this): such characters are left to the next font of the chain.
+ */
+function glyphCheck(view: DataView, tables: Map<string, { offset: number; length: number }>): (glyph: number) => boolean {
+  const head = tables.get('head');
+  const loca = tables.get('loca');
+  const glyf = tables.get('glyf');
+  if (!head || !loca || !glyf) return () => true;
+  const long = view.getInt16(head.offset + 50) === 1;
+  const offset = (glyph: number) =>
+    long ? view.getUint32(loca.offset + glyph * 4) : view.getUint16(loca.offset + glyph * 2) * 2;
+  const entries = loca.length / (long ? 4 : 2);
+  return (glyph) => glyph + 1 < entries && offset(glyph) < glyf.length;
 }
 
 const coverageCache = new Map<string, Set<number>>();

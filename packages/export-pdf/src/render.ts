@@ -253,7 +253,7 @@ function listItem(item: ListItem, ctx: Context): Unit {
   let height = blocks.reduce((sum, b) => sum + b.height, 0);
   const stack = blocks.map((b) => b.content);
   if (typeof item.checked === 'boolean' && stack[0] && Array.isArray(stack[0].text)) {
-    stack[0] = { ...stack[0], text: [...inlines([{ text: item.checked ? '☑ ' : '☐ ', style: {} }]), ...(stack[0].text as ContentObject[])] };
+    stack[0] = { ...stack[0], text: [...inlines([{ text: item.checked ? '✓ ' : '○ ', style: {} }]), ...(stack[0].text as ContentObject[])] };
   }
   if (stack.length === 0) height = lineHeight(ctx.size);
   // Paragraph margins inside a tight list would open gaps between items.

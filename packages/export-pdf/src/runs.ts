@@ -73,7 +73,15 @@ export function fontRuns(text: string, options: { mono?: boolean; bold?: boolean
   };
   for (const { segment } of segmenter.segment(text)) {
     if (LAYOUT.test(segment)) {
-      push(segment, runs[runs.length - 1]?.font ?? chain[0]!);
+      // Spaces stay in the current run (fewer font switches) unless that is the emoji font, whose space is an
+      // emoji-wide gap; otherwise they take the first text font that has them.
+      const last = runs[runs.length - 1]?.font;
+      const point = segment.codePointAt(0)!;
+      const font =
+        last && last !== 'Emoji' && (segment === '\n' || has(last, style, point))
+          ? last
+          : (chain.find((f) => f !== 'Emoji' && has(f, style, point)) ?? chain[0]!);
+      push(segment, font);
       continue;
     }
     if (place(segment)) continue;
