@@ -73,15 +73,10 @@ export function fontRuns(text: string, options: { mono?: boolean; bold?: boolean
   };
   for (const { segment } of segmenter.segment(text)) {
     if (LAYOUT.test(segment)) {
-      // Spaces stay in the current run (fewer font switches) unless that is the emoji font, whose space is an
-      // emoji-wide gap; otherwise they take the first text font that has them.
-      const last = runs[runs.length - 1]?.font;
+      // Spaces take the first text font that has them, so word spacing is the same everywhere; never the emoji
+      // font, whose space is an emoji-wide gap.
       const point = segment.codePointAt(0)!;
-      const font =
-        last && last !== 'Emoji' && (segment === '\n' || has(last, style, point))
-          ? last
-          : (chain.find((f) => f !== 'Emoji' && has(f, style, point)) ?? chain[0]!);
-      push(segment, font);
+      push(segment, segment === '\n' ? (runs[runs.length - 1]?.font ?? chain[0]!) : (chain.find((f) => f !== 'Emoji' && has(f, style, point)) ?? chain[0]!));
       continue;
     }
     if (place(segment)) continue;

@@ -1,0 +1,331 @@
+import { performance } from 'node:perf_hooks';
+import { buildDocument, sourceFromText, type ModelDocument, type Report, type RuleContext } from '@notes/core';
+import * as api from '@notes/export-pdf';
+import {
+  fontRuns,
+  packPdf,
+  pdfExporter,
+  pdfRules,
+  renderCheatSheet,
+  unrenderableCharacters,
+  type ContentObject,
+} from '@notes/export-pdf';
+import { describe, expect, it } from 'vitest';
+import { comparable, EPOCH, fixtureDocument, headingsAndCells, openPdf } from './helpers.js';
+
+const A4 = { width: 841.89, height: 595.28 };
+const SEED = 'aws-prep-notes.md';
+
+async function exportPdf(documents: ModelDocument[], extra: Record<string, unknown> = {}) {
+  const warnings: string[] = [];
+  const files = await pdfExporter.export(documents, { epoch: EPOCH, baseDir: '/nonexistent', warn: (m) => warnings.push(m), ...extra });
+  expect(files).toHaveLength(1);
+  expect(files[0]!.path).toBe('cheatsheet.pdf');
+  expect(files[0]!.data).toBeInstanceOf(Uint8Array);
+  return { bytes: files[0]!.data as Uint8Array, warnings };
+}
+
+/** Walk a definition's content, calling `visit` with each object and its ancestors. */
+function walk(node: unknown, visit: (node: ContentObject, ancestors: ContentObject[]) => void, ancestors: ContentObject[] = []): void {
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit, ancestors);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const object = node as ContentObject;
+  visit(object, ancestors);
+  const inner = [...ancestors, object];
+  for (const key of ['stack', 'columns', 'ul', 'ol', 'text']) if (key in object) walk(object[key], visit, inner);
+  if (object.table) walk((object.table as { body: unknown }).body, visit, inner);
+}
+
+function plain(node: unknown): string {
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) return node.map(plain).join('');
+  if (node && typeof node === 'object') {
+    const object = node as ContentObject;
+    return plain(object.text ?? object.columns ?? object.stack ?? '');
+  }
+  return '';
+}
+
+describe('the public API', () => {
+  it('exports exactly the documented names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'cheatSheetOptions',
+      'fontRuns',
+      'formatDate',
+      'packPdf',
+      'pdfExporter',
+      'pdfRules',
+      'renderCheatSheet',
+      'unprintable',
+      'unrenderableCharacters',
+    ]);
+  });
+
+  it('describes itself as the pdf exporter', () => {
+    expect(pdfExporter).toMatchObject({ format: 'pdf', extension: 'pdf', binary: true });
+  });
+});
+
+describe('font runs', () => {
+  it('keeps plain text in the body font as one run', () => {
+    expect(fontRuns('Amazon SQS & SNS – “fan-out”')).toEqual([{ text: 'Amazon SQS & SNS – “fan-out”', font: 'Body' }]);
+  });
+
+  it('sends a keycap sequence to the emoji font as one run, spaces back to the body font', () => {
+    expect(fontRuns('1️⃣ Messaging')).toEqual([
+      { text: '1\uFE0F\u20E3', font: 'Emoji' },
+      { text: ' Messaging', font: 'Body' },
+    ]);
+  });
+
+  it('draws emoji with VS16 and pictographs in the emoji font', () => {
+    expect(fontRuns('📌 Note ✔️')).toEqual([
+      { text: '📌', font: 'Emoji' },
+      { text: ' Note ', font: 'Body' },
+      { text: '✔\uFE0F', font: 'Emoji' },
+    ]);
+  });
+
+  it('falls back to DejaVu for symbols the body font lacks', () => {
+    expect(fontRuns('a ⇒ b')).toEqual([
+      { text: 'a ', font: 'Body' },
+      { text: '⇒', font: 'Fallback' },
+      { text: ' b', font: 'Body' },
+    ]);
+  });
+
+  it('keeps code spaces in a monospaced font', () => {
+    const runs = fontRuns('a + b', { mono: true });
+    expect(runs.map((r) => r.font)).not.toContain('Emoji');
+    expect(runs.map((r) => r.font)).not.toContain('Body');
+    expect(runs.map((r) => r.text).join('')).toBe('a + b');
+  });
+
+  it('shows the code point of a character no font has instead of tofu', () => {
+    expect(fontRuns('漢')).toEqual([{ text: '[U+6F22]', font: 'Fallback', unrenderable: true }]);
+  });
+});
+
+describe('unrenderableCharacters and encoding/unprintable', () => {
+  it('finds characters no font can draw, with their UTF-16 index', () => {
+    expect(unrenderableCharacters('ok 📌 漢 ✓ \u{13000}')).toEqual([
+      { char: '漢', index: 6 },
+      { char: '\u{13000}', index: 10 },
+    ]);
+  });
+
+  it('does not report white space, invisible format characters or emoji sequences', () => {
+    expect(unrenderableCharacters('a\u200B b\t1️⃣ 👩‍💻 ½ € ≥ →')).toEqual([]);
+  });
+
+  it('reports each unprintable character as a warning at its line and column', () => {
+    const [rule] = pdfRules;
+    expect(rule.id).toBe('encoding/unprintable');
+    expect(rule.severity).toBe('warning');
+    expect(rule.fixable).toBe(false);
+    const reports: Report[] = [];
+    const text = '# T\nfine 📌\nsee 漢字\n';
+    rule.check({ text, lines: text.split('\n'), options: {}, report: (r: Report) => reports.push(r) } as unknown as RuleContext);
+    expect(reports.map((r) => r.place)).toEqual([
+      { line: 3, column: 5, endLine: 3, endColumn: 6 },
+      { line: 3, column: 6, endLine: 3, endColumn: 7 },
+    ]);
+    expect(reports[0]!.message).toBe('Unexpected unprintable character `漢` (U+6F22), expected a character the PDF fonts can draw');
+  });
+});
+
+describe('renderCheatSheet (the document definition)', () => {
+  const seed = fixtureDocument(SEED);
+  const definition = renderCheatSheet([seed], { epoch: EPOCH });
+
+  it('lays out landscape A4 in three snaking columns by default', () => {
+    expect(definition.pageSize).toBe('A4');
+    expect(definition.pageOrientation).toBe('landscape');
+    const flow = definition.content[0] as ContentObject;
+    expect(flow.snakingColumns).toBe(true);
+    expect(flow.columns).toHaveLength(3);
+    expect(definition.defaultStyle).toMatchObject({ font: 'Body', fontSize: 7 });
+  });
+
+  it('honours the paper and columns options', () => {
+    const letter = renderCheatSheet([seed], { epoch: EPOCH, paper: 'letter', columns: 4 });
+    expect(letter.pageSize).toBe('LETTER');
+    expect((letter.content[0] as ContentObject).columns).toHaveLength(4);
+    expect(() => api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'A3' })).toThrow(/expected `a4` or `letter`/);
+    expect(() => api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, columns: 0 })).toThrow(/from 1 to 6/);
+    expect(api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'Letter', columns: '2' })).toEqual({ epoch: 0, paper: 'letter', columns: 2 });
+  });
+
+  it('dates the sheet from the injected epoch, in UTC, never the clock', () => {
+    expect(definition.info.creationDate.toISOString()).toBe('2025-11-27T00:00:00.000Z');
+    expect(definition.info.modDate.toISOString()).toBe('2025-11-27T00:00:00.000Z');
+    expect(definition.info.producer).toBe('notes (pdfmake)');
+    expect(plain(definition.header(1, 3))).toBe('📌 AWS Prep Notesnotes as of 2025-11-27');
+    expect(plain(definition.header(2, 3))).toBe('');
+    expect(plain(definition.footer(2, 3))).toBe('📌 AWS Prep Notespage 2 / 3');
+  });
+
+  it('puts each topic on a coloured bar with white bold text, one colour per topic', () => {
+    const bars: { text: string; fill: unknown }[] = [];
+    walk(definition.content, (node) => {
+      if (node.layout === 'bar') {
+        const cell = (node.table as { body: ContentObject[][] }).body[0]![0]!;
+        const runs = cell.text as ContentObject[];
+        expect(runs.every((r) => r.color === '#ffffff' && r.bold === true)).toBe(true);
+        bars.push({ text: plain(cell), fill: cell.fillColor });
+      }
+    });
+    expect(bars.map((b) => b.text)).toEqual(seed.topics.map((t) => t.title));
+    expect(new Set(bars.map((b) => b.fill)).size).toBe(3);
+  });
+
+  it('gives every table a repeated header row and keeps it whole when it fits a column', () => {
+    let tables = 0;
+    walk(definition.content, (node, ancestors) => {
+      if (node.layout !== 'cheatsheet') return;
+      tables++;
+      expect(node.table).toMatchObject({ headerRows: 1, dontBreakRows: true });
+      expect(ancestors.some((a) => a.unbreakable === true)).toBe(true);
+    });
+    expect(tables).toBe(seed.notes.reduce((n, note) => n + note.tables.length, 0));
+  });
+
+  it('keeps every question title in one unbreakable block with the start of its answer', () => {
+    const titles = new Set(seed.notes.filter((n) => n.kind === 'question').map((n) => n.title));
+    let found = 0;
+    walk(definition.content, (node) => {
+      if (!Array.isArray(node.stack) || node.unbreakable !== true) return;
+      node.stack.forEach((child: ContentObject, i: number) => {
+        if (typeof child === 'object' && titles.has(plain(child)) && child.fontSize === 7.6) {
+          found++;
+          expect(i).toBeLessThan(node.stack.length - 1);
+          expect(child.text).toSatisfy((runs: ContentObject[]) => runs.every((r) => r.bold === true));
+        }
+      });
+    });
+    expect(found).toBe(titles.size);
+  });
+
+  it('splits a table too tall for a column, repeating its header row', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `| row ${i} | value ${i} |`).join('\n');
+    const big = fixtureDocumentFromText(`# Big\n\n## Q?\n\n| Key | Value |\n| --- | --- |\n${rows}\n`);
+    const def = renderCheatSheet([big], { epoch: EPOCH });
+    let table: ContentObject | undefined;
+    let unbreakable = false;
+    walk(def.content, (node, ancestors) => {
+      if (node.layout === 'cheatsheet') {
+        table = node;
+        unbreakable = ancestors.some((a) => a.unbreakable === true);
+      }
+    });
+    expect(table?.table).toMatchObject({ headerRows: 1, keepWithHeaderRows: 1 });
+    expect(unbreakable).toBe(false);
+  });
+
+  it('renders the feature sampler as this definition (snapshot)', () => {
+    const features = renderCheatSheet([fixtureDocument('features.md')], { epoch: EPOCH });
+    const json = JSON.stringify(features.content);
+    expect(json).toContain('"font":"Mono"');
+    expect(json).toContain('"link":"https://example.com/docs"');
+    expect(json).not.toContain('secret.txt');
+    expect(json).toContain('[U+6F22]');
+    expect(features.content).toMatchSnapshot();
+  });
+});
+
+function fixtureDocumentFromText(text: string): ModelDocument {
+  return buildDocument(sourceFromText(text, 'notes/big.md', EPOCH));
+}
+
+describe('the PDF bytes', () => {
+  const seed = fixtureDocument(SEED);
+
+  it('holds every heading and table cell of the seed on at most 3 landscape A4 pages under 300 KB', async () => {
+    const started = performance.now();
+    const { bytes, warnings } = await exportPdf([seed]);
+    const elapsed = performance.now() - started;
+    expect(warnings).toEqual([]);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeLessThan(300 * 1024);
+    expect(elapsed).toBeLessThan(20_000);
+    const pages = await openPdf(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.length).toBeLessThanOrEqual(3);
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(A4.width, 1);
+      expect(page.height).toBeCloseTo(A4.height, 1);
+    }
+    const text = comparable(pages.map((p) => p.text).join('\n'));
+    const { headings, cells } = headingsAndCells(seed);
+    expect(headings.length).toBeGreaterThan(30);
+    expect(cells.length).toBeGreaterThan(200);
+    expect(headings.filter((h) => !text.includes(comparable(h)))).toEqual([]);
+    expect(cells.filter((c) => !text.includes(comparable(c)))).toEqual([]);
+    expect(text).toContain(comparable('1️⃣ Messaging & Event-Driven Architectures'));
+    expect(text).toContain(comparable('page 1 / ' + pages.length));
+    expect(text).toContain('2025-11-27');
+  });
+
+  it('uses every column of every page but the last, from the top', async () => {
+    const { bytes } = await exportPdf([seed]);
+    const pages = await openPdf(bytes);
+    const columnWidth = (A4.width - 32 - 20) / 3;
+    for (const page of pages.slice(0, -1)) {
+      const heights: number[] = [];
+      for (let c = 0; c < 3; c++) {
+        const left = 16 + c * (columnWidth + 10);
+        const inColumn = page.items.filter((i) => i.x >= left - 1 && i.x < left + columnWidth && i.y > 20 && i.y < A4.height - 26);
+        expect(inColumn.length).toBeGreaterThan(10);
+        // pdf y grows upwards: the column starts at the top margin and runs at least half way down.
+        expect(Math.max(...inColumn.map((i) => i.y))).toBeGreaterThan(A4.height - 45);
+        heights.push(Math.min(...inColumn.map((i) => i.y)));
+      }
+      expect(Math.max(...heights)).toBeLessThan(A4.height / 2);
+    }
+  });
+
+  it('gives the same bytes twice', async () => {
+    const a = await exportPdf([seed]);
+    const b = await exportPdf([fixtureDocument(SEED)]);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const c = await exportPdf([seed], { epoch: EPOCH + 86_400 });
+    expect(Buffer.from(a.bytes).equals(Buffer.from(c.bytes))).toBe(false);
+  });
+
+  it('prints letter paper when asked', async () => {
+    const { bytes } = await exportPdf([seed], { paper: 'letter' });
+    const pages = await openPdf(bytes);
+    expect(pages[0]!.width).toBeCloseTo(792, 1);
+    expect(pages[0]!.height).toBeCloseTo(612, 1);
+  });
+
+  it('puts several documents in one sheet, a section per document', async () => {
+    const features = fixtureDocument('features.md');
+    const { bytes } = await exportPdf([seed, features]);
+    const text = comparable((await openPdf(bytes)).map((p) => p.text).join('\n'));
+    for (const document of [seed, features]) {
+      const { headings, cells } = headingsAndCells(document);
+      expect([...headings, ...cells].filter((t) => !text.includes(comparable(t)))).toEqual([]);
+    }
+    expect(text).toContain(comparable('📌 AWS Prep Notes · 🧪 Feature Sampler'));
+  });
+
+  it('draws emoji, keycaps and symbols as text and marks what no font has', async () => {
+    const { bytes } = await exportPdf([fixtureDocument('features.md')]);
+    const text = comparable((await openPdf(bytes)).map((p) => p.text).join('\n'));
+    for (const sample of ['🧪', '1️⃣', '🔟', '✔️', '⚠️', '→ ≥ ½ € ©', '⌘ + K', 'return a + b;', '[U+6F22][U+5B57]']) {
+      expect(text).toContain(comparable(sample));
+    }
+  });
+
+  it('refuses to read any file but its fonts', async () => {
+    const definition = renderCheatSheet([fixtureDocument('features.md')], { epoch: EPOCH });
+    const sneaky = { ...definition, content: [{ image: '/etc/passwd' }], images: {} };
+    await expect(packPdf(sneaky as typeof definition)).rejects.toThrow(/denied/);
+    const remote = { ...definition, content: [{ image: 'logo' }], images: { logo: 'https://example.com/logo.png' } };
+    await expect(packPdf(remote as typeof definition)).rejects.toThrow(/denied/);
+  });
+});
