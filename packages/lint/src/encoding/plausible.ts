@@ -1,0 +1,198 @@
+/**
+ * Is a repaired string plausible text where it stands? A repair of mojibake must give characters a person
+ * would write in that context; clean text that merely looks like mojibake decodes to rare scripts, stray
+ * combining marks, controls or letters whose case or script clashes with their neighbours.
+ */
+
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const SPACE = /\s/u;
+const INVALID = /[\p{Cn}\p{Co}\p{Cs}\p{Cc}]/u;
+const EMOJI = /[\p{Emoji}\p{Emoji_Modifier}]/u;
+const PICTO = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}]/u;
+
+/** Scripts whose letters are common in notes; a decoded letter of any other script is rejected. */
+const SCRIPTS = [
+  'Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati',
+  'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Georgian', 'Hangul', 'Han', 'Hiragana',
+  'Katakana', 'Ethiopic', 'Khmer', 'Myanmar', 'Tibetan',
+] as const;
+type Script = (typeof SCRIPTS)[number] | 'Other';
+const SCRIPT_RE = SCRIPTS.map((s) => [s, new RegExp(`[\\p{Script=${s}}]`, 'u')] as const);
+/** Scripts a single letter of may sit among letters of another script (technical Greek, Japanese mixing). */
+const MIXABLE: Partial<Record<Script, readonly Script[]>> = {
+  Latin: ['Greek'],
+  Greek: ['Latin'],
+  Han: ['Hiragana', 'Katakana'],
+  Hiragana: ['Han', 'Katakana'],
+  Katakana: ['Han', 'Hiragana'],
+};
+/** Scripts whose letters appear alone (a Greek μ, a CJK ideograph, the French word à). */
+const SOLO: readonly Script[] = ['Latin', 'Greek', 'Han', 'Hiragana', 'Katakana', 'Hangul'];
+
+const scriptCache = new Map<number, Script>();
+function scriptOf(cp: number): Script {
+  let s = scriptCache.get(cp);
+  if (s === undefined) {
+    const ch = String.fromCodePoint(cp);
+    s = SCRIPT_RE.find(([, re]) => re.test(ch))?.[0] ?? 'Other';
+    scriptCache.set(cp, s);
+  }
+  return s;
+}
+
+/** Latin letters people write: Latin-1, Extended-A, Vietnamese/Romanian/Pinyin/Azeri from Extended-B, Extended Additional. */
+function commonLatin(cp: number): boolean {
+  return (
+    cp < 0x80 ||
+    (cp >= 0xc0 && cp <= 0x17f) ||
+    cp === 0x18f || cp === 0x259 || cp === 0x1a0 || cp === 0x1a1 || cp === 0x1af || cp === 0x1b0 ||
+    (cp >= 0x1cd && cp <= 0x1dc) || (cp >= 0x218 && cp <= 0x21b) ||
+    (cp >= 0x2b0 && cp <= 0x2ff) || // spacing modifier letters
+    (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0xfb00 && cp <= 0xfb06) ||
+    cp === 0xaa || cp === 0xba
+  );
+}
+
+function commonLetter(cp: number, script: Script): boolean {
+  if (cp < 0x100 || (cp >= 0x2b0 && cp <= 0x2ff)) return true;
+  switch (script) {
+    case 'Latin':
+      return commonLatin(cp);
+    case 'Cyrillic':
+      return (cp >= 0x400 && cp <= 0x45f) || (cp >= 0x490 && cp <= 0x4ff);
+    case 'Greek':
+      return (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff);
+    case 'Other':
+      return false;
+    default:
+      return true;
+  }
+}
+
+const cpAt = (s: string, i: number): number | undefined => s.codePointAt(i);
+
+/** Code points of context + candidate, and the index range the candidate occupies. */
+function spread(before: string, text: string, after: string): { cps: number[]; from: number; to: number } {
+  const b = Array.from(before.slice(-24), (c) => c.codePointAt(0)!);
+  const t = Array.from(text, (c) => c.codePointAt(0)!);
+  const a = Array.from(after.slice(0, 24), (c) => c.codePointAt(0)!);
+  return { cps: [...b, ...t, ...a], from: b.length, to: b.length + t.length };
+}
+
+const isLetter = (cp: number | undefined): boolean => cp !== undefined && LETTER.test(String.fromCodePoint(cp));
+const isMark = (cp: number | undefined): boolean => cp !== undefined && MARK.test(String.fromCodePoint(cp));
+const isUpper = (cp: number): boolean => UPPER.test(String.fromCodePoint(cp));
+const isLower = (cp: number): boolean => LOWER.test(String.fromCodePoint(cp));
+const isWordy = (cp: number | undefined): boolean =>
+  cp !== undefined && (isLetter(cp) || isMark(cp) || (cp >= 0x30 && cp <= 0x39));
+const isRtl = (cp: number | undefined): boolean =>
+  cp !== undefined && (scriptOf(cp) === 'Hebrew' || scriptOf(cp) === 'Arabic');
+
+/** Nearest letter before/after index i, skipping combining marks; undefined at a non-letter. */
+function letterNeighbour(cps: number[], i: number, step: -1 | 1): number | undefined {
+  let k = i + step;
+  while (k >= 0 && k < cps.length && isMark(cps[k])) k += step;
+  const cp = cps[k];
+  return isLetter(cp) ? cp : undefined;
+}
+
+/**
+ * Is `text`, standing between `before` and `after`, text a person would plausibly have written? `lenient`
+ * (the damage is a complete 3- or 4-byte sequence, strong evidence on its own) lets a letter of any common
+ * script stand alone, as in the kaomoji `(ง'̀⌣'́)ง`.
+ */
+export function isPlausible(text: string, before: string, after: string, lenient = false): boolean {
+  const { cps, from, to } = spread(before, text, after);
+  for (let i = from; i < to; i++) {
+    const cp = cps[i]!;
+    const ch = String.fromCodePoint(cp);
+    const prev = cps[i - 1];
+    const next = cps[i + 1];
+    if (cp < 0x80) continue;
+    if (INVALID.test(ch) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) return false;
+    if (cp === 0xfe0f || cp === 0xfe0e) {
+      if (prev === undefined || !EMOJI.test(String.fromCodePoint(prev))) return false;
+      continue;
+    }
+    if (cp === 0x20e3) {
+      const base = prev === 0xfe0f ? cps[i - 2] : prev;
+      if (base === undefined || !/[0-9#*]/.test(String.fromCodePoint(base))) return false;
+      continue;
+    }
+    if (cp === 0x200d) {
+      const p = prev === 0xfe0f ? cps[i - 2] : prev;
+      if (p === undefined || next === undefined || !PICTO.test(String.fromCodePoint(p)) || !PICTO.test(String.fromCodePoint(next)))
+        return false;
+      continue;
+    }
+    if (cp === 0x200c) {
+      if (!isLetter(prev) || !isLetter(next)) return false;
+      continue;
+    }
+    if (cp === 0x200e || cp === 0x200f) {
+      if (!isRtl(prev) && !isRtl(next)) return false;
+      continue;
+    }
+    if (cp === 0x2010 || cp === 0xad) {
+      if (!isWordy(prev) || !isWordy(next)) return false;
+      continue;
+    }
+    if (
+      cp === 0x2000 || cp === 0x2001 ||
+      (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp === 0xfeff ||
+      (cp >= 0x2400 && cp <= 0x243f) || (cp >= 0xfe00 && cp <= 0xfe0d) || (cp >= 0xfe10 && cp <= 0xfe4f) ||
+      (cp >= 0xfff0 && cp <= 0xfffc) || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0x1d00 && cp <= 0x1dbf)
+    )
+      return false;
+    if (isMark(cp)) {
+      if (prev === undefined || SPACE.test(String.fromCodePoint(prev))) return false;
+      if (cp >= 0x300 && cp <= 0x36f) continue; // combining diacritics go on anything
+      if (cp >= 0x1ab0 && cp <= 0x1aff) return false;
+      const base = letterNeighbour(cps, i, -1) ?? prev;
+      if (scriptOf(cp) !== 'Other' && scriptOf(base) !== scriptOf(cp)) return false;
+      if (scriptOf(cp) === 'Other' && !(cp >= 0x20d0 && cp <= 0x20ff)) return false;
+      continue;
+    }
+    if (!isLetter(cp)) continue; // symbols, punctuation, digits: fine once the blocks above are excluded
+    const script = scriptOf(cp);
+    if (!commonLetter(cp, script)) return false;
+    const left = letterNeighbour(cps, i, -1);
+    const right = letterNeighbour(cps, i, 1);
+    for (const n of [left, right]) {
+      if (n === undefined || n < 0x80) {
+        if (n !== undefined && script !== 'Latin' && !(MIXABLE[script] ?? []).includes('Latin')) return false;
+        continue;
+      }
+      const ns = scriptOf(n);
+      if (ns !== script && ns !== 'Other' && !(MIXABLE[script] ?? []).includes(ns)) return false;
+    }
+    const alone = left === undefined && right === undefined;
+    if (alone && !lenient && !SOLO.includes(script)) return false;
+    if (alone && script === 'Latin' && !(cp >= 0xc0 && cp <= 0xff)) return false;
+    if (script === 'Latin' && isLower(cp) && !wordAllowsLower(cps, i, from, to)) return false;
+  }
+  return true;
+}
+
+/** A lowercase letter in a word that is otherwise all capitals (`AHř`, `NICIODATà`) is not a repair. */
+function wordAllowsLower(cps: number[], i: number, from: number, to: number): boolean {
+  let s = i;
+  while (s > 0 && (isLetter(cps[s - 1]) || isMark(cps[s - 1]))) s--;
+  let e = i;
+  while (e + 1 < cps.length && (isLetter(cps[e + 1]) || isMark(cps[e + 1]))) e++;
+  let upper = 0;
+  let lower = 0;
+  for (let k = s; k <= e; k++) {
+    if (k >= from && k < to) continue;
+    const cp = cps[k]!;
+    if (isUpper(cp)) upper++;
+    else if (isLower(cp)) lower++;
+  }
+  return !(upper >= 2 && lower === 0);
+}
+
+/** Exported for the detector: letter test on one code point. */
+export const letterAt = (s: string, i: number): boolean => isLetter(cpAt(s, i));
