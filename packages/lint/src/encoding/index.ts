@@ -5,3 +5,13 @@
 export { CODE_PAGES, type CodePage } from './codepages.js';
 export { findMojibake, repairMojibake, type MojibakeSpan } from './mojibake.js';
 export { isPlausible } from './plausible.js';
+export {
+  findControlChars,
+  findReplacementChars,
+  findStrayBoms,
+  locator,
+  repairText,
+  showChar,
+  showText,
+  type CharFinding,
+} from './damage.js';

@@ -369,6 +369,17 @@ function lineStarts(text: string): number[] {
 /** Find every mojibake run in a text (a whole file or one string). Linear in the text; lines without a
  * character that can start a misread UTF-8 sequence are skipped at once. */
 export function findMojibake(text: string): MojibakeSpan[] {
+  // Several rules ask about the same text in a row: remember the last answer.
+  if (text === memo.text) return memo.spans;
+  const spans = scan(text);
+  memo.text = text;
+  memo.spans = spans;
+  return spans;
+}
+
+const memo: { text: string | null; spans: MojibakeSpan[] } = { text: null, spans: [] };
+
+function scan(text: string): MojibakeSpan[] {
   const starts = lineStarts(text);
   const perLine: { offset: number; line: string; segs: Segment[] }[] = [];
   for (let n = 0; n < starts.length; n++) {
