@@ -34,6 +34,10 @@ create table revlog (id integer primary key, cid integer not null, usn integer n
   ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null,
   type integer not null);
 create table graves (usn integer not null, oid integer not null, type integer not null);
+`;
+
+/** Built after the rows are in (faster than keeping them up to date row by row). */
+const INDEXES = `
 create index ix_notes_usn on notes (usn);
 create index ix_cards_usn on cards (usn);
 create index ix_revlog_usn on revlog (usn);
@@ -169,7 +173,8 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
 
   const db = new SQL.Database();
   try {
-    db.exec('pragma page_size = 4096; pragma journal_mode = off; pragma synchronous = off;');
+    // The whole collection stays in SQLite's page cache until commit: one pass over the in-memory file, not one per row.
+    db.exec('pragma page_size = 4096; pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -262144;');
     db.exec(SCHEMA);
     db.run('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
       crt,
@@ -196,11 +201,12 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
     });
     insertNote.free();
     insertCard.free();
+    db.exec(INDEXES);
     db.exec('commit');
     const collection = db.export();
 
     const mediaMap: Record<string, string> = {};
-    const files: Zippable = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 6 }] };
+    const files: Zippable = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 1 }] };
     let n = 0;
     const mediaFiles: Zippable = {};
     for (const ref of list.media) {

@@ -1,0 +1,96 @@
+// Bench for `@notes/export-anki` (issue 5, acceptance 3): the whole-process time and peak memory of exporting
+// the raw seed notes, and of a generated file with 5,000 questions; the second must take at most 4x the first.
+// Usage: node bench/anki/bench.mjs [--runs N] [--questions N] [--keep DIR]
+// Needs built packages (npx turbo run build). Validates both packages with apkg-verify.py when python3 is there.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const runs = Number(opt('--runs', '3'));
+const count = Number(opt('--questions', '5000'));
+const root = resolve(import.meta.dirname, '../..');
+const raw = join(root, 'examples/raw/aws-prep-notes.raw.md');
+const verify = '/work/shared/tools/apkg-verify.py';
+const keep = opt('--keep', null);
+const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'anki-bench-'));
+mkdirSync(work, { recursive: true });
+
+/** A realistic big file: topics of questions with paragraphs, lists, code and a comparison table every 10th. */
+function generate(n) {
+  const lines = ['# Generated study notes', ''];
+  for (let i = 0; i < n; i++) {
+    if (i % 250 === 0) lines.push(`## ${i / 250 + 1}. Topic number ${i / 250 + 1}`, '');
+    lines.push(`### Question ${i + 1}: when to use service ${i % 97} over service ${(i * 7) % 89}?`, '');
+    lines.push(
+      `Use **service ${i % 97}** when you need *durable* delivery and \`api-${i}\` access; it scales to many consumers.`,
+      `Service ${(i * 7) % 89} fits streaming workloads with replay, see [the docs](https://example.com/${i}).`,
+      '',
+      `- Latency: about ${i % 50} ms`,
+      `- Cost: ${(i % 9) + 1} cents per million requests`,
+      `- Limits: ${(i % 13) + 1} MB per message`,
+      '',
+    );
+    if (i % 10 === 0) {
+      lines.push('| Feature | Service A | Service B |', '| --- | --- | --- |');
+      for (const f of ['Model', 'Ordering', 'Retention']) lines.push(`| ${f} | a-${f.toLowerCase()}-${i} | b-${f.toLowerCase()}-${i} |`);
+      lines.push('');
+    }
+  }
+  return lines.join('\n');
+}
+
+function once(input, out) {
+  const t0 = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'export-one.mjs'), input, out], {
+    cwd: root,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000' },
+    encoding: 'utf8',
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (child.status !== 0) throw new Error(`export failed: ${child.stderr}`);
+  return { wallMs: ms, ...JSON.parse(child.stdout.trim().split('\n').pop()) };
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(label, input) {
+  const out = join(work, `${label}.apkg`);
+  const results = Array.from({ length: runs }, () => once(input, out));
+  const r = {
+    label,
+    questions: results[0].questions,
+    inputKB: Math.round(readFileSync(input).length / 1024),
+    apkgKB: Math.round(results[0].bytes / 1024),
+    wallMs: Math.round(median(results.map((x) => x.wallMs))),
+    modelMs: median(results.map((x) => x.modelMs)),
+    exportMs: median(results.map((x) => x.exportMs)),
+    maxRssMB: Math.max(...results.map((x) => x.maxRssMB)),
+  };
+  const check = spawnSync('python3', [verify, '--strict', out], { encoding: 'utf8' });
+  r.verify = check.error ? 'not run' : (check.stdout.trim().split('\n').pop() ?? '').replace(/decks=.*(ok|FAILED)/, '$1');
+  return r;
+}
+
+const big = join(work, `generated-${count}.md`);
+writeFileSync(big, generate(count));
+const small = measure('raw-seed', raw);
+const large = measure(`generated-${count}`, big);
+const ratio = large.wallMs / small.wallMs;
+for (const r of [small, large]) {
+  console.log(
+    `${r.label.padEnd(16)} questions=${String(r.questions).padStart(5)} input=${r.inputKB} KB apkg=${r.apkgKB} KB ` +
+      `whole-process=${r.wallMs} ms (model ${r.modelMs} ms, export ${r.exportMs} ms) peak RSS=${r.maxRssMB} MB verify: ${r.verify}`,
+  );
+}
+console.log(`ratio ${ratio.toFixed(2)}x (limit 4x, median of ${runs} runs): ${ratio <= 4 ? 'ok' : 'TOO SLOW'}`);
+if (!keep) rmSync(work, { recursive: true, force: true });
+process.exitCode = ratio <= 4 ? 0 : 1;
