@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { ExportFile, ExportOptions, Exporter, ModelDocument } from '@notes/core';
 import { renderMarkdown } from './render.js';
 
-export { cleanTree, LEVELS, renderMarkdown } from './render.js';
+export { cleanTree, LEVELS, MAX_SETTLE_PASSES, renderMarkdown, renderMarkdownReport } from './render.js';
 export { finish, serialize } from './serialize.js';
 export { wordCounts, wordDiff } from './words.js';
 

@@ -1,5 +1,5 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import type { ModelDocument } from '@notes/core';
+import { buildDocument, sourceFromText, type ModelDocument } from '@notes/core';
 import { serialize } from './serialize.js';
 
 /** Heading levels of the clean copy. */
@@ -43,7 +43,27 @@ export function cleanTree(document: ModelDocument): Root {
   return { type: 'root', children };
 }
 
-/** The clean Markdown of one document (LF line endings, no trailing white space, one final newline). */
+/** Most times the clean copy is read back and written again while it still changes (see renderMarkdown). */
+export const MAX_SETTLE_PASSES = 4;
+
+/**
+ * The clean Markdown of one document (LF line endings, no trailing white space, one final newline).
+ *
+ * Re-levelling can change how the structure is inferred when the copy is read back (a stray `#` that became
+ * `####` gives its question a sub-heading, which can tip a level from "questions" to "topics"). So the copy is
+ * read back and written again until it no longer changes: exporting the export gives the same bytes.
+ */
 export function renderMarkdown(document: ModelDocument): string {
-  return serialize(cleanTree(document), document.file.text);
+  return renderMarkdownReport(document).markdown;
+}
+
+/** renderMarkdown, also saying whether reading the copy back and writing it again gave the same bytes. */
+export function renderMarkdownReport(document: ModelDocument): { markdown: string; settled: boolean; passes: number } {
+  let out = serialize(cleanTree(document), document.file.text);
+  for (let pass = 1; pass <= MAX_SETTLE_PASSES; pass++) {
+    const next = serialize(cleanTree(buildDocument(sourceFromText(out, document.file.path))), out);
+    if (next === out) return { markdown: out, settled: true, passes: pass };
+    out = next;
+  }
+  return { markdown: out, settled: false, passes: MAX_SETTLE_PASSES };
 }

@@ -77,17 +77,52 @@ function quoteDepth(state: State): number {
 const INTERRUPTS =
   /^(?:>|#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|1[.)][ \t]+\S|`{3,}|~{3,}|=+[ \t]*$|-+[ \t]*$|([*_-])(?:[ \t]*\1){2,}[ \t]*$|<(?:script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t/>]|$))/i;
 
-/**
- * The inline content of a node as written in the source: from its first child to its last, container
- * prefixes (`>`, list indentation) taken off continuation lines, hard breaks written as `\`.
- */
-function rawInline(node: Paragraph | Heading | Table['children'][number]['children'][number], source: string, state: State): string | null {
-  const first = node.children[0];
-  const last = node.children[node.children.length - 1];
-  if (!first || !last) return node.type === 'heading' ? '' : null;
-  const start = first.position?.start.offset;
-  const end = last.position?.end.offset;
+type Cell = Table['children'][number]['children'][number];
+
+/** Where the inline content of a paragraph, heading or table cell sits in the source, markers excluded. */
+function contentRange(node: Paragraph | Heading | Cell, source: string): [number, number] | null {
+  let start = node.position?.start.offset;
+  let end = node.position?.end.offset;
   if (start === undefined || end === undefined || end < start) return null;
+  const text = source.slice(start, end);
+  if (node.type === 'heading') {
+    const atx = /^[ \t]*#{1,6}(?=[ \t]|$)[ \t]*/.exec(text);
+    if (atx) {
+      start += atx[0].length;
+      const rest = text.slice(atx[0].length);
+      const close = /(?:^|[ \t]+)#*[ \t]*$/.exec(rest);
+      end = start + (close ? close.index : rest.length);
+    } else {
+      const cut = text.replace(/\r?\n[^\n]*$/, '');
+      end = start + cut.length;
+      start += /^[ \t]*/.exec(cut)![0].length;
+    }
+  } else if (node.type === 'tableCell') {
+    const lead = /^\|?[ \t]*/.exec(text)![0].length;
+    let stop = text.length;
+    while (stop > lead && /[ \t]/.test(text[stop - 1]!)) stop--;
+    if (text[stop - 1] === '|' && stop - 1 >= lead) {
+      let slashes = 0;
+      while (text[stop - 2 - slashes] === '\\') slashes++;
+      if (slashes % 2 === 0) stop--;
+    }
+    while (stop > lead && /[ \t]/.test(text[stop - 1]!)) stop--;
+    end = start + Math.max(stop, lead);
+    start += lead;
+  } else {
+    while (end > start && /[ \t\r\n]/.test(source[end - 1]!)) end--;
+  }
+  return [start, end];
+}
+
+/**
+ * The inline content of a node as written in the source: container prefixes (`>`, list indentation) taken off
+ * continuation lines, hard breaks written as `\`, trailing white space dropped.
+ */
+function rawInline(node: Paragraph | Heading | Cell, source: string, state: State): string | null {
+  const range = contentRange(node, source);
+  if (!range) return null;
+  const [start, end] = range;
   // Hard breaks: the lines they end.
   const breaks = new Set<number>();
   const visit = (n: Nodes): void => {
@@ -95,7 +130,7 @@ function rawInline(node: Paragraph | Heading | Table['children'][number]['childr
     if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
   };
   visit(node);
-  const firstLine = first.position!.start.line;
+  const firstLine = node.position!.start.line;
   const quotes = quoteDepth(state);
   const lines = source.slice(start, end).replace(/\r\n?/g, '\n').split('\n');
   return lines
@@ -106,11 +141,9 @@ function rawInline(node: Paragraph | Heading | Table['children'][number]['childr
         for (let q = 0; q < quotes && text.startsWith('>'); q++) text = text.slice(1).replace(/^[ \t]+/, '');
         if (INTERRUPTS.test(text)) text = `    ${text}`;
       }
-      if (i < lines.length - 1) {
-        if (breaks.has(firstLine + i)) text = /\\$/.test(text.replace(/[ \t]+$/, '')) ? text.replace(/[ \t]+$/, '') : `${text.replace(/[ \t]+$/, '')}\\`;
-        else text = text.replace(/[ \t]+$/, '');
-      }
-      return text;
+      const bare = text.replace(/[ \t]+$/, '');
+      if (i < lines.length - 1 && breaks.has(firstLine + i) && !bare.endsWith('\\')) return `${bare}\\`;
+      return bare;
     })
     .join('\n');
 }

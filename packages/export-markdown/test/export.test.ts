@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument, sourceFromText } from '@notes/core';
+import * as api from '@notes/export-markdown';
+import { markdownExporter, outputPaths, renderMarkdown, wordCounts, wordDiff } from '@notes/export-markdown';
+
+const render = (text: string, path = 'notes/a.md'): string => renderMarkdown(buildDocument(sourceFromText(text, path)));
+const doc = (path: string, absolutePath = path) => ({ ...buildDocument(sourceFromText('# T\n', path)), file: { ...sourceFromText('# T\n', path), absolutePath } });
+
+describe('the package', () => {
+  it('exports exactly the documented API', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'LEVELS',
+      'MARKDOWN_FOLDER',
+      'MAX_SETTLE_PASSES',
+      'cleanTree',
+      'finish',
+      'markdownExporter',
+      'outputPaths',
+      'renderMarkdown',
+      'renderMarkdownReport',
+      'serialize',
+      'wordCounts',
+      'wordDiff',
+    ]);
+  });
+
+  it('describes itself as the md exporter writing text', () => {
+    expect(markdownExporter.format).toBe('md');
+    expect(markdownExporter.extension).toBe('md');
+    expect(markdownExporter.binary).toBe(false);
+  });
+
+  it('returns one file per document, under markdown/, mirroring the input paths', async () => {
+    const documents = [doc('notes/a.md', '/w/notes/a.md'), doc('notes/sub/b.md', '/w/notes/sub/b.md')];
+    const files = await markdownExporter.export(documents, { epoch: 0, baseDir: '/w/notes', warn: () => {} });
+    expect(files.map((f) => f.path)).toEqual(['markdown/a.md', 'markdown/sub/b.md']);
+    expect(files.map((f) => f.data)).toEqual(['# T\n', '# T\n']);
+  });
+});
+
+describe('output paths', () => {
+  it('are relative to the folder the notes live in', () => {
+    expect(outputPaths([doc('examples/raw/x.raw.md', '/r/examples/raw/x.raw.md')], '/r/examples/raw')).toEqual(['markdown/x.raw.md']);
+  });
+
+  it('fall back to the deepest folder common to the paths', () => {
+    expect(outputPaths([doc('a/b/x.md'), doc('a/c/y.md')], 'relative')).toEqual(['markdown/b/x.md', 'markdown/c/y.md']);
+    expect(outputPaths([doc('a/b/x.md')])).toEqual(['markdown/x.md']);
+  });
+
+  it('never leave the output folder', () => {
+    expect(outputPaths([doc('../../etc/x.md', '/etc/x.md')], '/home/u')).toEqual(['markdown/x.md']);
+    expect(outputPaths([doc('../up.md'), doc('down/x.md')])).toEqual(['markdown/up.md', 'markdown/down/x.md']);
+  });
+
+  it('number clashing names instead of overwriting', () => {
+    expect(outputPaths([doc('n/a/x.md'), doc('n/a/x.md')])).toEqual(['markdown/x.md', 'markdown/x-2.md']);
+  });
+});
+
+describe('structure', () => {
+  it('writes the title as #, topics as ##, questions as ### and keeps the numbering emoji', () => {
+    const out = render('### Notes\n#### 1️⃣ First\n#### Why?\nA.\n#### 2️⃣ Second\n#### How?\nB.\n');
+    expect(out).toBe('# Notes\n\n## 1️⃣ First\n\n### Why?\n\nA.\n\n## 2️⃣ Second\n\n### How?\n\nB.\n');
+  });
+
+  it('re-levels sub-headings below their question, keeping nesting and closing skipped levels', () => {
+    const out = render('# T\n\n## Q1\n\n##### deep\n\n###### deeper\n\n##### deep again\n\n## Q2\n\nx\n\n## Q3\n\ny\n');
+    expect(out).toBe('# T\n\n### Q1\n\n#### deep\n\n##### deeper\n\n#### deep again\n\n### Q2\n\nx\n\n### Q3\n\ny\n');
+  });
+
+  it('turns a stray heading at or above the question level inside a question into ####', () => {
+    const seedLike = '### **Title**\n#### **1️⃣ Topic**\n#### **Question one**\ntext\n### **Stray**\nmore\n#### **Question two**\ny\n';
+    const out = render(seedLike);
+    expect(out.split('\n').filter((l) => l.startsWith('#'))).toEqual([
+      '# **Title**',
+      '## **1️⃣ Topic**',
+      '### **Question one**',
+      '#### **Stray**',
+      '### **Question two**',
+    ]);
+  });
+
+  it('keeps front matter as written, before the title', () => {
+    const out = render('---\ntitle: AWS\ntags: [aws, exam]\n---\n# AWS\n\n## Q?\n\nA.\n');
+    expect(out).toBe('---\ntitle: AWS\ntags: [aws, exam]\n---\n\n# AWS\n\n### Q?\n\nA.\n');
+  });
+
+  it('does not invent a title the notes do not have', () => {
+    expect(render('## Q1?\n\nA.\n\n## Q2?\n\nB.\n')).toBe('### Q1?\n\nA.\n\n### Q2?\n\nB.\n');
+  });
+});
+
+describe('tables', () => {
+  it('makes every row as wide as the header with a uniform delimiter row', () => {
+    const out = render('| a | b | c |\n|---|:-|--:|\n| 1 |\n| 1 | 2 | 3 |\n');
+    expect(out).toBe('| a | b | c |\n| --- | :-- | --: |\n| 1 |  |  |\n| 1 | 2 | 3 |\n');
+  });
+
+  it('keeps the words of cells past the header width in the last cell', () => {
+    const out = render('| a | b |\n|---|---|\n| 1 | 2 | 3 |\n');
+    expect(out).toBe('| a | b |\n| --- | --- |\n| 1 | 2 \\| 3 |\n');
+    expect(wordDiff('1 2 3', out).lost.size).toBe(0);
+  });
+
+  it('keeps escaped pipes, code and emphasis in cells as written', () => {
+    const out = render('| x | y |\n|-|-|\n| `a \\| b` | *e* __s__ |\n');
+    expect(out).toBe('| x | y |\n| --- | --- |\n| `a \\| b` | *e* __s__ |\n');
+  });
+});
+
+describe('inline content is copied, not re-escaped', () => {
+  it('keeps escapes, entities, emphasis markers and bare URLs exactly', () => {
+    const text = 'snake_case and snake\\_case, 2 * 3 \\* 4, &amp; &copy;, _em_ *em* __strong__, www.example.com/“x” <https://a.b>\n';
+    expect(render(text)).toBe(text);
+  });
+
+  it('writes hard breaks as a backslash instead of trailing spaces', () => {
+    expect(render('one  \ntwo\\\nthree\n')).toBe('one\\\ntwo\\\nthree\n');
+  });
+
+  it('indents a continuation line that would otherwise start a new block', () => {
+    const out = render('- item\n  text\n      # not a heading\n');
+    expect(out).toBe('- item\n  text\n      # not a heading\n');
+    expect(render(out)).toBe(out);
+  });
+});
+
+describe('blocks', () => {
+  it('keeps >> callouts in the user’s style, each separated', () => {
+    const out = render('>> Note: one\n\n>> Note: two\n\n> plain\n');
+    expect(out).toBe('>> Note: one\n\n>> Note: two\n\n> plain\n');
+  });
+
+  it('writes bullets as -, keeps ordered numbers and delimiters as written', () => {
+    expect(render('* a\n* b\n\n+ c\n')).toBe('- a\n- b\n\n* c\n');
+    expect(render('1. a\n1. b\n1. c\n')).toBe('1. a\n1. b\n1. c\n');
+    expect(render('3) a\n4) b\n')).toBe('3) a\n4) b\n');
+  });
+
+  it('keeps task list boxes', () => {
+    expect(render('- [ ] todo\n- [x] done\n')).toBe('- [ ] todo\n- [x] done\n');
+  });
+
+  it('keeps fences and indented code as in the source', () => {
+    expect(render('~~~js\nlet a = 1;\n~~~\n')).toBe('~~~js\nlet a = 1;\n~~~\n');
+    expect(render('```\nx\n```\n')).toBe('```\nx\n```\n');
+    expect(render('para\n\n    indented\n')).toBe('para\n\n    indented\n');
+  });
+
+  it('removes trailing white space, ends with one newline, writes LF, drops the BOM', () => {
+    expect(render('\uFEFF# T  \r\n\r\ntext   \r\n\r\n\r\n')).toBe('# T\n\ntext\n');
+    expect(render('')).toBe('');
+  });
+});
+
+describe('words', () => {
+  it('counts letters, digits and marks, not markup', () => {
+    expect([...wordCounts('**AWS’s** `1️⃣` snake\\_case')]).toEqual([
+      ['AWS', 1],
+      ['s', 1],
+      ['1️⃣', 1],
+      ['snake', 1],
+      ['case', 1],
+    ]);
+  });
+});
