@@ -11,6 +11,8 @@ export interface MediaRef {
   name: string;
   /** Absolute path on disk, inside the notes' folder. */
   path: string;
+  /** Where it was first referenced and as what, e.g. `notes.md:12: img/a.png` (for findings). */
+  from: string;
 }
 
 /** What rendering Markdown to card HTML needs to know. */
@@ -97,7 +99,7 @@ function imageRef(src: string, ctx: HtmlContext): MediaRef | null {
   const known = ctx.media.get(absolute);
   if (known) return known;
   const taken = new Set([...ctx.media.values()].map((m) => m.name));
-  const ref: MediaRef = { name: mediaName(rel.split(sep).join('/'), taken), path: absolute };
+  const ref: MediaRef = { name: mediaName(rel.split(sep).join('/'), taken), path: absolute, from: `${ctx.where}: image ${src}` };
   ctx.media.set(absolute, ref);
   return ref;
 }

@@ -50,12 +50,12 @@ export async function loadMedia(
       const real = await realpath(ref.path);
       const rel = relative(root, real);
       if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-        options.warn(`${ref.path}: image links outside the notes' folder: not packed`);
+        options.warn(`${ref.from} links outside the notes' folder: not packed`);
         continue;
       }
       out.set(ref.name, new Uint8Array(await readFile(real)));
     } catch {
-      options.warn(`${ref.path}: image not found or unreadable: not packed`);
+      options.warn(`${ref.from} not found or unreadable: not packed, shown as its alt text`);
     }
   }
   return out;

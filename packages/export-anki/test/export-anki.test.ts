@@ -218,7 +218,7 @@ describe('hostile notes', () => {
     expect(warnings[0]).toMatch(/tracker\.example\.com.*not local/);
     expect(warnings[1]).toMatch(/outside the notes' folder/);
     expect(warnings[2]).toMatch(/absolute path/);
-    expect(warnings[3]).toMatch(/missing\.png: image not found/);
+    expect(warnings[3]).toBe('hostile/hostile.md:5: image img/missing.png not found or unreadable: not packed, shown as its alt text');
   });
 
   it('does not follow a symbolic link out of the notes folder', async () => {
@@ -242,6 +242,10 @@ describe('hostile notes', () => {
     const list = renderCards([doc], { baseDir, warn: (m) => warnings.push(m) });
     expect(list.cards).toHaveLength(4);
     expect(warnings).toHaveLength(3);
+    expect(list.media.map((m) => [m.name, m.from])).toEqual([
+      ['img_dot.png', 'hostile/hostile.md:5: image img/dot.png'],
+      ['img_missing.png', 'hostile/hostile.md:5: image img/missing.png'],
+    ]);
     expect({ ...list, media: list.media.map((m) => m.name) }).toMatchSnapshot();
   });
 });
