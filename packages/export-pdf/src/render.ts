@@ -209,6 +209,8 @@ interface Context {
   quoted: boolean;
   /** Font size of running text here. */
   size: number;
+  /** Inside a list item: nested lists and paragraphs add no space of their own. */
+  nested?: boolean;
 }
 
 function paragraph(children: readonly PhrasingContent[], ctx: Context, extra: ContentObject = {}): Unit {
@@ -235,7 +237,8 @@ function leadIn(children: readonly PhrasingContent[]): boolean {
 
 function listUnit(node: List, ctx: Context): Unit {
   const indent = node.ordered ? 10 : 7;
-  const inner = { ...ctx, width: ctx.width - indent };
+  const inner = { ...ctx, width: ctx.width - indent, nested: true };
+  const margin = ctx.nested ? [0, 0, 0, 0] : [0, 0, 0, 1.5];
   let height = 0;
   const items = node.children.map((item) => {
     const unit = listItem(item, inner);
@@ -243,8 +246,8 @@ function listUnit(node: List, ctx: Context): Unit {
     return unit.content;
   });
   const content: ContentObject = node.ordered
-    ? { ol: items, start: node.start ?? 1, margin: [0, 0, 0, 1.5], markerColor: ctx.colour.bar }
-    : { ul: items, margin: [0, 0, 0, 1.5], markerColor: ctx.colour.bar };
+    ? { ol: items, start: node.start ?? 1, margin, markerColor: ctx.colour.bar }
+    : { ul: items, margin, markerColor: ctx.colour.bar };
   return { content, height: height + 1.5 };
 }
 

@@ -321,6 +321,17 @@ describe('the PDF bytes', () => {
     }
   });
 
+  it('loses no row of tables around the height of a column, kept whole or split', async () => {
+    const cell = 'wordy '.repeat(22);
+    for (const n of [18, 20, 22, 24]) {
+      const rows = Array.from({ length: n }, (_, i) => `| r${i} | ${cell} | end${i} |`).join('\n');
+      const document = fixtureDocumentFromText(`# T\n\n## Q?\n\n| A | B | C |\n| - | - | - |\n${rows}\n`);
+      const { bytes } = await exportPdf([document]);
+      const text = (await openPdf(bytes)).map((p) => p.text).join(' ');
+      expect(Array.from({ length: n }, (_, i) => `end${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text))).toEqual([]);
+    }
+  });
+
   it('refuses to read any file but its fonts', async () => {
     const definition = renderCheatSheet([fixtureDocument('features.md')], { epoch: EPOCH });
     const sneaky = { ...definition, content: [{ image: '/etc/passwd' }], images: {} };
