@@ -1,10 +1,12 @@
 // Build the cheat sheet of some Markdown notes with the library API, as `notes export --pdf` does:
-// repair in memory with the lint fixer, build the model, render and pack the PDF.
-//   node examples/cheatsheet/make-cheatsheet.mjs OUT_DIR FILE.md... [--paper letter] [--columns 4]
+// repair in memory with the lint fixer (the PDF's own rule included), build the model, render and pack.
+//   node examples/cheatsheet/make-cheatsheet.mjs OUT_DIR FILE.md... [--paper a4|letter] [--columns N]
+// The date in the header is SOURCE_DATE_EPOCH when set, else the newest file's modification time.
+import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { buildDocument, sourceFromText } from '@notes/core';
-import { pdfExporter } from '@notes/export-pdf';
+import { pdfExporter, pdfRules } from '@notes/export-pdf';
 import { fixSource } from '@notes/lint';
 
 const args = process.argv.slice(2);
@@ -21,16 +23,16 @@ if (!out || files.length === 0) {
 }
 
 const documents = [];
-let epoch = Number(process.env.SOURCE_DATE_EPOCH) || 0;
+let newest = 0;
 for (const path of files) {
-  const text = await readFile(path, 'utf8');
-  const { output } = fixSource(sourceFromText(text, path));
+  const { output, messages } = fixSource(sourceFromText(await readFile(path, 'utf8'), path), { extraRules: pdfRules });
+  for (const m of messages) console.error(`${path}:${m.line}:${m.column} ${m.severity} ${m.message} (${m.ruleId})`);
   documents.push(buildDocument(sourceFromText(output, path)));
-  if (!process.env.SOURCE_DATE_EPOCH) epoch = Math.max(epoch, Math.floor((await import('node:fs')).statSync(path).mtimeMs / 1000));
+  newest = Math.max(newest, Math.floor(statSync(path).mtimeMs / 1000));
 }
 const [file] = await pdfExporter.export(documents, {
-  epoch,
-  baseDir: resolve(files[0], '..'),
+  epoch: Number(process.env.SOURCE_DATE_EPOCH) || newest,
+  baseDir: resolve(dirname(files[0])),
   warn: (message) => console.error(`warning: ${message}`),
   ...(paper ? { paper } : {}),
   ...(columns ? { columns: Number(columns) } : {}),
