@@ -40,9 +40,14 @@ export function comparisonRows(table: ModelTable, ctx: HtmlContext): ComparisonR
   const cellsHtml = renderCells(table, ctx);
   return table.rows.map((row, r) => {
     let label = row[0]!.text;
-    // A label used by several rows (a filled-down group such as `Relational`) needs the next cell to be a question.
-    if ((labelCount.get(label) ?? 0) > 1 && row[1]?.text) label = `${label}: ${row[1].text}`;
-    const front = featureRows ? `${label} — ${compared.join(' vs ')}` : `${label} — ${compared.join(', ')}`;
+    let asked = compared;
+    // A label used by several rows (a filled-down group such as `Relational`) takes the next cell along to be a
+    // question of its own; that column is then given, not asked.
+    if ((labelCount.get(label) ?? 0) > 1 && row[1]?.text && compared.length > 1) {
+      label = `${label}: ${row[1].text}`;
+      asked = compared.slice(1);
+    }
+    const front = featureRows ? `${label} — ${asked.join(' vs ')}` : `${label} — ${asked.join(', ')}`;
     const body = compared
       .map((name, i) => {
         const value = cellsHtml[r]?.[i + 1] ?? '';

@@ -155,6 +155,15 @@ describe('the seed notes as a deck', () => {
     expect(failover!.fields[2]).toBe('Choosing between RDS and Aurora');
   });
 
+  it('names a row whose label is shared (filled down) by its group and next cell', () => {
+    const list = renderCards([doc], { baseDir: FIXTURES, warn: () => {} });
+    const fronts = list.cards.filter((c) => c.kind === 'comparison').map((c) => c.fields.Front);
+    expect(fronts).toContain('Relational (SQL): Amazon RDS — Best For, Key Features');
+    expect(fronts).toContain('Relational (SQL): Amazon Aurora — Best For, Key Features');
+    expect(fronts).toContain('Amazon CloudFront — Purpose, How It Works');
+    expect(new Set(list.cards.map((c) => c.guid)).size).toBe(list.cards.length);
+  });
+
   it('gives two exports of the same input the same bytes', async () => {
     const a = await exportDocs([fixtureDocument(SEED)]);
     const b = await exportDocs([fixtureDocument(SEED)]);
