@@ -1,12 +1,25 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildDocument, sourceFromBytes, sourceFromText } from '@notes/core';
-import { fixSource, type LintMessage } from '@notes/lint';
+import { existsSync } from 'node:fs';
+import { fixSource, rules, type LintMessage, type LintOptions } from '@notes/lint';
 import { renderMarkdown, renderMarkdownReport, wordDiff } from '@notes/export-markdown';
+
+/**
+ * The rules the CLI runs. While the `encoding/` rules are built but not yet in the lint registry, they are added
+ * from the lint package's build so the seed is repaired as the pipeline will repair it.
+ */
+export const lintOptions: LintOptions = await (async () => {
+  if (rules.some((r) => r.id.startsWith('encoding/'))) return {};
+  const built = new URL('../../lint/dist/rules/encoding/index.js', import.meta.url);
+  if (!existsSync(built)) return {};
+  const { encodingRules } = (await import(built.href)) as { encodingRules: LintOptions['extraRules'] };
+  return encodingRules ? { extraRules: encodingRules } : {};
+})();
 
 /** The export pipeline for one file, as the CLI runs it: repair in memory, build the model, render. */
 export function exportText(text: string, path = 'input.md'): { repaired: string; remaining: LintMessage[]; output: string; settled: boolean } {
-  const { output: repaired, messages: remaining } = fixSource(sourceFromText(text, path));
+  const { output: repaired, messages: remaining } = fixSource(sourceFromText(text, path), lintOptions);
   const { markdown, settled } = renderMarkdownReport(buildDocument(sourceFromText(repaired, path)));
   return { repaired, remaining, output: markdown, settled };
 }
@@ -56,7 +69,7 @@ export function roundTrip(absolutePath: string, root: string, full = true): Roun
   const raw = sourceFromBytes(readFileSync(absolutePath), { path }).text;
   const { repaired, remaining, output, settled } = exportText(raw, path);
   const { lost, added } = wordDiff(repaired, output);
-  const fixed = fixSource(sourceFromText(output, path));
+  const fixed = fixSource(sourceFromText(output, path), lintOptions);
   const after = fixed.messages;
   let idempotent = !fixed.changed && settled;
   if (full) idempotent = renderMarkdown(buildDocument(sourceFromText(fixed.output, path))) === output;

@@ -1,0 +1,3 @@
+import { corpusShard } from './corpus.js';
+
+corpusShard(0, 2);

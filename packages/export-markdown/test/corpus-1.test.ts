@@ -1,0 +1,3 @@
+import { corpusShard } from './corpus.js';
+
+corpusShard(1, 2);
