@@ -225,8 +225,10 @@ function listItem(node: ListItem, parent: Parents | undefined, state: State, inf
     index ? (blank ? '' : ' '.repeat(size)) + line : blank ? bullet : `${bullet} ${line}`,
   );
   exit();
-  if (typeof node.checked === 'boolean') {
-    const box = node.checked ? '[x]' : '[ ]';
+  // Task items: the box, unless the first paragraph's source span already holds it (it does in some cases).
+  if (typeof node.checked === 'boolean' && !/^\[[ xX]\]/.test(value.slice(bullet.length + 1))) {
+    const written = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\])/.exec(slice(node, source) ?? '')?.[1];
+    const box = written ?? (node.checked ? '[x]' : '[ ]');
     value = value.startsWith(`${bullet} `) ? `${bullet} ${box} ${value.slice(bullet.length + 1)}` : `${bullet} ${box}${value.slice(bullet.length)}`;
   }
   return value;

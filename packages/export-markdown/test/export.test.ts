@@ -165,3 +165,10 @@ describe('words', () => {
     ]);
   });
 });
+
+describe('task lists', () => {
+  it('writes the box once, as written, also before code', () => {
+    const text = '- [x] `CreationPolicy` with a timeout.\n- [ ] `Other`.\n- [X] upper\n';
+    expect(render(text)).toBe(text);
+  });
+});
