@@ -34,6 +34,6 @@ export const pdfExporter: Exporter = {
   binary: true,
   async export(documents: readonly ModelDocument[], options: ExportOptions) {
     const definition = renderCheatSheet(documents, cheatSheetOptions(options));
-    return [{ path: 'cheatsheet.pdf', data: await packPdf(definition) }];
+    return [{ path: 'cheatsheet.pdf', data: await packPdf(definition, options.warn) }];
   },
 };

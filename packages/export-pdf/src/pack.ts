@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import { allowedFontPaths, fontFiles } from './fonts.js';
@@ -51,8 +52,76 @@ function tableLayouts(): Record<string, unknown> {
   return layouts;
 }
 
-/** Turn a document definition into PDF bytes: fonts embedded (subsets), no network, no file but the fonts. */
-export async function packPdf(definition: CheatSheetDefinition): Promise<Uint8Array> {
+interface Writer {
+  transactionLevel: number;
+  context(): { pages: unknown[] };
+}
+
+/**
+ * pdfmake keeps only the first page of an unbreakable block (or a row under `dontBreakRows`) taller than the
+ * space it may fill, and drops the rest without a word. Heights are estimated on the safe side, but a wrong
+ * estimate must not lose text: count such truncations so packPdf can lay the sheet out again without them.
+ */
+let truncations = 0;
+function watchTruncation(): void {
+  const require = createRequire(import.meta.url);
+  const writer = (require('pdfmake/js/PageElementWriter.js') as { default: { prototype: Record<string, unknown> } }).default.prototype;
+  if (writer.__notesWatched) return;
+  const commit = writer.commitUnbreakableBlock as (this: Writer, ...args: unknown[]) => unknown;
+  const addFragment = writer.addFragment as (this: Writer, ...args: unknown[]) => unknown;
+  let committing = false;
+  writer.commitUnbreakableBlock = function (this: Writer, ...args: unknown[]) {
+    const outermost = this.transactionLevel === 1;
+    if (outermost && this.context().pages.length > 1) truncations++;
+    committing = outermost;
+    try {
+      return commit.apply(this, args);
+    } finally {
+      committing = false;
+    }
+  };
+  // A block taller than a fresh column does not fit anywhere: pdfmake then drops it whole.
+  writer.addFragment = function (this: Writer, ...args: unknown[]) {
+    const placed = addFragment.apply(this, args);
+    if (committing && !placed) truncations++;
+    return placed;
+  };
+  writer.__notesWatched = true;
+}
+
+/** Drop every keep-together request: the layout gets plainer, but nothing can be cut off. */
+function breakable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(breakable);
+  if (node === null || typeof node !== 'object' || node instanceof Date) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'unbreakable' || key === 'dontBreakRows') continue;
+    out[key] = breakable(value);
+  }
+  return out;
+}
+
+/** One layout at a time: the truncation count belongs to the layout in progress. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Turn a document definition into PDF bytes: fonts embedded (subsets), no network, no file but the fonts.
+ * `warn` hears when a block had to be laid out without being kept together.
+ */
+export async function packPdf(definition: CheatSheetDefinition, warn: (message: string) => void = () => {}): Promise<Uint8Array> {
+  const run = queue.then(async () => {
+    watchTruncation();
+    truncations = 0;
+    const bytes = await layout(definition);
+    if (truncations === 0) return bytes;
+    warn('cheat sheet: a block was taller than a column; it was laid out without keeping it together');
+    return layout({ ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] });
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function layout(definition: CheatSheetDefinition): Promise<Uint8Array> {
   const files = fontFiles();
   const allowed = allowedFontPaths();
   // pdfmake 0.3 fetches http(s) URLs it finds in fonts or images and opens local paths (CVE-2026-26801):

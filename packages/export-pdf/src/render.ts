@@ -211,7 +211,11 @@ interface Context {
   size: number;
   /** Inside a list item: nested lists and paragraphs add no space of their own. */
   nested?: boolean;
+  /** List nesting depth: past MAX_LIST_DEPTH lists stop indenting, so deep nesting cannot eat the column. */
+  depth?: number;
 }
+
+const MAX_LIST_DEPTH = 5;
 
 function paragraph(children: readonly PhrasingContent[], ctx: Context, extra: ContentObject = {}): Unit {
   const list = spans(children, {});
@@ -236,8 +240,10 @@ function leadIn(children: readonly PhrasingContent[]): boolean {
 }
 
 function listUnit(node: List, ctx: Context): Unit {
+  const depth = (ctx.depth ?? 0) + 1;
+  if (depth > MAX_LIST_DEPTH) return flatList(node, ctx);
   const indent = node.ordered ? 10 : 7;
-  const inner = { ...ctx, width: ctx.width - indent, nested: true };
+  const inner = { ...ctx, width: ctx.width - indent, nested: true, depth };
   const margin = ctx.nested ? [0, 0, 0, 0] : [0, 0, 0, 1.5];
   let height = 0;
   const items = node.children.map((item) => {
@@ -249,6 +255,29 @@ function listUnit(node: List, ctx: Context): Unit {
     ? { ol: items, start: node.start ?? 1, margin, markerColor: ctx.colour.bar }
     : { ul: items, margin, markerColor: ctx.colour.bar };
   return { content, height: height + 1.5 };
+}
+
+/** A list nested too deep to indent further: its items as lines with a text marker, at the same indent. */
+function flatList(node: List, ctx: Context): Unit {
+  let n = node.start ?? 1;
+  let height = 0;
+  const stack = node.children.map((item) => {
+    const marker = node.ordered ? `${n++}. ` : '– ';
+    const unit = listItem(item, ctx);
+    height += unit.height;
+    return withMarker(unit.content, inlines([{ text: marker, style: {} }]));
+  });
+  return { content: { stack }, height };
+}
+
+/** Put a marker before the first line of a block (descending into stacks), or on a line of its own. */
+function withMarker(content: ContentObject, marker: ContentObject[]): ContentObject {
+  if (Array.isArray(content.text)) return { ...content, text: [...marker, ...(content.text as ContentObject[])] };
+  if (Array.isArray(content.stack) && content.stack.length > 0) {
+    const [first, ...rest] = content.stack as ContentObject[];
+    return { ...content, stack: [withMarker(first!, marker), ...rest] };
+  }
+  return { stack: [{ text: marker }, content] };
 }
 
 function listItem(item: ListItem, ctx: Context): Unit {

@@ -332,6 +332,26 @@ describe('the PDF bytes', () => {
     }
   });
 
+  it('prints deeply nested lists and quotes without running out of column', async () => {
+    const list = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const quote = `${'>'.repeat(30)} deep quote`;
+    const { bytes } = await exportPdf([fixtureDocumentFromText(`# D\n\n## Q?\n\n${list}\n\n${quote}\n`)]);
+    const text = (await openPdf(bytes)).map((p) => p.text).join('\n');
+    expect(Array.from({ length: 40 }, (_, i) => `level ${i}`).filter((s) => !text.includes(s))).toEqual([]);
+    expect(text).toContain('deep quote');
+  });
+
+  it('lays a block out again, breakable, rather than let pdfmake drop it when it is taller than a column', async () => {
+    const definition = renderCheatSheet([fixtureDocumentFromText('# D\n\n## Q?\n\nhello\n')], { epoch: EPOCH });
+    const flow = definition.content[0] as { columns: ContentObject[] };
+    flow.columns[0]!.stack = [{ stack: Array.from({ length: 200 }, (_, i) => ({ text: `line${i}` })), unbreakable: true }];
+    const warnings: string[] = [];
+    const bytes = await packPdf(definition, (m) => warnings.push(m));
+    const text = (await openPdf(bytes)).map((p) => p.text).join('\n');
+    expect(warnings).toEqual(['cheat sheet: a block was taller than a column; it was laid out without keeping it together']);
+    expect(Array.from({ length: 200 }, (_, i) => `line${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text))).toEqual([]);
+  });
+
   it('refuses to read any file but its fonts', async () => {
     const definition = renderCheatSheet([fixtureDocument('features.md')], { epoch: EPOCH });
     const sneaky = { ...definition, content: [{ image: '/etc/passwd' }], images: {} };
