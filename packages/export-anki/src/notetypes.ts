@@ -1,4 +1,4 @@
-/** The two note types every deck uses. Their ids never change: Anki matches re-imported notes by GUID *and* note type id. */
+// The two note types every deck uses. Their ids never change: Anki matches re-imported notes by GUID *and* note type id.
 
 /** A note type as the packer needs it. */
 export interface NoteTypeSpec {
@@ -15,9 +15,12 @@ export const QUESTION_NOTETYPE_ID = 1_719_000_000_101;
 /** Fixed id of the comparison note type (Front, Back, Context, Topic, Source). */
 export const COMPARISON_NOTETYPE_ID = 1_719_000_000_102;
 
+/** Field names of the question note type, in order. */
 export const QUESTION_FIELDS = ['Front', 'Back', 'Topic', 'Source'] as const;
+/** Field names of the comparison note type, in order. */
 export const COMPARISON_FIELDS = ['Front', 'Back', 'Context', 'Topic', 'Source'] as const;
 
+/** The question note type: the question on the front, the answer on the back. */
 export const QUESTION_TYPE: NoteTypeSpec = {
   id: QUESTION_NOTETYPE_ID,
   name: 'notes: Question',
@@ -26,6 +29,7 @@ export const QUESTION_TYPE: NoteTypeSpec = {
   afmt: '{{FrontSide}}\n<hr id="answer">\n<div class="back">{{Back}}</div>\n<div class="source">{{Source}}</div>',
 };
 
+/** The comparison note type: a table row's label and what it compares, then the value of each column. */
 export const COMPARISON_TYPE: NoteTypeSpec = {
   id: COMPARISON_NOTETYPE_ID,
   name: 'notes: Comparison',
