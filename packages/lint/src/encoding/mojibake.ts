@@ -85,6 +85,13 @@ interface Sequence {
   guess: Guess;
 }
 
+/**
+ * Lead bytes whose pair with 0xA0 is common enough to restore when the 0xA0 became a space: NBSP, à, Š, Π,
+ * Р, ٠ (the same set as ftfy's restore_byte_a0). Other 2-byte characters ending in 0xA0 are too rare to
+ * outweigh the chance that the space is real.
+ */
+const A0_PAIRS = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9]);
+
 function contRange(b0: number, pos: number): [number, number] {
   if (pos === 1) {
     if (b0 === 0xe0) return [0xa0, 0xbf];
@@ -158,7 +165,7 @@ function sequencesAt(line: string, i: number, t: Table, lowSurrogate = false): S
         if (c === 0x20 && (rest.startsWith(' ') || /^(?:s(?:\s|$)|quel|quil)/.test(rest)))
           step(j + 1, [...bytes, 0xa0], 'a-grave');
         else step(j, [...bytes, 0xa0], 'a-grave');
-      } else if (c === 0x20) step(j + 1, [...bytes, 0xa0], 'space');
+      } else if (c === 0x20 && (need > 1 || A0_PAIRS.has(b0))) step(j + 1, [...bytes, 0xa0], 'space');
     }
     if (need >= 2 && pos >= 2 && c !== 0xfffd && c !== 0x3f && c !== 0x20)
       for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
@@ -211,8 +218,9 @@ function pathsAt(line: string, i: number, t: Table): Path[] {
 type Level = 'strong' | 'weak';
 
 /** How sure the damage is without looking at the rest of the document. */
-function levelOf(line: string, start: number, end: number, p: Path): Level {
-  if (p.long || p.pairs.length >= 2) return 'strong';
+function levelOf(line: string, start: number, end: number, p: Path, depth: number): Level {
+  // Inside a run already decoded once, an exact pair is the next layer of the same damage.
+  if (p.long || p.pairs.length >= 2 || (depth > 1 && p.pairs.length > 0)) return 'strong';
   if (p.pairs.length === 1) {
     const at = p.pairs[0]!;
     const lead = line[at];
@@ -244,7 +252,8 @@ function deeper(text: string, before: string, after: string, depth: number): { t
   if (depth >= MAX_DEPTH || !hasLead(text)) return { texts: [text], names: '' };
   const pre = before.slice(-24);
   const whole = pre + text + after.slice(0, 24);
-  const segs = chooseSegments(whole, analyseLine(whole, depth + 1), null).filter(
+  // A further layer must show itself: guessed bytes are not restored on top of guessed bytes.
+  const segs = chooseSegments(whole, analyseLine(whole, depth + 1), new Set()).filter(
     (s) => s.start >= pre.length && s.end <= pre.length + text.length && s.candidates.length > 0,
   );
   if (segs.length === 0) return { texts: [text], names: '' };
@@ -286,7 +295,7 @@ function analyseLine(line: string, depth: number): Segment[] {
       let names = '';
       for (const p of paths) {
         const text = p.text + line.slice(p.end, end);
-        const level = levelOf(line, i, end, p);
+        const level = levelOf(line, i, end, p, depth);
         const down = deeper(text, before, after, depth);
         for (const final of down.texts) {
           if (isPlausible(final, before, after, p.long)) {
@@ -307,18 +316,18 @@ function analyseLine(line: string, depth: number): Segment[] {
 
 /**
  * Pick non-overlapping segments, code pages in `order` (most evidence in the document first). Weak
- * segments are kept only where the document shows strong damage of the same code page (`corroborated`);
- * null means every code page is corroborated (inside an already damaged run).
+ * segments are kept only where the document shows strong damage of the same code page (`corroborated`).
  */
-function chooseSegments(line: string, segs: Segment[], corroborated: Set<Table> | null, order = TABLES): Segment[] {
+function chooseSegments(line: string, segs: Segment[], corroborated: Set<Table>, order = TABLES): Segment[] {
   const chosen: Segment[] = [];
-  for (const t of order) {
-    for (const s of segs) {
-      if (s.table !== t) continue;
-      if (s.level === 'weak' && corroborated !== null && !corroborated.has(t)) continue;
-      if (chosen.some((c) => c.start < s.end && s.start < c.end)) continue;
-      chosen.push(s);
-    }
+  const rank = (t: Table): number => order.indexOf(t);
+  // The reading that explains the longest run wins; among equals, the code page with most evidence.
+  const ranked = segs
+    .filter((s) => s.level === 'strong' || corroborated.has(s.table))
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || rank(a.table) - rank(b.table));
+  for (const s of ranked) {
+    if (chosen.some((c) => c.start < s.end && s.start < c.end)) continue;
+    chosen.push(s);
   }
   void line;
   return chosen.sort((a, b) => a.start - b.start);

@@ -32,6 +32,9 @@ const MIXABLE: Partial<Record<Script, readonly Script[]>> = {
 /** Scripts whose letters appear alone (a Greek μ, a CJK ideograph, the French word à). */
 const SOLO: readonly Script[] = ['Latin', 'Greek', 'Han', 'Hiragana', 'Katakana', 'Hangul'];
 
+/** Combining marks people use: accents, Vietnamese dot/hook, cedilla, ogonek, underline and strike overlays. */
+const COMMON_COMBINING = /[\u0300-\u030C\u030F\u0311\u0323-\u0328\u0331\u0332\u0335-\u0338\u0342\u0345]/u;
+
 const scriptCache = new Map<number, Script>();
 function scriptOf(cp: number): Script {
   let s = scriptCache.get(cp);
@@ -144,12 +147,16 @@ export function isPlausible(text: string, before: string, after: string, lenient
       cp === 0x2000 || cp === 0x2001 ||
       (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp === 0xfeff ||
       (cp >= 0x2400 && cp <= 0x243f) || (cp >= 0xfe00 && cp <= 0xfe0d) || (cp >= 0xfe10 && cp <= 0xfe4f) ||
-      (cp >= 0xfff0 && cp <= 0xfffc) || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0x1d00 && cp <= 0x1dbf)
+      (cp >= 0xfff0 && cp <= 0xfffc) || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0x1d00 && cp <= 0x1dbf) ||
+      (cp >= 0xa700 && cp <= 0xa71f)
     )
       return false;
     if (isMark(cp)) {
       if (prev === undefined || SPACE.test(String.fromCodePoint(prev))) return false;
-      if (cp >= 0x300 && cp <= 0x36f) continue; // combining diacritics go on anything
+      if (cp >= 0x300 && cp <= 0x36f) {
+        if (!COMMON_COMBINING.test(ch)) return false;
+        continue; // common diacritics and overlays go on anything (`$̶6̶3̶`, kaomoji)
+      }
       if (cp >= 0x1ab0 && cp <= 0x1aff) return false;
       const base = letterNeighbour(cps, i, -1) ?? prev;
       if (scriptOf(cp) !== 'Other' && scriptOf(base) !== scriptOf(cp)) return false;
