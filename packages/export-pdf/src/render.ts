@@ -156,7 +156,7 @@ function spanText(list: readonly Span[]): string {
 }
 
 /** Spans → pdfmake inline runs, each character on a font that has it. */
-function inlines(list: readonly Span[], base: { color?: string } = {}): ContentObject[] {
+function inlines(list: readonly Span[], base: { color?: string; size?: number } = {}): ContentObject[] {
   const out: ContentObject[] = [];
   for (const span of list) {
     for (const run of fontRuns(span.text, {
@@ -169,7 +169,11 @@ function inlines(list: readonly Span[], base: { color?: string } = {}): ContentO
       const italics = (span.style.italics ?? false) && !run.plain;
       if (bold) piece.bold = true;
       if (italics) piece.italics = true;
-      if (span.style.mono) piece.background = THEME.codeFill;
+      if (span.style.mono) {
+        piece.background = THEME.codeFill;
+        // Monospaced letters are wider: a size smaller keeps inline code level with the text around it.
+        if (base.size) piece.fontSize = Math.round(base.size * 9) / 10;
+      }
       if (span.style.strike) piece.decoration = 'lineThrough';
       if (span.style.link) {
         piece.link = span.style.link;
@@ -221,7 +225,7 @@ function paragraph(children: readonly PhrasingContent[], ctx: Context, extra: Co
   const list = spans(children, {});
   const text = spanText(list);
   return {
-    content: { text: inlines(list), fontSize: ctx.size, ...extra },
+    content: { text: inlines(list, { size: ctx.size }), fontSize: ctx.size, ...extra },
     height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5,
   };
 }
@@ -346,8 +350,8 @@ function tableUnit(node: Table, ctx: Context, keepWhole: (height: number) => boo
       const header = r === 0;
       const styled = header ? cell.map((s) => ({ ...s, style: { ...s.style, bold: true } })) : cell;
       lines = Math.max(lines, estimateLines(spanText(cell), widths[c]!, size, header ? EM_PER_CHAR.bold : EM_PER_CHAR.body));
-      const out: ContentObject = { text: inlines(styled) };
-      if (header) out.fillColor = THEME.tableHeaderFill;
+      const out: ContentObject = { text: inlines(styled, { size }) };
+      if (header) out.fillColor = ctx.colour.head;
       else if (c === 0) out.bold = true;
       return out;
     });

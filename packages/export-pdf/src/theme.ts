@@ -25,23 +25,22 @@ export const THEME = {
   text: '#1a1a1a',
   muted: '#555555',
   rule: '#9a9a9a',
-  tableHeaderFill: '#e4e4e4',
   codeFill: '#f0f0f0',
 } as const;
 
 /**
- * Topic bar colours: dark enough that white bold text reads on them, and distinct in grey when printed in
- * black and white (their luminance differs as well as their hue).
+ * Topic colours: `bar` dark enough that white bold text reads on it (and distinct in grey when printed in black
+ * and white), `head` for table header rows, `tint` behind callouts.
  */
 export const TOPIC_COLOURS = [
-  { bar: '#1d4e89', tint: '#e8eef6' },
-  { bar: '#8c2f0f', tint: '#f8ebe6' },
-  { bar: '#2e6b30', tint: '#e9f2e9' },
-  { bar: '#5b2a86', tint: '#f0eaf6' },
-  { bar: '#00606b', tint: '#e4f1f2' },
-  { bar: '#7a5200', tint: '#f6f0e2' },
-  { bar: '#8a1538', tint: '#f7e7ec' },
-  { bar: '#3b3b3b', tint: '#eeeeee' },
+  { bar: '#1d4e89', head: '#d6e1ef', tint: '#edf2f8' },
+  { bar: '#8c2f0f', head: '#f0dbd2', tint: '#f9efeb' },
+  { bar: '#2e6b30', head: '#d7e9d7', tint: '#eef6ee' },
+  { bar: '#5b2a86', head: '#e4daef', tint: '#f4eff9' },
+  { bar: '#00606b', head: '#d2e7e9', tint: '#ebf4f5' },
+  { bar: '#7a5200', head: '#ede3c9', tint: '#f8f3e8' },
+  { bar: '#8a1538', head: '#f0d3dc', tint: '#f9ecf0' },
+  { bar: '#3b3b3b', head: '#e0e0e0', tint: '#f1f1f1' },
 ] as const;
 
 /** Colours of one topic. */
