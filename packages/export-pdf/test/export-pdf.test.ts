@@ -287,6 +287,27 @@ describe('the PDF bytes', () => {
     }
   });
 
+  it('leaves no topic bar, question title or sub-heading last in a column', async () => {
+    const { bytes } = await exportPdf([seed]);
+    const pages = await openPdf(bytes);
+    const columnWidth = (A4.width - 32 - 20) / 3;
+    let headings = 0;
+    for (const page of pages) {
+      const body = page.items.filter((i) => i.y > 22 && i.y < A4.height - 24);
+      for (let c = 0; c < 3; c++) {
+        const left = 16 + c * (columnWidth + 10);
+        const column = body.filter((i) => i.x >= left - 1 && i.x < left + columnWidth);
+        if (column.length === 0) continue;
+        const lowest = Math.min(...column.map((i) => i.y));
+        for (const item of column.filter((i) => [7.2, 7.6, 8.6].some((s) => Math.abs(i.size - s) < 0.05))) {
+          headings++;
+          expect(item.y, `"${item.str}" ends a column on page ${pages.indexOf(page) + 1}`).toBeGreaterThan(lowest + 1);
+        }
+      }
+    }
+    expect(headings).toBeGreaterThan(30);
+  });
+
   it('gives the same bytes twice', async () => {
     const a = await exportPdf([seed]);
     const b = await exportPdf([fixtureDocument(SEED)]);

@@ -16,6 +16,8 @@ export interface TextItem {
   str: string;
   x: number;
   y: number;
+  /** Font size in points (the text matrix's scale). */
+  size: number;
 }
 
 export interface PdfPage {
@@ -38,7 +40,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     for (const item of content.items) {
       if (!('str' in item)) continue;
       text += item.str + (item.hasEOL ? '\n' : '');
-      if (item.str.trim()) items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number });
+      if (item.str.trim()) items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) });
     }
     pages.push({ width: viewport.width, height: viewport.height, text, items });
   }
