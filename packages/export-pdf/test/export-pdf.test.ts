@@ -198,10 +198,11 @@ describe('renderCheatSheet (the document definition)', () => {
     let found = 0;
     walk(definition.content, (node) => {
       if (!Array.isArray(node.stack) || node.unbreakable !== true) return;
-      node.stack.forEach((child: ContentObject, i: number) => {
+      const stack = node.stack as ContentObject[];
+      stack.forEach((child, i) => {
         if (typeof child === 'object' && titles.has(plain(child)) && child.fontSize === 7.6) {
           found++;
-          expect(i).toBeLessThan(node.stack.length - 1);
+          expect(i).toBeLessThan(stack.length - 1);
           expect(child.text).toSatisfy((runs: ContentObject[]) => runs.every((r) => r.bold === true));
         }
       });
