@@ -99,6 +99,14 @@ function estimateLines(text: string, width: number, size: number, em = EM_PER_CH
 
 // ---------------------------------------------------------------- inline text
 
+/** The text of raw HTML: tags dropped, `<br>` as a line break, script and style bodies left out. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+}
+
 interface Span {
   text: string;
   style: Style;
@@ -137,7 +145,7 @@ function spans(nodes: readonly PhrasingContent[], style: Style, out: Span[] = []
         if (node.alt) out.push({ text: node.alt, style: { ...style, italics: true } });
         break;
       case 'html': {
-        const text = node.value.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
+        const text = htmlText(node.value);
         if (text) out.push({ text, style });
         break;
       }
@@ -426,7 +434,7 @@ function block(node: RootContent, ctx: Context, keepWhole: (h: number) => boolea
     case 'blockquote':
       return calloutUnit(node.children, ctx);
     case 'html': {
-      const text = node.value.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').trim();
+      const text = htmlText(node.value).trim();
       return text ? paragraph([{ type: 'text', value: text }], ctx) : { content: { text: '' }, height: 0 };
     }
     case 'thematicBreak':

@@ -226,6 +226,16 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(unbreakable).toBe(false);
   });
 
+  it('prints raw HTML as its text, without script or style bodies, and images as their alt text', () => {
+    const document = fixtureDocumentFromText('# T\n\n## Q?\n\n<script>alert(1)</script>\n\nsee <b>bold</b><br>next ![diagram](/etc/passwd)\n');
+    const json = JSON.stringify(renderCheatSheet([document], { epoch: EPOCH }).content);
+    expect(json).not.toContain('alert');
+    expect(json).not.toContain('/etc/passwd');
+    expect(json).toContain('see bold');
+    expect(json).not.toContain('<b>');
+    expect(json).toContain('diagram');
+  });
+
   it('renders the feature sampler as this definition (snapshot)', () => {
     const features = renderCheatSheet([fixtureDocument('features.md')], { epoch: EPOCH });
     const json = JSON.stringify(features.content);
