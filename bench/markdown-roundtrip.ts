@@ -20,6 +20,7 @@ let addedWords = 0;
 let notIdempotent = 0;
 let withFixable = 0;
 let withIntroduced = 0;
+let resettled = 0;
 const fmt = (m: Map<string, number>): string => [...m].slice(0, 8).map(([w, n]) => (n > 1 ? `${w}×${n}` : w)).join(' ');
 for (const file of files) {
   let r;
@@ -34,12 +35,14 @@ for (const file of files) {
   lostWords += lost;
   addedWords += added;
   if (!r.idempotent) notIdempotent++;
+  if (r.passes > 1) resettled++;
   if (r.fixable.length) withFixable++;
   if (r.introduced.length) withIntroduced++;
   const notes: string[] = [];
   if (lost) notes.push(`lost ${lost}: ${fmt(r.lost)}`);
   if (added) notes.push(`added ${added}: ${fmt(r.added)}`);
   if (!r.idempotent) notes.push('not idempotent');
+  if (r.passes > 1) notes.push(`structure re-inferred from the first copy: settled after ${r.passes} passes`);
   if (r.fixable.length) notes.push(`fixable: ${[...new Set(r.fixable.map((m) => `${m.ruleId}@${m.line}`))].slice(0, 5).join(', ')}`);
   for (const i of r.introduced) notes.push(`introduced ${i.ruleId} ×${i.extra} (line ${i.example.line}: ${i.example.message})`);
   if (notes.length) console.log(`${r.path}\n  ${notes.join('\n  ')}`);
@@ -47,5 +50,5 @@ for (const file of files) {
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
   `\n${files.length} files in ${seconds} s: words lost ${lostWords}, added ${addedWords}; not idempotent ${notIdempotent}; ` +
-    `fixable after export ${withFixable}; lint errors introduced ${withIntroduced}`,
+    `fixable after export ${withFixable}; lint errors introduced ${withIntroduced}; settled after more than one pass ${resettled}`,
 );

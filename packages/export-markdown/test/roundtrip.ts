@@ -18,10 +18,13 @@ export const lintOptions: LintOptions = await (async () => {
 })();
 
 /** The export pipeline for one file, as the CLI runs it: repair in memory, build the model, render. */
-export function exportText(text: string, path = 'input.md'): { repaired: string; remaining: LintMessage[]; output: string; settled: boolean } {
+export function exportText(
+  text: string,
+  path = 'input.md',
+): { repaired: string; remaining: LintMessage[]; output: string; settled: boolean; passes: number } {
   const { output: repaired, messages: remaining } = fixSource(sourceFromText(text, path), lintOptions);
-  const { markdown, settled } = renderMarkdownReport(buildDocument(sourceFromText(repaired, path)));
-  return { repaired, remaining, output: markdown, settled };
+  const { markdown, settled, passes } = renderMarkdownReport(buildDocument(sourceFromText(repaired, path)));
+  return { repaired, remaining, output: markdown, settled, passes };
 }
 
 /** Every `*.md` / `*.markdown` below a folder, sorted. */
@@ -53,6 +56,8 @@ export interface RoundTrip {
   added: Map<string, number>;
   /** Exporting the export (repair, model, render) gives the same bytes. */
   idempotent: boolean;
+  /** Passes the renderer needed to reach its fixed point (1: the first copy already was one). */
+  passes: number;
   /** Findings on the export that `--fix` would repair. */
   fixable: LintMessage[];
   /** Lint errors on the export beyond those left on the repaired input (by rule id). */
@@ -67,7 +72,7 @@ export interface RoundTrip {
 export function roundTrip(absolutePath: string, root: string, full = true): RoundTrip {
   const path = relative(root, absolutePath).split('\\').join('/');
   const raw = sourceFromBytes(readFileSync(absolutePath), { path }).text;
-  const { repaired, remaining, output, settled } = exportText(raw, path);
+  const { repaired, remaining, output, settled, passes } = exportText(raw, path);
   const { lost, added } = wordDiff(repaired, output);
   const fixed = fixSource(sourceFromText(output, path), lintOptions);
   const after = fixed.messages;
@@ -84,5 +89,5 @@ export function roundTrip(absolutePath: string, root: string, full = true): Roun
     }));
   // fixSource's messages are those left after fixing; on an export nothing should have been fixable at all.
   const fixable = fixed.changed ? [{ ruleId: '(fixSource changed the export)', line: 0 } as LintMessage, ...after.filter((m) => m.fixable)] : after.filter((m) => m.fixable);
-  return { path, lost, added, idempotent, fixable, introduced };
+  return { path, lost, added, idempotent, passes, fixable, introduced };
 }
