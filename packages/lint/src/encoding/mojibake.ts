@@ -46,8 +46,10 @@ function buildTable(page: CodePage): Table {
     enc.set(c, b);
     if (b >= 0xc2 && b <= 0xf4) leads.add(c);
   }
-  // C1 controls stand for their own byte: text read as latin-1, or a "sloppy" decoder that kept undefined bytes.
+  // C1 controls stand for their own byte (text read as latin-1), and so does the latin-1 character of an
+  // undefined byte (a "sloppy" decoder that kept it).
   for (let b = 0x80; b <= 0x9f; b++) if (!enc.has(b)) enc.set(b, b);
+  for (const b of lossy) if (!enc.has(b)) enc.set(b, b);
   return { name: page.name, enc, lossy, leads };
 }
 
@@ -219,13 +221,13 @@ type Level = 'strong' | 'weak';
 
 /** How sure the damage is without looking at the rest of the document. */
 function levelOf(line: string, start: number, end: number, p: Path, depth: number): Level {
-  // Inside a run already decoded once, an exact pair is the next layer of the same damage.
-  if (p.long || p.pairs.length >= 2 || (depth > 1 && p.pairs.length > 0)) return 'strong';
+  void depth;
+  if (p.long || p.pairs.length >= 2) return 'strong';
   if (p.pairs.length === 1) {
     const at = p.pairs[0]!;
     const lead = line[at];
     if (lead === 'Ã' || lead === 'Â') return 'strong';
-    if (!letterAt(line, at + 1)) return 'strong';
+    if (!letterAt(line, at + 1)) return 'strong'; // a symbol or modifier after a capital: `Ã©`, `Ĺˇ`
     if (letterAt(line, start - 1) && letterAt(line, end)) return 'strong';
   }
   if (p.guesses.length === 1 && p.guesses[0] === 'a-grave' && p.pairs.length === 0) {
@@ -248,11 +250,13 @@ interface Segment {
 const MAX_DEPTH = 3;
 
 /** Repairs of `text` one layer further down (double or triple misreading), each a full string. */
-function deeper(text: string, before: string, after: string, depth: number): { texts: string[]; names: string } {
+function deeper(text: string, before: string, after: string, depth: number, outer: Table): { texts: string[]; names: string } {
   if (depth >= MAX_DEPTH || !hasLead(text)) return { texts: [text], names: '' };
   const pre = before.slice(-24);
   const whole = pre + text + after.slice(0, 24);
-  // A further layer must show itself: guessed bytes are not restored on top of guessed bytes.
+  // A further layer must show itself: a lone capital + lowercase pair (`Рі` in Ukrainian `Рівне`) is as
+  // likely real text as a second misreading, whatever the outer code page was.
+  void outer;
   const segs = chooseSegments(whole, analyseLine(whole, depth + 1), new Set()).filter(
     (s) => s.start >= pre.length && s.end <= pre.length + text.length && s.candidates.length > 0,
   );
@@ -296,7 +300,7 @@ function analyseLine(line: string, depth: number): Segment[] {
       for (const p of paths) {
         const text = p.text + line.slice(p.end, end);
         const level = levelOf(line, i, end, p, depth);
-        const down = deeper(text, before, after, depth);
+        const down = deeper(text, before, after, depth, t);
         for (const final of down.texts) {
           if (isPlausible(final, before, after, p.long)) {
             byLevel[level].add(final);
@@ -358,8 +362,9 @@ function quotedOnPurpose(line: string, seg: Segment, all: Segment[]): boolean {
     at = s.end;
   }
   repaired += line.slice(at, te);
-  const strip = (x: string): string => x.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '') || x;
+  const strip = (x: string): string => x.replace(/^[\p{Ps}\p{Pi}'*_~]+|[\p{Pe}\p{Pf}'*_~.!?]+$/gu, '') || x;
   const want = strip(repaired);
+  if (!want.includes(seg.candidates[0] ?? '\u0000')) return false;
   for (let from = 0; ; ) {
     const k = line.indexOf(want, from);
     if (k === -1) return false;

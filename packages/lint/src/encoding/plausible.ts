@@ -68,8 +68,8 @@ function commonLetter(cp: number, script: Script): boolean {
       return (cp >= 0x400 && cp <= 0x45f) || (cp >= 0x490 && cp <= 0x4ff);
     case 'Greek':
       return (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff);
-    case 'Other':
-      return false;
+    case 'Other': // letter-like symbols: ℝ ℃ ℹ, mathematical and enclosed alphanumerics
+      return (cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x1f100 && cp <= 0x1f1ff);
     default:
       return true;
   }
@@ -201,5 +201,9 @@ function wordAllowsLower(cps: number[], i: number, from: number, to: number): bo
   return !(upper >= 2 && lower === 0);
 }
 
-/** Exported for the detector: letter test on one code point. */
-export const letterAt = (s: string, i: number): boolean => isLetter(cpAt(s, i));
+const WORD_LETTER = /[\p{Ll}\p{Lu}\p{Lt}\p{Lo}]/u;
+/** Is there a letter at `s[i]` (modifier letters such as `ˇ` count as symbols)? */
+export const letterAt = (s: string, i: number): boolean => {
+  const cp = cpAt(s, i);
+  return cp !== undefined && WORD_LETTER.test(String.fromCodePoint(cp));
+};

@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findMojibake, repairMojibake, repairText } from '../../src/encoding/index.js';
+import { misread } from './misread.js';
+
+const codePoints = (s: string): string[] => Array.from(s, (c) => c.codePointAt(0)!.toString(16));
+
+/** Real text in many languages and scripts, with the symbols notes use. */
+const REAL = [
+  'Le café est prêt à être servi, déjà très chaud.',
+  'Die Straße ist schön und grün, Grüße aus München: heiß!',
+  'Ação, coração e mãe: não há limões. MAÇÃ, ÁGUA, ÉPOCA.',
+  'El niño comió piña el año pasado, ¿verdad?',
+  'HÔTEL DE VILLE, CAFÉ DU MONDE',
+  'İstanbul’da ağaç, şeker ve ığdır.',
+  'Zażółć gęślą jaźń, ŁÓDŹ',
+  'Příliš žluťoučký kůň úpěl ďábelské ódy',
+  'Tiếng Việt có dấu rất đẹp',
+  'Ελληνικά γράμματα: α, β, γ, μs',
+  'Привет, мир! Всё хорошо. Рівне, Київ',
+  '日本語の文章です。中文字符测试。한국어 문장',
+  'שלום עולם · مرحبا بالعالم · ภาษาไทย',
+  'It’s “quoted” — and… that’s all • ‘fine’ – ok',
+  '👍🏽 ❤️ 1️⃣ #️⃣ 📌 ✅ 🚀 👨‍👩‍👧',
+  '∀x ∈ ℝ: x² ≥ 0, ∑ ≤ ∞, ±0.5 °C, 10 €, © ™ ®, ½ ¼ ¾',
+  '├── src │ └── index.ts ┌─┬─┐ ╔═╗ ▲ ■',
+  'Café naïve coöperate façade résumé Noël',
+];
+
+describe('findMojibake: kinds of damage', () => {
+  it('repairs UTF-8 read as cp1252, with an exact span and message data', () => {
+    const text = 'Let’s go — now';
+    const damaged = misread(text, 'windows-1252');
+    expect(damaged).toBe('Letâ€™s go â€” now');
+    const spans = findMojibake(damaged);
+    expect(spans.map((s) => [s.start, s.end, s.found, s.expected])).toEqual([
+      [3, 6, 'â€™', '’'],
+      [11, 14, 'â€”', '—'],
+    ]);
+    expect(repairMojibake(damaged)).toBe(text);
+  });
+
+  it('repairs an emoji misread as cp1252 (4-byte sequence)', () => {
+    expect(repairMojibake('### **ðŸ“Œ AWS Prep Notes**')).toBe('### **📌 AWS Prep Notes**');
+  });
+
+  it('restores the byte cp1252 dropped in a keycap: digit + U+FE0F + U+20E3', () => {
+    const spans = findMojibake('#### **1ï¸âƒ£ Messaging**');
+    expect(spans).toHaveLength(1);
+    expect(codePoints(spans[0]!.expected!)).toEqual(['fe0f', '20e3']);
+    expect(codePoints(repairMojibake('2ï¸âƒ£'))).toEqual(['32', 'fe0f', '20e3']);
+  });
+
+  it('restores a lost byte shown as U+FFFD or ? when one restoration fits the context', () => {
+    expect(repairMojibake('â€œlossy decodingâ€\uFFFD')).toBe('“lossy decoding”');
+    expect(repairMojibake('upgraded to â€œbb+â€? from â€œbbâ€?')).toBe('upgraded to “bb+” from “bb”');
+  });
+
+  it('reports without a fix when several restorations are plausible, naming them', () => {
+    // Á, Í, Ï, Ð and Ý all end in a byte cp1252 cannot show.
+    const spans = findMojibake('CafÃ\uFFFD rÃ©sumÃ©');
+    const lossy = spans.find((s) => s.found === 'Ã\uFFFD')!;
+    expect(lossy.expected).toBeNull();
+    expect(lossy.candidates.length).toBeGreaterThan(1);
+    expect(repairMojibake('CafÃ\uFFFD rÃ©sumÃ©')).toBe('CafÃ\uFFFD résumé');
+  });
+
+  it('repairs text misread twice, and a double misreading with a lost byte', () => {
+    expect(repairMojibake(misread(misread('It’s naïve', 'windows-1252'), 'windows-1252'))).toBe('It’s naïve');
+    expect(repairMojibake('Ã¢â€\uFFFDâ€™(Ã¢Å’Â£Ã‹â€ºÃ¢Å’Â£)Ã¢â€\uFFFDÅ½')).toBe('┒(⌣˛⌣)┎');
+  });
+
+  it('repairs latin-1 (C1 controls), mac-roman, cp1250, cp1251, cp1253, cp1254 and cp1257 misreadings', () => {
+    const cases: [string, string][] = [
+      ['Ecuador’s “pressure”', 'windows-1252'],
+      ['Le café est prêt à être servi', 'mac-roman'],
+      ['Zażółć gęślą jaźń', 'windows-1250'],
+      ['Привет, мир! Всё хорошо.', 'windows-1251'],
+      ['Ελληνικά γράμματα', 'windows-1253'],
+      ['İstanbul’da ağaç', 'windows-1254'],
+      ['Šiaulių bankas, Rīga', 'windows-1257'],
+    ];
+    for (const [text, page] of cases) expect(repairMojibake(misread(text, page)), page).toBe(text);
+    expect(repairMojibake('Ecuadorâ\u0080\u0099s')).toBe('Ecuador’s');
+  });
+
+  it('repairs a NBSP that became a space or was dropped (à, Š, NBSP)', () => {
+    expect(repairMojibake('voilÃ le travail')).toBe('voilà le travail');
+    expect(repairMojibake('jusqu’Ã nos jours, la rÃ©flexion')).toBe('jusqu’à nos jours, la réflexion');
+    expect(repairMojibake('Å veices baÅ†Ä·ieri')).toBe('Šveices baņķieri');
+  });
+
+  it('repairs a cp1252 character read as latin-1 and left as a C1 control', () => {
+    expect(repairMojibake('pas encore parlé\u0085 Tu sais')).toBe('pas encore parlé… Tu sais');
+    // 0x81 is undefined in cp1252: nothing to restore.
+    expect(findMojibake('intentional \u0081')).toEqual([]);
+  });
+
+  it('repairs surrogate pairs encoded one by one (CESU-8) and a byte HTML-escaped on the way', () => {
+    expect(repairMojibake('Hi í\u00a0½í¸\u008d')).toBe('Hi 😍');
+    expect(repairMojibake('10Î&frac14;s')).toBe('10μs');
+  });
+
+  it('finds damage in code too: a command or file name', () => {
+    expect(repairMojibake('`open ./rÃ©sumÃ©.pdf`')).toBe('`open ./résumé.pdf`');
+  });
+
+  it('repairs generated damage of real text in every code page (property)', () => {
+    const pages = ['windows-1252', 'windows-1250', 'windows-1251', 'mac-roman', 'windows-1257', 'windows-1254'];
+    fc.assert(
+      fc.property(fc.constantFrom(...REAL), fc.constantFrom(...pages), fc.boolean(), (text, page, twice) => {
+        const once = misread(text, page);
+        // Twice through other pages leaves capital + letter pairs (`ГЄ`) that real text has too: left alone.
+        const damaged = twice && page === 'windows-1252' ? misread(once, page) : once;
+        expect(repairMojibake(damaged)).toBe(text);
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+});
+
+describe('findMojibake: look-alike clean text is left alone', () => {
+  it('leaves a real capital + lowercase pair alone inside repaired text (`Рі` of `Рівне` is no second layer)', () => {
+    expect(repairMojibake(misread('Рівне, Київ', 'windows-1251'))).toBe('Рівне, Київ');
+  });
+
+  it('leaves real text in many languages and scripts alone', () => {
+    for (const text of REAL) expect(findMojibake(text), text).toEqual([]);
+  });
+
+  it('leaves capitals followed by symbols alone (`MARQUÉ…`, `SÓ…`, `AHÅ™`, `SÉ¡`)', () => {
+    for (const text of ['IL Y MARQUÉ…', 'SDV SÓ…', 'HUHLL Õ…', 'AHÅ™, the new sofa', '!YO SÉ¡', 'NICIODATĂ\u00a0', '2012—∞', '∆°', 'C O N C L U S Ã O'])
+      expect(findMojibake(text), text).toEqual([]);
+  });
+
+  it('leaves text that shows mojibake on purpose alone', () => {
+    for (const text of [
+      '| `â€™` | `’` |',
+      'When UTF-8 is decoded as Windows-1252, `’` turns into `â€™`.',
+      'Mojibake such as Ã© is what é looks like in the wrong code page.',
+      '- `rÃ©sumÃ©` → `résumé`',
+    ])
+      expect(findMojibake(text), text).toEqual([]);
+  });
+
+  it('leaves random real text alone (property)', () => {
+    const word = fc.constantFrom(...REAL.flatMap((t) => t.split(/\s+/)));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), (words) => {
+        expect(findMojibake(words.join(' '))).toEqual([]);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
+
+describe('repairText', () => {
+  it('repairs mojibake and deletes stray BOMs and controls, keeping what needs a person', () => {
+    expect(repairText('Itâ€™s\u0007 ok\uFEFF, lost: \uFFFD')).toBe('It’s ok, lost: \uFFFD');
+  });
+});
