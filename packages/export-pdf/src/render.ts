@@ -1,4 +1,5 @@
 import type { ExportOptions, ModelDocument, ModelNote } from '@notes/core';
+import { NotesError } from '@notes/core';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { fontRuns } from './runs.js';
 import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './theme.js';
@@ -522,6 +523,27 @@ function stripMarks(content: ContentObject): ContentObject {
   return rest;
 }
 
+/**
+ * Check the cheat sheet's options as they come from the command line (`--paper Letter`, `--columns 4`): paper
+ * `a4` or `letter` (any case), columns a whole number from 1 to 6. Throws `Unexpected …, expected …`.
+ */
+export function cheatSheetOptions(options: { epoch: number; paper?: unknown; columns?: unknown }): CheatSheetOptions {
+  const out: CheatSheetOptions = { epoch: options.epoch };
+  if (options.paper !== undefined) {
+    const paper = String(options.paper).toLowerCase();
+    if (!Object.hasOwn(PAPER, paper)) throw new NotesError(`Unexpected paper \`${String(options.paper)}\`, expected \`a4\` or \`letter\``);
+    out.paper = paper as Paper;
+  }
+  if (options.columns !== undefined) {
+    const columns = Number(options.columns);
+    if (!Number.isInteger(columns) || columns < 1 || columns > 6) {
+      throw new NotesError(`Unexpected columns \`${String(options.columns)}\`, expected a whole number from 1 to 6`);
+    }
+    out.columns = columns;
+  }
+  return out;
+}
+
 /** UTC calendar date of an epoch in seconds, `YYYY-MM-DD`. */
 export function formatDate(epoch: number): string {
   return new Date(epoch * 1000).toISOString().slice(0, 10);
@@ -537,9 +559,13 @@ export function sheetTitle(documents: readonly ModelDocument[]): string {
  * Render documents to a pdfmake document definition: pure data (plus header/footer functions of the page
  * number), no fonts, no clock, no files. `packPdf` turns it into bytes.
  */
-export function renderCheatSheet(documents: readonly ModelDocument[], options: CheatSheetOptions): CheatSheetDefinition {
-  const paper = PAPER[options.paper ?? 'a4'];
-  const columns = Math.min(6, Math.max(1, Math.round(options.columns ?? 3)));
+export function renderCheatSheet(
+  documents: readonly ModelDocument[],
+  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+): CheatSheetDefinition {
+  const checked = cheatSheetOptions(options);
+  const paper = PAPER[checked.paper ?? 'a4'];
+  const columns = checked.columns ?? 3;
   const { margins } = THEME;
   const columnWidth = (paper.width - margins.left - margins.right - (columns - 1) * THEME.columnGap) / columns;
   const geometry: Geometry = { columnWidth, columnHeight: paper.height - margins.top - margins.bottom };

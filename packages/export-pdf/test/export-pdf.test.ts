@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { buildDocument, sourceFromText, type ModelDocument, type Report, type RuleContext } from '@notes/core';
+import { buildDocument, NotesError, sourceFromText, type ModelDocument, type Report, type RuleContext } from '@notes/core';
 import * as api from '@notes/export-pdf';
 import {
   fontRuns,
@@ -155,6 +155,7 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(letter.pageSize).toBe('LETTER');
     expect((letter.content[0] as ContentObject).columns).toHaveLength(4);
     expect(() => api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'A3' })).toThrow(/expected `a4` or `letter`/);
+    expect(() => renderCheatSheet([seed], { epoch: 0, paper: 'A3' })).toThrow(NotesError);
     expect(() => api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, columns: 0 })).toThrow(/from 1 to 6/);
     expect(api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'Letter', columns: '2' })).toEqual({ epoch: 0, paper: 'letter', columns: 2 });
   });
