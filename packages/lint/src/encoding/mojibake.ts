@@ -340,6 +340,8 @@ function chooseSegments(line: string, segs: Segment[], corroborated: Set<Table>,
 /** Words that show a line explains encoding damage on purpose. */
 const EXPLAINS =
   /mojibake|mis-?(?:en|de)cod|garbled|wrong(?:ly)? (?:en|de)cod|code ?page|\bcp-?125\d|windows-?125\d|latin-?1\b|iso-?8859|mac-?roman|\b(?:de|en)coded (?:as|with)\b|\bread as (?:utf|cp|windows|latin|iso)/i;
+/** Does the line explain encoding damage? A rule id (`encoding/mojibake` in a marker or a disable comment) does not. */
+const explains = (line: string): boolean => EXPLAINS.test(line.replace(/\bencoding\/[a-z0-9-]+/g, ''));
 const DELIM = /[\s`|"(){}[\]<>=,;:→⇒]/u;
 
 function tokenBounds(line: string, start: number, end: number): [number, number] {
@@ -352,7 +354,7 @@ function tokenBounds(line: string, start: number, end: number): [number, number]
 
 /** Does the line show this damage on purpose: explained, or beside the character it stands for? */
 function quotedOnPurpose(line: string, seg: Segment, all: Segment[]): boolean {
-  if (EXPLAINS.test(line)) return true;
+  if (explains(line)) return true;
   const [ts, te] = tokenBounds(line, seg.start, seg.end);
   let repaired = '';
   let at = ts;
@@ -433,7 +435,7 @@ function scan(text: string): MojibakeSpan[] {
       if (c < 0x80 || c > 0x9f) continue;
       if (chosen.some((s) => s.start <= i && i < s.end)) continue;
       const repl = CP1252_HIGH.charCodeAt(c - 0x80);
-      if (repl === 0 || EXPLAINS.test(line)) continue;
+      if (repl === 0 || explains(line)) continue;
       spans.push({
         start: offset + i,
         end: offset + i + 1,

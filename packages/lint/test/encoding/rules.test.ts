@@ -47,6 +47,7 @@ describe('encoding/mojibake', () => {
     const { reports, fixed } = run(rule('encoding/mojibake'), file);
     expect(reports.map((r) => r.place.line)).toEqual([1, 2, 37, 40, 62, 67, 165, 218]);
     expect(reports[0]!.message).toBe('Unexpected mojibake `ðŸ“Œ`, expected `📌`');
+    expect(reports[1]!.message).toBe('Unexpected mojibake `1ï¸âƒ£`, expected `1\uFE0F\u20E3`');
     expect(reports[4]!.message).toBe('Unexpected mojibake `â€™`, expected `’`');
     const lines = fixed.split('\n');
     expect(lines[0]).toBe('### **📌 AWS Prep Notes**');

@@ -25,14 +25,16 @@ export default defineRule({
     for (const span of findMojibake(text)) {
       const { line, column } = at(span.start);
       const place = { line, column, endLine: line, endColumn: column + span.end - span.start };
-      const found = `Unexpected mojibake \`${showText(span.found)}\``;
+      // A repair that starts with a combining mark (the keycap's U+FE0F U+20E3) is shown on its base character.
+      const base = /^\p{M}/u.test(span.candidates[0] ?? '') ? Array.from(text.slice(Math.max(0, span.start - 2), span.start)).pop() ?? '' : '';
+      const found = `Unexpected mojibake \`${showText(base + span.found)}\``;
       if (span.expected === null) {
-        const options = span.candidates.map((c) => `\`${showText(c)}\``).join(', ');
+        const options = span.candidates.map((c) => `\`${showText(base + c)}\``).join(', ');
         ctx.report({ place, message: `${found}, expected one of ${options} (bytes were lost: pick one)` });
       } else {
         ctx.report({
           place,
-          message: `${found}, expected \`${showText(span.expected)}\``,
+          message: `${found}, expected \`${showText(base + span.expected)}\``,
           fix: { line, column, deleteCount: span.end - span.start, insert: span.expected },
         });
       }
