@@ -528,6 +528,7 @@ function stripMarks(content: ContentObject): ContentObject {
  * `a4` or `letter` (any case), columns a whole number from 1 to 6. Throws `Unexpected …, expected …`.
  */
 export function cheatSheetOptions(options: { epoch: number; paper?: unknown; columns?: unknown }): CheatSheetOptions {
+  if (!Number.isFinite(options.epoch)) throw new NotesError(`Unexpected epoch \`${String(options.epoch)}\`, expected seconds since 1970`);
   const out: CheatSheetOptions = { epoch: options.epoch };
   if (options.paper !== undefined) {
     const paper = String(options.paper).toLowerCase();
@@ -571,7 +572,7 @@ export function renderCheatSheet(
   const geometry: Geometry = { columnWidth, columnHeight: paper.height - margins.top - margins.bottom };
   const keepWhole = (height: number) => height <= geometry.columnHeight * 0.9;
   const title = sheetTitle(documents);
-  const date = formatDate(options.epoch);
+  const date = formatDate(checked.epoch);
 
   const units: Unit[] = [];
   let topicIndex = 0;
@@ -606,8 +607,8 @@ export function renderCheatSheet(
       keywords: [...new Set(documents.flatMap((d) => d.tags))].join(', '),
       creator: 'notes',
       producer: 'notes (pdfmake)',
-      creationDate: new Date(options.epoch * 1000),
-      modDate: new Date(options.epoch * 1000),
+      creationDate: new Date(checked.epoch * 1000),
+      modDate: new Date(checked.epoch * 1000),
     },
     defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
     header: (currentPage: number) =>
