@@ -58,5 +58,12 @@ export const cp1257: CodePage = {
   high: '€\u0000‚\u0000„…†‡\u0000‰\u0000‹\u0000¨ˇ¸\u0000‘’“”•–—\u0000™\u0000›\u0000¯˛\u0000\u00a0\u0000¢£¤\u0000¦§Ø©Ŗ«¬\u00ad®Æ°±²³´µ¶·ø¹ŗ»¼½¾æĄĮĀĆÄÅĘĒČÉŹĖĢĶĪĻŠŃŅÓŌÕÖ×ŲŁŚŪÜŻŽßąįāćäåęēčéźėģķīļšńņóōõö÷ųłśūüżž˙',
 };
 
+/** cp437 (the DOS/Windows console): its 2-byte readings all start with a box-drawing character, so only
+ * complete 3- and 4-byte sequences (`ΓÇÖ` for `’`) count as evidence. */
+export const cp437: CodePage = {
+  name: 'cp437',
+  high: 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0',
+};
+
 /** Every code page tried, most common misreading first (ties in a document are broken by this order). */
-export const CODE_PAGES: readonly CodePage[] = [cp1252, cp1250, cp1251, macRoman, latin2, cp1257, cp1254, cp1253];
+export const CODE_PAGES: readonly CodePage[] = [cp1252, cp1250, cp1251, macRoman, latin2, cp1257, cp1254, cp1253, cp437];

@@ -217,12 +217,14 @@ function pathsAt(line: string, i: number, t: Table): Path[] {
   return done;
 }
 
-type Level = 'strong' | 'weak';
+type Level = 'strong' | 'weak' | 'boxes';
 
 /** How sure the damage is without looking at the rest of the document. */
-function levelOf(line: string, start: number, end: number, p: Path, depth: number): Level {
+function levelOf(line: string, start: number, end: number, p: Path, depth: number, t: Table): Level {
   void depth;
-  if (p.long || p.pairs.length >= 2) return 'strong';
+  if (p.long) return 'strong';
+  if (t.name === 'cp437') return 'boxes';
+  if (p.pairs.length >= 2) return 'strong';
   if (p.pairs.length === 1) {
     const at = p.pairs[0]!;
     const lead = line[at];
@@ -241,7 +243,7 @@ function levelOf(line: string, start: number, end: number, p: Path, depth: numbe
 interface Segment {
   start: number;
   end: number;
-  level: Level;
+  level: 'strong' | 'weak';
   candidates: string[];
   encoding: string;
   table: Table;
@@ -295,11 +297,12 @@ function analyseLine(line: string, depth: number): Segment[] {
       const end = Math.max(...paths.map((p) => p.end));
       const before = line.slice(Math.max(0, i - 24), i);
       const after = line.slice(end, end + 24);
-      const byLevel: Record<Level, Set<string>> = { strong: new Set(), weak: new Set() };
+      const byLevel: Record<'strong' | 'weak', Set<string>> = { strong: new Set(), weak: new Set() };
       let names = '';
       for (const p of paths) {
         const text = p.text + line.slice(p.end, end);
-        const level = levelOf(line, i, end, p, depth);
+        const level = levelOf(line, i, end, p, depth, t);
+        if (level === 'boxes') continue;
         const down = deeper(text, before, after, depth, t);
         for (const final of down.texts) {
           if (isPlausible(final, before, after, p.long)) {
@@ -308,7 +311,7 @@ function analyseLine(line: string, depth: number): Segment[] {
           }
         }
       }
-      const level: Level = byLevel.strong.size > 0 ? 'strong' : 'weak';
+      const level = byLevel.strong.size > 0 ? 'strong' : 'weak';
       const candidates = [...byLevel[level]];
       if (candidates.length > 0)
         found.push({ start: i, end, level, candidates, encoding: names ? `${t.name}, then ${names}` : t.name, table: t });

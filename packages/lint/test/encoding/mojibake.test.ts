@@ -82,6 +82,9 @@ describe('findMojibake: kinds of damage', () => {
     ];
     for (const [text, page] of cases) expect(repairMojibake(misread(text, page)), page).toBe(text);
     expect(repairMojibake('Ecuadorâ\u0080\u0099s')).toBe('Ecuador’s');
+    // cp437 (the Windows console): complete 3-byte sequences only, its pairs start with box drawing.
+    expect(repairMojibake('ItΓÇÖs fine ΓÇô ok')).toBe('It’s fine – ok');
+    expect(findMojibake('├┤a┼┐a ╔═╗ ┌┐ └┘')).toEqual([]);
   });
 
   it('repairs a NBSP that became a space or was dropped (à, Š, NBSP)', () => {
