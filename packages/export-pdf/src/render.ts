@@ -479,6 +479,8 @@ function noteUnits(note: ModelNote, geometry: Geometry, colour: TopicColour, kee
     if (unit.height === 0) continue;
     // A callout right under the question is its preamble: keep it with what it introduces.
     if (index === 0 && node.type === 'blockquote') unit.glue = true;
+    // So is a one- or two-line opening sentence ("Amazon Elastic MapReduce."): the title stays with substance.
+    if (index === 0 && node.type === 'paragraph' && note.body.length > 1 && unit.height <= 2 * lineHeight(ctx.size) + 2) unit.glue = true;
     // A list too tall for a column is split into its items so each can be kept whole.
     if (node.type === 'list' && !keepWhole(unit.height)) {
       let start = node.start ?? 1;

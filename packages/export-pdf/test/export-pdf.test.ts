@@ -237,6 +237,17 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(json).toContain('diagram');
   });
 
+  it('groups the seed into these keep-together blocks (outline snapshot)', () => {
+    const kind = (node: ContentObject): string =>
+      node.layout === 'bar' ? `bar:${plain((node.table as { body: ContentObject[][] }).body[0]![0]).slice(0, 24)}`
+      : typeof node.layout === 'string' ? String(node.layout).replace(/-\d+$/, '')
+      : node.ul ? 'ul' : node.ol ? 'ol' : node.fontSize === 7.6 ? `q:${plain(node).slice(0, 24)}` : node.fontSize === 7.2 ? 'sub' : 'p';
+    const flow = ((definition.content[0] as ContentObject).columns as ContentObject[])[0]!.stack as ContentObject[];
+    const outline = flow.map((node) => (node.unbreakable ? `[${(node.stack as ContentObject[]).map(kind).join(' + ')}]` : kind(node)));
+    expect(outline.filter((line) => !line.startsWith('['))).toEqual([]);
+    expect(outline).toMatchSnapshot();
+  });
+
   it('renders the feature sampler as this definition (snapshot)', () => {
     const features = renderCheatSheet([fixtureDocument('features.md')], { epoch: EPOCH });
     const json = JSON.stringify(features.content);
