@@ -20,7 +20,7 @@ type Style = keyof FontFiles;
 
 const CHAINS: Record<'Body' | 'Mono', readonly FamilyName[]> = {
   Body: ['Body', 'Emoji', 'Fallback'],
-  Mono: ['Mono', 'Emoji', 'FallbackMono', 'Fallback'],
+  Mono: ['Mono', 'Emoji', 'FallbackMono', 'Fallback', 'Body'],
 };
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
