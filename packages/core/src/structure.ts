@@ -130,7 +130,7 @@ function sliceMarkdown(text: string, nodes: readonly RootContent[]): string {
     .join('\n');
 }
 
-const CALLOUT_LABEL = /^(?:\[!(\w+)\]|\*\*(\w[\w ]{0,20}?)\*\*:?|(\w[\w ]{0,20}?):)(?=\s|$)/;
+const CALLOUT_LABEL = /^(?:\[!(\w+)\]|\*\*(\w[\w ]{0,20}?):?\*\*:?|(\w[\w ]{0,20}?):)(?=\s|$)/;
 
 /** Every callout (a block quote; `>>` nests to its innermost quote) among the blocks. */
 function collectCallouts(text: string, nodes: readonly RootContent[]): ModelCallout[] {
@@ -144,7 +144,7 @@ function collectCallouts(text: string, nodes: readonly RootContent[]): ModelCall
         .map((l, i) => (i === 0 ? l : l.replace(/^\s*(?:>\s?)+/, '')))
         .join('\n');
       const plain = blocksText(inner.children);
-      const m = CALLOUT_LABEL.exec(plain);
+      const m = CALLOUT_LABEL.exec(markdown);
       const rawLabel = m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
       const label = rawLabel && /^(note|notes|tip|hint|warning|caution|important|info|remember|exam tip|key point)$/i.test(rawLabel)
         ? rawLabel[0]!.toUpperCase() + rawLabel.slice(1).toLowerCase()
