@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '@notes/core';
+import { encodingRules } from './encoding/index.js';
 import fieldsFrontMatter from './fields/front-matter.js';
 import fieldsFrontMatterSyntax from './fields/front-matter-syntax.js';
 import fieldsMissingAnswer from './fields/missing-answer.js';
@@ -18,6 +19,7 @@ import textTruncated from './text/truncated.js';
 
 /** Every rule, in the order they run and are documented. */
 export const rules: readonly RuleDefinition[] = [
+  ...encodingRules,
   headingMissingSpace,
   headingLevelInsideQuestion,
   headingSkippedLevel,
