@@ -104,7 +104,45 @@ function imageRef(src: string, ctx: HtmlContext): MediaRef | null {
   return ref;
 }
 
+/** Nesting deeper than this (a quote in a quote in a quote…) is kept as plain text: the HTML tools recurse. */
+export const MAX_DEPTH = 64;
+
+type MdNode = Root | RootContent;
+
+function depthOf(tree: Root): number {
+  let max = 0;
+  const stack: [MdNode, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/** Plain text of a subtree, without recursion. */
+function flatText(node: MdNode): string {
+  const parts: string[] = [];
+  const stack: MdNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if ('value' in n && typeof n.value === 'string' && n.type !== 'html') parts.push(n.value);
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function capped(node: MdNode, depth: number): MdNode {
+  if (!('children' in node)) return node;
+  if (depth >= MAX_DEPTH) return { type: 'paragraph', children: [{ type: 'text', value: flatText(node) }] };
+  return { ...node, children: node.children.map((c) => capped(c, depth + 1)) } as MdNode;
+}
+
 function render(tree: Root, ctx: HtmlContext): string {
+  if (depthOf(tree) > MAX_DEPTH) {
+    ctx.warn(`${ctx.where}: nesting deeper than ${MAX_DEPTH} levels: the deepest part is shown as plain text`);
+    tree = capped(tree, 0) as Root;
+  }
   // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.
   const hast = toHast(tree) as HastRoot;
   rewriteImages(hast, ctx);

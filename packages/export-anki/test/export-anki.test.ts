@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { buildDocument, sourceFromText, type ModelDocument } from '@notes/core';
 import * as api from '@notes/export-anki';
 import { ankiExporter, isComparisonTable, packApkg, renderCards } from '@notes/export-anki';
+import type { BlockContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureDocument, openApkg } from './helpers.js';
 
@@ -288,6 +289,18 @@ describe('edge cases', () => {
     expect(warnings).toEqual(['no questions found: the Anki deck is empty']);
     const apkg = await openApkg(bytes);
     expect(apkg.notes).toEqual([]);
+  });
+
+  it('shows nesting 10,000 levels deep as plain text instead of crashing', async () => {
+    const doc = buildDocument(sourceFromText('# Deep\n\n## Topic\n\n### How deep?\n\nVery.\n', 'deep.md'));
+    let node: BlockContent = { type: 'paragraph', children: [{ type: 'text', value: 'bottom' }] };
+    for (let i = 0; i < 10_000; i++) node = { type: 'blockquote', children: [node] };
+    doc.notes.find((n) => n.kind === 'question')!.body = [node];
+    const { bytes, warnings } = await exportDocs([doc]);
+    expect(warnings).toEqual(['deep.md:5: nesting deeper than 64 levels: the deepest part is shown as plain text']);
+    const back = (await openApkg(bytes)).notes[0]!.fields[1]!;
+    expect(back).toContain('<p>bottom</p>');
+    expect(back.match(/<blockquote>/g)).toHaveLength(63); // the root counts as level 0
   });
 
   it('never dates ids after the epoch, even for epoch 0', async () => {
