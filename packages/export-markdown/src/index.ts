@@ -1,6 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ExportFile, ExportOptions, Exporter, ModelDocument } from '@notes/core';
 import { renderMarkdown } from './render.js';
+import { finish } from './serialize.js';
 
 export { cleanTree, LEVELS, MAX_SETTLE_PASSES, renderMarkdown, renderMarkdownReport } from './render.js';
 export { finish, serialize } from './serialize.js';
@@ -59,6 +60,21 @@ export function outputPaths(documents: readonly ModelDocument[], baseDir?: strin
   });
 }
 
+/**
+ * renderMarkdown, except that a document nested too deeply for the serializer (hundreds of list or quote
+ * levels exhaust the stack) is written as its repaired text with only white space normalized, with a warning:
+ * no word is lost and exporting it again gives the same bytes.
+ */
+function renderSafely(document: ModelDocument, warn: (message: string) => void): string {
+  try {
+    return renderMarkdown(document);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    warn(`${document.file.path}: nested too deeply to normalize (${error.message}); its clean copy is the repaired text as written`);
+    return finish(document.file.text.replace(/\r\n?/g, '\n'));
+  }
+}
+
 /** The clean-Markdown exporter: one repaired, normalized `.md` per input file, mirroring the input paths. */
 export const markdownExporter: Exporter = {
   format: 'md',
@@ -66,6 +82,6 @@ export const markdownExporter: Exporter = {
   binary: false,
   async export(documents: readonly ModelDocument[], options: MarkdownExportOptions): Promise<ExportFile[]> {
     const paths = outputPaths(documents, options.baseDir);
-    return documents.map((document, i) => ({ path: paths[i]!, data: renderMarkdown(document) }));
+    return documents.map((document, i) => ({ path: paths[i]!, data: renderSafely(document, options.warn) }));
   },
 };

@@ -1,3 +1,4 @@
+import type { BlockContent, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, sourceFromText } from '@notes/core';
 import * as api from '@notes/export-markdown';
@@ -170,5 +171,28 @@ describe('task lists', () => {
   it('writes the box once, as written, also before code', () => {
     const text = '- [x] `CreationPolicy` with a timeout.\n- [ ] `Other`.\n- [X] upper\n';
     expect(render(text)).toBe(text);
+  });
+});
+
+describe('bad input', () => {
+  it('writes a document nested too deeply to normalize as its text, with a warning', async () => {
+    // Parsing hundreds of nested lists takes @notes/core many seconds, so the deep tree is built directly.
+    const text = '> > > deep  \n';
+    const document = buildDocument(sourceFromText(text, 'deep.md'));
+    let node: RootContent = { type: 'paragraph', children: [{ type: 'text', value: 'x' }] };
+    for (let i = 0; i < 20_000; i++) node = { type: 'blockquote', children: [node as BlockContent] };
+    const deep = { ...document, tree: { type: 'root' as const, children: [node] } };
+    const warnings: string[] = [];
+    const options = { epoch: 0, baseDir: '/', warn: (m: string) => void warnings.push(m) };
+    const [file] = await markdownExporter.export([deep], options);
+    expect(file!.data).toBe('> > > deep\n');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^deep\.md: nested too deeply/);
+  });
+
+  it('keeps front matter only, empty or broken front matter as written', () => {
+    expect(render('---\ntitle: x\n---\n')).toBe('---\ntitle: x\n---\n');
+    expect(render('---\n---\n')).toBe('---\n---\n');
+    expect(render('---\ntitle: [x\n---\n# T\n')).toBe('---\ntitle: [x\n---\n\n# T\n');
   });
 });
