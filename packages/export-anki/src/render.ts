@@ -103,6 +103,11 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
     for (let i = 1; i <= parts.length; i++) {
       const full = parts.slice(0, i).join('::');
       if (decks.has(full.toLowerCase())) continue;
+      if (full.toLowerCase() === 'default') {
+        // Anki's own Default deck (id 1) already answers to this name.
+        decks.set('default', { id: 1, name: 'Default' });
+        continue;
+      }
       let id = deckIdFromName(full);
       while (usedIds.has(id)) id++;
       usedIds.add(id);
@@ -135,7 +140,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
         noteId: note.id,
         deck,
         tags: tagsFor(note, 'question'),
-        fields: { Front: escapeHtml(note.title), Back: blocksToHtml(note.body, ctx), Topic: topic, Source: source },
+        fields: { Front: escapeHtml(note.title || 'Untitled question'), Back: blocksToHtml(note.body, ctx), Topic: topic, Source: source },
       });
       if (options.comparisons === false) continue;
       for (const table of note.tables) {

@@ -283,6 +283,14 @@ describe('edge cases', () => {
     expect(list.cards[0]!.deck).toBe('A:B::C : D');
   });
 
+  it('files a document titled Default under Anki\'s own Default deck', async () => {
+    const text = '# default\n\n## Topic\n\n### Why?\n\nBecause.\n';
+    const apkg = await openApkg((await exportDocs([buildDocument(sourceFromText(text, 'd.md'))])).bytes);
+    const names = Object.values(apkg.decks).map((d) => d.name).sort();
+    expect(names).toEqual(['Default', 'Default::Topic']);
+    expect(apkg.decks[String(apkg.cards[0]!.did)]!.name).toBe('Default::Topic');
+  });
+
   it('warns and still writes a valid package for an empty file', async () => {
     const empty = buildDocument(sourceFromText('', 'empty.md'));
     const { bytes, warnings } = await exportDocs([empty]);
