@@ -45,6 +45,16 @@ export function serialize(tree: Root, source: string): string {
     listItemIndent: 'one',
     extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml', 'toml'])],
     handlers: handlers as Options['handlers'],
+    join: [
+      // A comment directly above a block stays directly above it: `<!-- notes-disable-next-line … -->` and
+      // markdownlint's comments apply to the next line.
+      (left, right) => {
+        if (left.type !== 'html' || !/^<!--[^]*-->$/.test(left.value.trim())) return undefined;
+        const end = left.position?.end.line;
+        const start = right.position?.start.line;
+        return end !== undefined && start !== undefined && start === end + 1 ? 0 : undefined;
+      },
+    ],
   };
   const out = toMarkdown(tree, options);
   return finish(out);

@@ -196,3 +196,10 @@ describe('bad input', () => {
     expect(render('---\ntitle: [x\n---\n# T\n')).toBe('---\ntitle: [x\n---\n\n# T\n');
   });
 });
+
+describe('comments', () => {
+  it('keeps a comment directly above the block it applies to', () => {
+    const text = '# T\n\n<!-- notes-disable-next-line text/chat-residue -->\nGreat question! Here it is.\n\n<!-- loose -->\n\ntext\n';
+    expect(render(text)).toBe(text);
+  });
+});
