@@ -98,22 +98,28 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
   const decks = new Map<string, AnkiDeck>();
   const usedIds = new Set<number>([1]);
   const addDeck = (name: string): string => {
-    const parts = name.split('::');
-    // Parents first, so every sub-deck has its parent in the package.
-    for (let i = 1; i <= parts.length; i++) {
-      const full = parts.slice(0, i).join('::');
-      if (decks.has(full.toLowerCase())) continue;
-      if (full.toLowerCase() === 'default') {
-        // Anki's own Default deck (id 1) already answers to this name.
-        decks.set('default', { id: 1, name: 'Default' });
+    // Parents first, so every sub-deck has its parent in the package; a parent's spelling, once chosen, is kept.
+    let full = '';
+    for (const part of name.split('::')) {
+      const wanted = full ? `${full}::${part}` : part;
+      const known = decks.get(wanted.toLowerCase());
+      if (known) {
+        full = known.name;
         continue;
       }
-      let id = deckIdFromName(full);
+      if (wanted.toLowerCase() === 'default') {
+        // Anki's own Default deck (id 1) already answers to this name.
+        decks.set('default', { id: 1, name: 'Default' });
+        full = 'Default';
+        continue;
+      }
+      let id = deckIdFromName(wanted);
       while (usedIds.has(id)) id++;
       usedIds.add(id);
-      decks.set(full.toLowerCase(), { id, name: full });
+      decks.set(wanted.toLowerCase(), { id, name: wanted });
+      full = wanted;
     }
-    return decks.get(name.toLowerCase())!.name;
+    return full;
   };
   const cards: AnkiCard[] = [];
   const guids = new Set<string>();
