@@ -28,6 +28,7 @@ console.log(
     bytes: file.data.length,
     modelMs: Math.round(t1 - t0),
     exportMs: Math.round(t2 - t1),
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );
