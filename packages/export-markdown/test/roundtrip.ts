@@ -1,21 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildDocument, sourceFromBytes, sourceFromText } from '@notes/core';
-import { existsSync } from 'node:fs';
-import { fixSource, rules, type LintMessage, type LintOptions } from '@notes/lint';
+import { fixSource, type LintMessage, type LintOptions } from '@notes/lint';
 import { renderMarkdown, renderMarkdownReport, wordDiff } from '@notes/export-markdown';
 
-/**
- * The rules the CLI runs. While the `encoding/` rules are built but not yet in the lint registry, they are added
- * from the lint package's build so the seed is repaired as the pipeline will repair it.
- */
-export const lintOptions: LintOptions = await (async () => {
-  if (rules.some((r) => r.id.startsWith('encoding/'))) return {};
-  const built = new URL('../../lint/dist/rules/encoding/index.js', import.meta.url);
-  if (!existsSync(built)) return {};
-  const { encodingRules } = (await import(built.href)) as { encodingRules: LintOptions['extraRules'] };
-  return encodingRules ? { extraRules: encodingRules } : {};
-})();
+/** The rules the CLI runs when no notes.config.json says otherwise: every rule at its default severity. */
+export const lintOptions: LintOptions = {};
 
 /** The export pipeline for one file, as the CLI runs it: repair in memory, build the model, render. */
 export function exportText(
