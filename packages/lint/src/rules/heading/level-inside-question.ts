@@ -10,6 +10,10 @@
  */
 import { defineRule, headingText } from '@notes/core';
 
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 export default defineRule({
   id: 'heading/level-inside-question',
   description: "Heading at or above the title's level inside a question's answer.",
@@ -30,7 +34,7 @@ export default defineRule({
         const p = block.position;
         ctx.report({
           place: { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column },
-          message: `Unexpected level ${block.depth} heading \`${headingText(block).slice(0, 40)}\` inside question \`${note.title.slice(0, 40)}\` (title is level ${title.depth}), expected level ${Math.min(6, question + 1)} or deeper`,
+          message: `Unexpected level ${block.depth} heading \`${short(headingText(block))}\` inside question \`${short(note.title)}\` (title is level ${title.depth}), expected level ${Math.min(6, question + 1)} or deeper`,
         });
       }
     }

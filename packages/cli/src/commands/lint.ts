@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { describeFsError, NotesError } from '@notes/core';
+import { hashBytes, lintBatch, rules as registry, writeFixedFile, type BatchFile, type BatchResult, type BatchSettings, type LintMessage, type RuleConfigValue } from '@notes/lint';
+import { loadSetup } from '../config.js';
+import type { CliContext, ParsedArgs } from '../context.js';
+import { discover } from '../files.js';
+import { progress } from '../progress.js';
+import { countMessages, reporters, type FileResult } from '../reporters/index.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Default cache file, under the working directory's node_modules/.cache. */
+export const DEFAULT_CACHE = 'node_modules/.cache/notes/lint-cache.json';
+
+interface CacheData {
+  key: string;
+  files: Record<string, { hash: string; messages: LintMessage[] }>;
+}
+
+function version(): string {
+  try {
+    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Where the cache lives: `--cache-location` (a file, or a folder when it ends with `/` or is one). */
+async function cachePath(cwd: string, location: string | undefined): Promise<string> {
+  if (!location) return resolve(cwd, DEFAULT_CACHE);
+  const full = resolve(cwd, location);
+  if (location.endsWith('/')) return join(full, 'lint-cache.json');
+  try {
+    if ((await stat(full)).isDirectory()) return join(full, 'lint-cache.json');
+  } catch {
+    // not there yet: a file path
+  }
+  return full;
+}
+
+async function readCache(path: string, key: string): Promise<CacheData> {
+  try {
+    const data = JSON.parse(await readFile(path, 'utf8')) as CacheData;
+    if (data && data.key === key && typeof data.files === 'object') return data;
+  } catch {
+    // missing or unreadable: start afresh
+  }
+  return { key, files: {} };
+}
+
+async function writeCache(path: string, data: CacheData): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(data));
+  await rename(temp, path);
+}
+
+/** `notes lint`: lint (and with --fix repair) Markdown notes; exit 0 clean, 1 errors, 2 usage or fatal problem. */
+export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<number> {
+  const format = (args.flags['format'] ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new NotesError(`unknown --format "${String(format)}": use ${FORMATS.join(', ')}`);
+  const fix = args.flags['fix'] === true;
+  const quiet = args.flags['quiet'] === true;
+  const maxWarningsFlag = args.flags['max-warnings'];
+  const maxWarnings = maxWarningsFlag === undefined ? -1 : Number(maxWarningsFlag);
+  if (maxWarningsFlag !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new NotesError(`--max-warnings must be a whole number of 0 or more, not "${String(maxWarningsFlag)}"`);
+  }
+  const configFlag = typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined;
+  const setup = loadSetup(ctx.cwd, configFlag);
+  const paths = args.paths.length > 0 ? args.paths : ['content/'];
+  const warn = (message: string): void => void ctx.stderr.write(`notes: ${message}\n`);
+  const found = (await discover(paths, ctx.cwd, warn)).filter((f) => !setup.ignored(f.absolutePath));
+
+  const settings: BatchSettings = {
+    rules: (setup.config.rules ?? {}) as Record<string, RuleConfigValue>,
+    frontMatter: setup.config.frontMatter,
+    configDir: setup.configDir,
+    fix,
+  };
+  const useCache = args.flags['cache'] === true;
+  const cacheFile = useCache ? await cachePath(ctx.cwd, args.flags['cache-location'] as string | undefined) : '';
+  const key = createHash('sha1')
+    .update(JSON.stringify({ v: version(), rules: registry.map((r) => `${r.id}:${r.severity}`), settings: { ...settings, fix: false } }))
+    .digest('hex');
+  const cache = useCache ? await readCache(cacheFile, key) : null;
+
+  // Read every file (its bytes key the cache); unreadable or oversized files are fatal for that file only.
+  let fatal = 0;
+  const results: (FileResult & { error?: string })[] = new Array(found.length);
+  const todo: BatchFile[] = [];
+  const todoIndex: number[] = [];
+  const hashes = new Map<number, string>();
+  for (const [i, f] of found.entries()) {
+    let bytes: Uint8Array;
+    let mtime = 0;
+    try {
+      const info = await stat(f.absolutePath);
+      if (info.size > setup.maxFileBytes) {
+        throw new NotesError(
+          `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(setup.maxFileBytes / 1048576).toFixed(1)} MB limit: split it, or raise "limits.maxFileBytes" in notes.config.json`,
+          { file: f.path },
+        );
+      }
+      mtime = Math.floor(info.mtimeMs / 1000);
+      bytes = await readFile(f.absolutePath);
+    } catch (error) {
+      const e = error instanceof NotesError ? error : describeFsError(error, f.path);
+      warn(e.message);
+      fatal++;
+      results[i] = { path: f.path, messages: [], error: e.message };
+      continue;
+    }
+    if (cache) {
+      const hash = hashBytes(bytes);
+      hashes.set(i, hash);
+      const hit = cache.files[f.absolutePath];
+      if (hit && hit.hash === hash && !(fix && hit.messages.some((m) => m.fixable))) {
+        results[i] = { path: f.path, messages: hit.messages };
+        continue;
+      }
+    }
+    todo.push({ path: f.path, absolutePath: f.absolutePath, bytes, mtime });
+    todoIndex.push(i);
+  }
+
+  const bar = progress(ctx.stderr, todo.length, fix ? 'fixing' : 'linting');
+  const done: BatchResult[] = await lintBatch(todo, settings, { onResult: (r) => bar.tick(r.path) });
+  bar.done();
+
+  for (const [k, r] of done.entries()) {
+    const i = todoIndex[k]!;
+    const file = todo[k]!;
+    if (r.error) {
+      warn(r.error);
+      fatal++;
+      results[i] = { path: r.path, messages: [], error: r.error };
+      continue;
+    }
+    if (r.output !== undefined) {
+      const bytes = file.bytes;
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      try {
+        await writeFixedFile({ path: file.path, absolutePath: file.absolutePath, text: r.output, bom, invalid: [], mtime: file.mtime, size: 0 }, r.output);
+        if (cache) hashes.set(i, hashBytes(Buffer.from((bom ? '\uFEFF' : '') + r.output)));
+      } catch (error) {
+        warn(error instanceof NotesError ? error.message : String(error));
+        fatal++;
+        hashes.delete(i);
+      }
+    }
+    results[i] = { path: r.path, messages: r.messages };
+  }
+
+  if (cache) {
+    for (const [i, f] of found.entries()) {
+      const hash = hashes.get(i);
+      if (hash && !results[i]!.error) cache.files[f.absolutePath] = { hash, messages: [...results[i]!.messages] };
+    }
+    try {
+      await writeCache(cacheFile, cache);
+    } catch (error) {
+      warn(`${describeFsError(error, cacheFile, 'write').message} (cache not saved)`);
+    }
+  }
+
+  const all = results.filter((r) => !r.error || true).map((r) => ({ path: r.path, messages: r.messages }));
+  const { errorCount, warningCount } = countMessages(all);
+  const shown = quiet ? all.map((r) => ({ path: r.path, messages: r.messages.filter((m) => m.severity === 'error') })) : all;
+  const text = reporters[format]({ results: shown, rules: registry, color: format === 'stylish' && ctx.stdout.isTTY === true && !ctx.env['NO_COLOR'], version: version() });
+  if (text) ctx.stdout.write(text);
+  if (maxWarnings >= 0 && warningCount > maxWarnings && format === 'stylish') {
+    ctx.stderr.write(`notes: too many warnings (${warningCount}, --max-warnings is ${maxWarnings})\n`);
+  }
+  if (fatal > 0) return 2;
+  if (errorCount > 0) return 1;
+  if (maxWarnings >= 0 && warningCount > maxWarnings) return 1;
+  return 0;
+}
