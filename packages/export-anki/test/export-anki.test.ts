@@ -215,6 +215,21 @@ describe('hostile notes', () => {
     expect(all).toContain('<pre><code class="language-js">');
   });
 
+  it('drops every script-bearing link scheme and every remote or inline image', async () => {
+    const more = fixtureDocument('hostile/more.md');
+    const { bytes, warnings } = await exportDocs([more], EPOCH, baseDir);
+    const back = (await openApkg(bytes)).notes[0]!.fields[1]!;
+    // Link text may still read `javascript:…`; what matters is that no attribute carries it.
+    expect(back.match(/\b(?:href|src)="[^"]*"/g)).toEqual(['href="mailto:me@example.com"']);
+    expect(back).not.toMatch(/<iframe|<style|<script|cdn\.example/i);
+    expect(back).toContain('<a>mixed-case one</a>');
+    expect(back).toContain('<a href="mailto:me@example.com">mail one</a>');
+    expect(back).toContain('<span>[image: inline svg]</span>');
+    expect(back).toContain('<span>[image: protocol relative]</span>');
+    expect(warnings).toHaveLength(2);
+    expect(warnings.every((w) => w.includes('is not local: not fetched'))).toBe(true);
+  });
+
   it('packs images from inside the notes folder and reports the rest without reading them', async () => {
     const { bytes, warnings } = await exportDocs([doc], EPOCH, baseDir);
     const apkg = await openApkg(bytes);
