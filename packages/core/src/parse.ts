@@ -10,7 +10,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 /** Files at least this long are parsed section by section (see parseMarkdown). */
 export const CHUNK_THRESHOLD = 256 * 1024;
 /** Aim for batches of about this many characters. */
-const BATCH = 128 * 1024;
+const BATCH = 64 * 1024;
 
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;

@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import { NotesError } from '@notes/core';
+import { helpText, parseArgs } from './args.js';
+import { buildCommand } from './commands/build.js';
+import { exportCommand } from './commands/export.js';
+import { lintCommand } from './commands/lint.js';
+import type { CliContext } from './context.js';
+
+/** Run the `notes` command; returns the exit code (0 clean, 1 errors found, 2 usage or fatal problem). */
+export async function main(ctx: CliContext): Promise<number> {
+  try {
+    const parsed = parseArgs(ctx.argv);
+    if ('version' in parsed) {
+      const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+      ctx.stdout.write(`${pkg.version}\n`);
+      return 0;
+    }
+    if ('help' in parsed) {
+      ctx.stdout.write(helpText(parsed.command));
+      return 0;
+    }
+    switch (parsed.command) {
+      case 'lint':
+        return await lintCommand(parsed, ctx);
+      case 'export':
+        return await exportCommand(parsed, ctx);
+      case 'build':
+        return await buildCommand(parsed, ctx);
+    }
+  } catch (error) {
+    if (error instanceof NotesError) {
+      ctx.stderr.write(`notes: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    ctx.stderr.write(
+      `notes: internal error: ${err?.message ?? String(error)} — please report it${ctx.env['NOTES_DEBUG'] ? `\n${err?.stack ?? ''}` : ' (NOTES_DEBUG=1 shows the stack)'}\n`,
+    );
+    return 2;
+  }
+}

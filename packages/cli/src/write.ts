@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { describeFsError, NotesError } from '@notes/core';
+
+/**
+ * Write a file atomically: a temporary file beside the target, flushed, then renamed over it, so a reader (or a
+ * crash) sees the old bytes or the new ones, never half. Keeps the mode of an existing file.
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  shown = target,
+  options: { refuseReadOnly?: boolean } = {},
+): Promise<void> {
+  const dir = dirname(target);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await stat(target)).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  // Renaming over a read-only file would succeed (the folder is writable): respect the user's protection instead.
+  if (options.refuseReadOnly && mode !== undefined && (mode & 0o222) === 0) {
+    throw new NotesError('file is read-only: make it writable (chmod u+w) to let --fix repair it', { file: shown });
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(temp, 'wx', mode ?? 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (mode !== undefined) await chmod(temp, mode);
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw describeFsError(error, shown, 'write');
+  }
+}
