@@ -119,10 +119,11 @@ if (!useCli && small.verify.includes('note.text')) small.verify += ' (raw input 
 const ratio = large.wallMs / small.wallMs;
 const cpuRatio = large.cpuMs / small.cpuMs;
 console.log(`mode: ${useCli ? 'notes export --anki (CLI)' : 'export-one.mjs (read, model, export, write)'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+const f = (v) => (Number.isFinite(v) ? String(v) : '–');
 for (const r of [small, large]) {
   console.log(
-    `${r.label.padEnd(16)} questions=${String(r.questions).padStart(5)} input=${r.inputKB} KB apkg=${r.apkgKB} KB ` +
-      `wall=${r.wallMs} ms cpu=${r.cpuMs} ms (in-process wall/cpu: model ${r.modelMs}/${r.modelCpuMs} ms, anki export ${r.exportMs}/${r.exportCpuMs} ms) ` +
+    `${r.label.padEnd(16)} questions=${f(r.questions).padStart(5)} input=${r.inputKB} KB apkg=${r.apkgKB} KB ` +
+      `wall=${r.wallMs} ms cpu=${r.cpuMs} ms (in-process wall/cpu: model ${f(r.modelMs)}/${f(r.modelCpuMs)} ms, anki export ${f(r.exportMs)}/${f(r.exportCpuMs)} ms) ` +
       `peak RSS=${r.maxRssMB} MB verify: ${r.verify}`,
   );
 }
