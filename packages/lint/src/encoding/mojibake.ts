@@ -169,7 +169,7 @@ function sequencesAt(line: string, i: number, t: Table, lowSurrogate = false): S
         else step(j, [...bytes, 0xa0], 'a-grave');
       } else if (c === 0x20 && (need > 1 || A0_PAIRS.has(b0))) step(j + 1, [...bytes, 0xa0], 'space');
     }
-    if ((need === 1 || pos >= 2) && c !== 0xfffd && c !== 0x3f && c !== 0x20)
+    if (need >= 2 && pos >= 2 && c !== 0xfffd && c !== 0x3f && c !== 0x20)
       for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
   };
   step(i + 1, [b0], 'exact');
