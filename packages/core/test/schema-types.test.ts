@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import * as core from '@notes/core';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+describe('schemas are the source of truth', () => {
+  it('the generated TypeScript types and embedded schemas are up to date', () => {
+    // exits 1 and names the stale file when schemas/ changed without `npm run generate`
+    expect(() => execFileSync(process.execPath, ['scripts/generate-schema-types.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('core exports exactly its documented API', () => {
+    expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+      [
+        "DEFAULT_MAX_FILE_BYTES",
+        "NotesError",
+        "blocksText",
+        "buildDocument",
+        "configSchema",
+        "decodeUtf8",
+        "defineRule",
+        "describeFsError",
+        "formatAjvError",
+        "frontMatterSchema",
+        "headingText",
+        "inlineText",
+        "normalizeForId",
+        "notesSchema",
+        "parseFrontMatter",
+        "parseMarkdown",
+        "readSource",
+        "slugTag",
+        "sourceFromBytes",
+        "sourceFromText",
+        "squash",
+        "stableId",
+        "toDataset",
+        "validateDataset",
+      ]
+    `);
+  });
+});
