@@ -34,7 +34,6 @@ export interface HtmlContext {
  */
 const SCHEMA: Schema = {
   ...defaultSchema,
-  // Ids and names are clobber-prefixed by the default schema; cards need neither.
   protocols: { ...defaultSchema.protocols, src: [], href: ['http', 'https', 'mailto'] },
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
 };

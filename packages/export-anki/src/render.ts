@@ -4,7 +4,7 @@ import { comparisonRows } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
 import { COMPARISON_FIELDS, QUESTION_FIELDS } from './notetypes.js';
-import { escapeHtml } from './strip.js';
+import { cleanField, escapeHtml } from './strip.js';
 
 /** A deck of the package. */
 export interface AnkiDeck {
@@ -170,6 +170,10 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
         }
       }
     }
+  }
+  for (const card of cards) {
+    const fields = card.fields as Record<string, string>;
+    for (const key of Object.keys(fields)) fields[key] = cleanField(fields[key]!);
   }
   return { decks: [...decks.values()], cards, media: [...media.values()] };
 }

@@ -38,3 +38,11 @@ export function stripHtmlPreservingMedia(html: string): string {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/**
+ * Field text as Anki stores it: line breaks as `\n` (CRLF sources would leave `\r`), and no other ASCII control
+ * characters (Anki deletes them on import, and `\x1f` separates fields).
+ */
+export function cleanField(html: string): string {
+  return html.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}

@@ -326,6 +326,16 @@ describe('edge cases', () => {
     expect(back.match(/<blockquote>/g)).toHaveLength(63); // the root counts as level 0
   });
 
+  it('keeps CRLF line ends and control characters out of the fields', async () => {
+    const text = '# Ends\r\n\r\n## Topic\r\n\r\n### Bell\x07 question?\r\n\r\nline one\r\nline two \x1f\x0b\x07 end\r\n';
+    const apkg = await openApkg((await exportDocs([buildDocument(sourceFromText(text, 'crlf.md'))])).bytes);
+    const fields = apkg.notes[0]!.fields;
+    expect(fields).toHaveLength(4);
+    expect(fields.join('')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(fields[0]).toBe('Bell question?');
+    expect(fields[1]).toBe('<p>line one\nline two  end</p>');
+  });
+
   it('never dates ids after the epoch, even for epoch 0', async () => {
     const bytes = await packApkg(renderCards([fixtureDocument(SEED)], { baseDir: FIXTURES, warn: () => {} }), { epoch: 0 });
     const apkg = await openApkg(bytes);
