@@ -336,6 +336,16 @@ describe('edge cases', () => {
     expect(fields[1]).toBe('<p>line one\nline two  end</p>');
   });
 
+  it('gives each document its own deck tree in one package', async () => {
+    const a = buildDocument(sourceFromText('# Alpha\n\n## One\n\n### A1?\n\nYes.\n', 'a.md'));
+    const b = buildDocument(sourceFromText('# Beta\n\n## Two\n\n### B1?\n\nNo.\n', 'b.md'));
+    const apkg = await openApkg((await exportDocs([a, fixtureDocument(SEED), b])).bytes);
+    const names = Object.values(apkg.decks).map((d) => d.name);
+    expect(names).toEqual(expect.arrayContaining(['Alpha', 'Alpha::One', 'Beta', 'Beta::Two', '📌 AWS Prep Notes']));
+    expect(apkg.notes.filter((n) => n.mid === QUESTION_ID)).toHaveLength(25);
+    expect(new Set(apkg.notes.map((n) => n.guid)).size).toBe(apkg.notes.length);
+  });
+
   it('never dates ids after the epoch, even for epoch 0', async () => {
     const bytes = await packApkg(renderCards([fixtureDocument(SEED)], { baseDir: FIXTURES, warn: () => {} }), { epoch: 0 });
     const apkg = await openApkg(bytes);
