@@ -7,3 +7,4 @@ export { rules } from './rules/index.js';
 export type { FixResult, LintMessage, LintOptions, ResolvedRule, ResolvedRules, RuleConfigValue } from './types.js';
 export { writeFixedFile } from './write.js';
 export { hashBytes, lintBatch, runOne, workerCount, type BatchFile, type BatchResult, type BatchSettings } from './batch.js';
+export { remarkPreset, remarkRules } from './remark.js';

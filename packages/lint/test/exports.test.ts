@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import * as lint from '@notes/lint';
+
+describe('@notes/lint', () => {
+  it('exports exactly its public API', () => {
+    expect(Object.keys(lint).sort()).toEqual([
+      'MAX_FIX_PASSES',
+      'applyFixes',
+      'compareMessages',
+      'defaultRules',
+      'defineRule',
+      'detectEol',
+      'fixSource',
+      'hashBytes',
+      'lintBatch',
+      'lintSource',
+      'remarkPreset',
+      'remarkRules',
+      'resolveRules',
+      'rules',
+      'runOne',
+      'workerCount',
+      'writeFixedFile',
+    ]);
+  });
+});
