@@ -54,7 +54,11 @@ function buildTable(page: CodePage): Table {
 }
 
 const TABLES: readonly Table[] = CODE_PAGES.map(buildTable);
-const ANY_LEAD = new Set<number>(TABLES.flatMap((t) => [...t.leads]));
+/** For each UTF-16 unit, a bit per table in which it stands for a lead byte: one lookup per character. */
+const LEAD_BITS = new Uint16Array(0x10000);
+TABLES.forEach((t, k) => {
+  for (const c of t.leads) LEAD_BITS[c]! |= 1 << k;
+});
 const CP1252 = TABLES[0]!;
 
 /** HTML entities for characters that are continuation bytes in cp1252: a byte HTML-escaped on the way. */
@@ -275,20 +279,20 @@ function deeper(text: string, before: string, after: string, depth: number, oute
 }
 
 function hasLead(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (ANY_LEAD.has(text.charCodeAt(i))) return true;
+  for (let i = 0; i < text.length; i++) if (LEAD_BITS[text.charCodeAt(i)] !== 0) return true;
   return false;
 }
 
 /** All candidate segments of one line, per code page, with their evidence level and plausible repairs. */
 function analyseLine(line: string, depth: number): Segment[] {
   const found: Segment[] = [];
-  for (const t of TABLES) {
-    for (let i = 0; i < line.length; ) {
-      const c = line.charCodeAt(i);
-      if (!t.leads.has(c)) {
-        i++;
-        continue;
-      }
+  const leads: number[] = [];
+  for (let i = 0; i < line.length; i++) if (LEAD_BITS[line.charCodeAt(i)] !== 0) leads.push(i);
+  TABLES.forEach((t, k) => {
+    const bit = 1 << k;
+    for (let n = 0, i = 0; n < leads.length; n++) {
+      if (leads[n]! < i || (LEAD_BITS[line.charCodeAt(leads[n]!)]! & bit) === 0) continue;
+      i = leads[n]!;
       const paths = pathsAt(line, i, t);
       if (paths.length === 0) {
         i++;
@@ -317,7 +321,7 @@ function analyseLine(line: string, depth: number): Segment[] {
         found.push({ start: i, end, level, candidates, encoding: names ? `${t.name}, then ${names}` : t.name, table: t });
       i = end;
     }
-  }
+  });
   return found;
 }
 
@@ -379,12 +383,6 @@ function quotedOnPurpose(line: string, seg: Segment, all: Segment[]): boolean {
   }
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
-  return starts;
-}
-
 /** Find every mojibake run in a text (a whole file or one string). Linear in the text; lines without a
  * character that can start a misread UTF-8 sequence are skipped at once. */
 export function findMojibake(text: string): MojibakeSpan[] {
@@ -398,15 +396,24 @@ export function findMojibake(text: string): MojibakeSpan[] {
 
 const memo: { text: string | null; spans: MojibakeSpan[] } = { text: null, spans: [] };
 
+/** Characters that can start a misread sequence, and C1 controls: the only places a line needs a closer look. */
+const TRIGGER = (() => {
+  let cls = '\\u0080-\\u009f';
+  for (let c = 0xa0; c < 0x10000; c++) if (LEAD_BITS[c] !== 0) cls += `\\u${c.toString(16).padStart(4, '0')}`;
+  return new RegExp(`[${cls}]`, 'g');
+})();
+
 function scan(text: string): MojibakeSpan[] {
-  const starts = lineStarts(text);
   const perLine: { offset: number; line: string; segs: Segment[] }[] = [];
-  for (let n = 0; n < starts.length; n++) {
-    const offset = starts[n]!;
-    const line = text.slice(offset, n + 1 < starts.length ? starts[n + 1]! - 1 : text.length);
-    if (!/[\u0080-\uffff]/.test(line)) continue;
-    const segs = hasLead(line) ? analyseLine(line, 1) : [];
-    perLine.push({ offset, line, segs });
+  // Jump from trigger to trigger; lines without one are never sliced or looked at.
+  const trigger = new RegExp(TRIGGER.source, 'g');
+  for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
+    const offset = text.lastIndexOf('\n', m.index - 1) + 1;
+    let end = text.indexOf('\n', m.index);
+    if (end === -1) end = text.length;
+    const line = text.slice(offset, end);
+    perLine.push({ offset, line, segs: hasLead(line) ? analyseLine(line, 1) : [] });
+    trigger.lastIndex = end;
   }
   // Document-level evidence: which code pages show strong, unquoted damage, and how much.
   const strength = new Map<Table, number>();
