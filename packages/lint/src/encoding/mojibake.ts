@@ -223,18 +223,27 @@ function pathsAt(line: string, i: number, t: Table): Path[] {
 
 type Level = 'strong' | 'weak' | 'boxes';
 
+const SYMBOL = /\p{S}/u;
+/** A non-ASCII symbol (math, modifier, currency, other) at `line[i]`. */
+const symbolAt = (line: string, i: number): boolean => {
+  const c = line.charCodeAt(i);
+  return c >= 0x80 && SYMBOL.test(line[i]!);
+};
+
 /** How sure the damage is without looking at the rest of the document. */
 function levelOf(line: string, start: number, end: number, p: Path, depth: number, t: Table): Level {
   void depth;
   if (p.long) return 'strong';
   if (t.name === 'cp437') return 'boxes';
+  // Pairs amid other symbols (`≈ç√∫˜`, `«¬®¯`) are symbol soup, not a word that was misread.
+  if (symbolAt(line, start - 1) || symbolAt(line, end)) return 'weak';
   if (p.pairs.length >= 2) return 'strong';
   if (p.pairs.length === 1) {
     const at = p.pairs[0]!;
     const lead = line[at];
-    if (lead === 'Ã' || lead === 'Â') return 'strong';
+    if (t === CP1252 && (lead === 'Ã' || lead === 'Â')) return 'strong';
     if (!letterAt(line, at + 1)) return 'strong'; // a symbol or modifier after a capital: `Ã©`, `Ĺˇ`
-    if (letterAt(line, start - 1) && letterAt(line, end)) return 'strong';
+    if (/[A-Za-z]/.test(line[start - 1] ?? '') && /[A-Za-z]/.test(line[end] ?? '')) return 'strong'; // `NicolÃ¡s`
   }
   if (p.guesses.length === 1 && p.guesses[0] === 'a-grave' && p.pairs.length === 0) {
     const before = line[start - 1];
@@ -460,7 +469,6 @@ function scan(text: string): MojibakeSpan[] {
 }
 
 const CP1252_HIGH = CODE_PAGES[0]!.high;
-void CP1252;
 
 /** Replace every run that has exactly one plausible repair; runs with several candidates stay as they are. */
 export function repairMojibake(text: string): string {

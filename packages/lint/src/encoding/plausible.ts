@@ -67,7 +67,7 @@ function commonLetter(cp: number, script: Script): boolean {
     case 'Cyrillic':
       return (cp >= 0x400 && cp <= 0x45f) || (cp >= 0x490 && cp <= 0x4ff);
     case 'Greek':
-      return (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff);
+      return (cp >= 0x370 && cp <= 0x3ce) || (cp >= 0x1f00 && cp <= 0x1fff);
     case 'Other': // letter-like symbols: ℝ ℃ ℹ, mathematical and enclosed alphanumerics
       return (cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x1f100 && cp <= 0x1f1ff);
     default:

@@ -136,6 +136,20 @@ describe('findMojibake: look-alike clean text is left alone', () => {
       expect(findMojibake(text), text).toEqual([]);
   });
 
+  it('leaves symbol soup and full code-page rows alone (strings that test text handling)', () => {
+    for (const text of [
+      'Ω≈ç√∫˜µ≤≥÷',
+      'œ∑´®†¥¨ˆøπ“‘',
+      '¸˛Ç◊ı˜Â¯˘¿',
+      '¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿',
+      'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß',
+      '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ',
+      '( ͡° ͜ʖ ͡°) ¯\\_(ツ)_/¯ (╯°□°）╯︵ ┻━┻',
+      '表ポあA鷗ŒéＢ逍Üßªąñ丂㐀𠀀',
+    ])
+      expect(findMojibake(text), text).toEqual([]);
+  });
+
   it('leaves text that shows mojibake on purpose alone', () => {
     for (const text of [
       '| `â€™` | `’` |',
