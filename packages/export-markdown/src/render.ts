@@ -2,19 +2,26 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { buildDocument, sourceFromText, type ModelDocument } from '@notes/core';
 import { serialize } from './serialize.js';
 
-/** Heading levels of the clean copy. */
+/** Heading levels of the clean copy (questions move up to `##` in a document without topics). */
 export const LEVELS = { title: 1, topic: 2, question: 3 } as const;
 
 /**
  * The clean tree of one document: its blocks in source order, the title heading at `#`, topics at `##`,
  * questions at `###`, and every other heading re-levelled below the question (or topic) it sits in, keeping
  * its place among its siblings: nesting is kept, skipped levels closed up, and a stray heading at or above the
- * question's own level becomes `####`.
+ * question's own level becomes the first level below the questions (`####`).
+ *
+ * A document without topics has its questions at `##` (and their sub-headings from `###`): `#` then `###`
+ * would skip a level, which heading/skipped-level reports on every such file.
+ *
+ * Headings in a topic's (or the document's) overview also start below the question level, never at it: read
+ * back, a heading at the question level would be a question, often one without an answer.
  */
 export function cleanTree(document: ModelDocument): Root {
   const topics = new Set<Heading>(document.topics.map((t) => t.heading));
   const questions = new Set<Heading>();
   for (const note of document.notes) if (note.heading) questions.add(note.heading);
+  const questionLevel = document.topics.length > 0 ? LEVELS.question : LEVELS.topic;
   const children: RootContent[] = [];
   // Open sub-headings since the last structural heading: source depth → clean depth.
   let open: { source: number; depth: number }[] = [];
@@ -31,11 +38,11 @@ export function cleanTree(document: ModelDocument): Root {
       children.push(relevel(block, LEVELS.topic));
       open = [];
     } else if (questions.has(block)) {
-      children.push(relevel(block, LEVELS.question));
+      children.push(relevel(block, questionLevel));
       open = [];
     } else {
       while (open.length > 0 && open[open.length - 1]!.source >= block.depth) open.pop();
-      const depth = Math.min(6, (open[open.length - 1]?.depth ?? LEVELS.question) + 1);
+      const depth = Math.min(6, (open[open.length - 1]?.depth ?? questionLevel) + 1);
       children.push(relevel(block, depth));
       open.push({ source: block.depth, depth });
     }

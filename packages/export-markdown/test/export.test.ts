@@ -65,9 +65,9 @@ describe('structure', () => {
     expect(out).toBe('# Notes\n\n## 1️⃣ First\n\n### Why?\n\nA.\n\n## 2️⃣ Second\n\n### How?\n\nB.\n');
   });
 
-  it('re-levels sub-headings below their question, keeping nesting and closing skipped levels', () => {
+  it('re-levels sub-headings below their question, keeping nesting and closing skipped levels (no topics: questions at ##)', () => {
     const out = render('# T\n\n## Q1\n\n##### deep\n\n###### deeper\n\n##### deep again\n\n## Q2\n\nx\n\n## Q3\n\ny\n');
-    expect(out).toBe('# T\n\n### Q1\n\n#### deep\n\n##### deeper\n\n#### deep again\n\n### Q2\n\nx\n\n### Q3\n\ny\n');
+    expect(out).toBe('# T\n\n## Q1\n\n### deep\n\n#### deeper\n\n### deep again\n\n## Q2\n\nx\n\n## Q3\n\ny\n');
   });
 
   it('turns a stray heading at or above the question level inside a question into ####', () => {
@@ -84,11 +84,11 @@ describe('structure', () => {
 
   it('keeps front matter as written, before the title', () => {
     const out = render('---\ntitle: AWS\ntags: [aws, exam]\n---\n# AWS\n\n## Q?\n\nA.\n');
-    expect(out).toBe('---\ntitle: AWS\ntags: [aws, exam]\n---\n\n# AWS\n\n### Q?\n\nA.\n');
+    expect(out).toBe('---\ntitle: AWS\ntags: [aws, exam]\n---\n\n# AWS\n\n## Q?\n\nA.\n');
   });
 
   it('does not invent a title the notes do not have', () => {
-    expect(render('## Q1?\n\nA.\n\n## Q2?\n\nB.\n')).toBe('### Q1?\n\nA.\n\n### Q2?\n\nB.\n');
+    expect(render('### Q1?\n\nA.\n\n### Q2?\n\nB.\n')).toBe('## Q1?\n\nA.\n\n## Q2?\n\nB.\n');
   });
 });
 

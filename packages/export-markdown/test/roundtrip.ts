@@ -52,6 +52,15 @@ export interface RoundTrip {
   fixable: LintMessage[];
   /** Lint errors on the export beyond those left on the repaired input (by rule id). */
   introduced: { ruleId: string; extra: number; example: LintMessage }[];
+  /** The same for warnings (reported, not a failure: judgement calls such as heading levels). */
+  introducedWarnings: { ruleId: string; extra: number; example: LintMessage }[];
+}
+
+function beyond(before: readonly LintMessage[], after: readonly LintMessage[]): RoundTrip['introduced'] {
+  const was = countBy(before);
+  return [...countBy(after)]
+    .filter(([id, n]) => n > (was.get(id) ?? 0))
+    .map(([ruleId, n]) => ({ ruleId, extra: n - (was.get(ruleId) ?? 0), example: after.find((m) => m.ruleId === ruleId)! }));
 }
 
 /**
@@ -68,16 +77,11 @@ export function roundTrip(absolutePath: string, root: string, full = true): Roun
   const after = fixed.messages;
   let idempotent = !fixed.changed && settled;
   if (full) idempotent = renderMarkdown(buildDocument(sourceFromText(fixed.output, path))) === output;
-  const before = countBy(remaining.filter((m) => m.severity === 'error'));
-  const errors = countBy(after.filter((m) => m.severity === 'error'));
-  const introduced = [...errors]
-    .filter(([id, n]) => n > (before.get(id) ?? 0))
-    .map(([ruleId, n]) => ({
-      ruleId,
-      extra: n - (before.get(ruleId) ?? 0),
-      example: after.find((m) => m.ruleId === ruleId && m.severity === 'error')!,
-    }));
+  const errors = (list: readonly LintMessage[]): LintMessage[] => list.filter((m) => m.severity === 'error');
+  const warnings = (list: readonly LintMessage[]): LintMessage[] => list.filter((m) => m.severity !== 'error');
+  const introduced = beyond(errors(remaining), errors(after));
+  const introducedWarnings = beyond(warnings(remaining), warnings(after));
   // fixSource's messages are those left after fixing; on an export nothing should have been fixable at all.
   const fixable = fixed.changed ? [{ ruleId: '(fixSource changed the export)', line: 0 } as LintMessage, ...after.filter((m) => m.fixable)] : after.filter((m) => m.fixable);
-  return { path, lost, added, idempotent, passes, fixable, introduced };
+  return { path, lost, added, idempotent, passes, fixable, introduced, introducedWarnings };
 }
