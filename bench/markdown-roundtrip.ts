@@ -21,6 +21,7 @@ let notIdempotent = 0;
 let withFixable = 0;
 let withIntroduced = 0;
 let resettled = 0;
+const warningRules = new Map<string, number>();
 const fmt = (m: Map<string, number>): string => [...m].slice(0, 8).map(([w, n]) => (n > 1 ? `${w}×${n}` : w)).join(' ');
 for (const file of files) {
   let r;
@@ -44,6 +45,7 @@ for (const file of files) {
   if (!r.idempotent) notes.push('not idempotent');
   if (r.passes > 1) notes.push(`structure re-inferred from the first copy: settled after ${r.passes} passes`);
   if (r.fixable.length) notes.push(`fixable: ${[...new Set(r.fixable.map((m) => `${m.ruleId}@${m.line}`))].slice(0, 5).join(', ')}`);
+  for (const w of r.introducedWarnings) warningRules.set(w.ruleId, (warningRules.get(w.ruleId) ?? 0) + 1);
   for (const i of r.introduced) notes.push(`introduced ${i.ruleId} ×${i.extra} (line ${i.example.line}: ${i.example.message})`);
   if (notes.length) console.log(`${r.path}\n  ${notes.join('\n  ')}`);
 }
@@ -52,3 +54,4 @@ console.log(
   `\n${files.length} files in ${seconds} s: words lost ${lostWords}, added ${addedWords}; not idempotent ${notIdempotent}; ` +
     `fixable after export ${withFixable}; lint errors introduced ${withIntroduced}; settled after more than one pass ${resettled}`,
 );
+console.log(`files with more warnings after export, by rule: ${[...warningRules].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`);
