@@ -17,7 +17,8 @@ const PICTO = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}]/
 const SCRIPTS = [
   'Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati',
   'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Georgian', 'Hangul', 'Han', 'Hiragana',
-  'Katakana', 'Ethiopic', 'Khmer', 'Myanmar', 'Tibetan',
+  'Katakana', 'Ethiopic', 'Khmer', 'Myanmar', 'Tibetan', 'Oriya', 'Syriac', 'Thaana', 'Canadian_Aboriginal',
+  'Cherokee', 'Mongolian', 'Tifinagh', 'Yi', 'Bopomofo',
 ] as const;
 type Script = (typeof SCRIPTS)[number] | 'Other';
 const SCRIPT_RE = SCRIPTS.map((s) => [s, new RegExp(`[\\p{Script=${s}}]`, 'u')] as const);
