@@ -192,5 +192,5 @@ describe('other shapes of notes', () => {
     const doc = model(parts.join(''), 'big.md');
     expect(doc.notes.length).toBe(parts.length - 1);
     expect(doc.notes.at(-1)!.answer.text).toContain('item two');
-  });
+  }, 600_000);
 });
