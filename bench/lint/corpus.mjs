@@ -60,7 +60,7 @@ export function makeFile(rand, index, targetBytes) {
 }
 
 /** Write `count` files of about `bytes` each under `dir` (emptied first); returns the total size. */
-export function writeCorpus(dir, { count = 520, bytes = 30_000, seed = 20261127 } = {}) {
+export function writeCorpus(dir, { count = 520, bytes = 24_000, seed = 20261127 } = {}) {
   rmSync(dir, { recursive: true, force: true });
   const rand = prng(seed);
   let total = 0;

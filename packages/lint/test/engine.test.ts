@@ -6,7 +6,8 @@ import { sourceFromBytes, sourceFromText } from '@notes/core';
 import { applyFixes, defineRule, fixSource, lintBatch, lintSource, resolveRules, rules, writeFixedFile } from '@notes/lint';
 
 const SEED = new URL('../../../examples/raw/aws-prep-notes.raw.md', import.meta.url);
-const EXPECTED = '/work/shared/seeds/aws-prep-notes.expected.json';
+// ../shared beside the repository (as laid out here and in CI).
+const EXPECTED = new URL('../../../../shared/seeds/aws-prep-notes.expected.json', import.meta.url);
 
 function lines(text: string, ruleId?: string): number[] {
   return lintSource(sourceFromText(text))

@@ -26,6 +26,8 @@ const INFLECTION = new Set(['s', 'es', 'ed', 'd', 'er', 'ers', 'r', 'rs', 'ly', 
 
 interface Words {
   counts: Map<string, number>;
+  /** The distinct words, sorted (prefix look-ups by binary search). */
+  sorted: string[];
   /** The text reads as English (the dictionary signals only apply then). */
   english: boolean;
 }
@@ -40,21 +42,29 @@ function documentWords(ctx: RuleContext): Words {
     total++;
   }
   const common = COMMON.reduce((n, w) => n + (counts.get(w) ?? 0), 0);
-  return { counts, english: total > 0 && common / total >= 0.08 };
+  return { counts, sorted: [...counts.keys()].sort(), english: total > 0 && common / total >= 0.08 };
 }
 
 /** Why the last word looks cut, or null. */
 function cutReason(word: string, paragraphWords: number, words: () => Words, inList: boolean): string | null {
   const lower = word.toLowerCase();
   if (paragraphWords < 6) return null;
-  const { counts, english } = words();
+  const { counts, sorted, english } = words();
   if (!english) return null;
   if (DANGLING.has(word) && !(inList && LIST_OK.has(word))) return `a sentence ending in \`${word}\``;
   if (word !== lower || lower.length < 3) return null;
   if ((counts.get(lower) ?? 0) > 1) return null;
   const known = isWord(lower);
-  for (const [other] of counts) {
-    if (other.length > lower.length && other.length <= lower.length + (known ? 1 : 3) && other.startsWith(lower)) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < lower) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(lower); i++) {
+    const other = sorted[i]!;
+    if (other.length > lower.length && other.length <= lower.length + (known ? 1 : 3)) {
       const rest = other.slice(lower.length);
       if (!known || !INFLECTION.has(rest)) return `\`${word}\` (cut from \`${other}\`?)`;
     }
