@@ -36,6 +36,8 @@ const SOLO: readonly Script[] = ['Latin', 'Greek', 'Han', 'Hiragana', 'Katakana'
 /** Combining marks people use: accents, Vietnamese dot/hook, cedilla, ogonek, underline and strike overlays. */
 const COMMON_COMBINING = /[\u0300-\u030C\u030F\u0311\u0323-\u0328\u0331\u0332\u0335-\u0338\u0342\u0345]/u;
 
+const CJK: readonly Script[] = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Yi'];
+
 const scriptCache = new Map<number, Script>();
 function scriptOf(cp: number): Script {
   let s = scriptCache.get(cp);
@@ -178,6 +180,8 @@ export function isPlausible(text: string, before: string, after: string, lenient
       if (ns !== script && ns !== 'Other' && !(MIXABLE[script] ?? []).includes(ns)) return false;
     }
     const alone = left === undefined && right === undefined;
+    // One ideograph or syllable alone amid other writing is a coincidence unless CJK text is near.
+    if (alone && CJK.includes(script) && !cps.some((c, k) => k !== i && c >= 0x2e80 && CJK.includes(scriptOf(c)))) return false;
     if (alone && !lenient && !SOLO.includes(script)) return false;
     if (alone && script === 'Latin' && !(cp >= 0xc0 && cp <= 0xff)) return false;
     if (script === 'Latin' && isLower(cp) && !wordAllowsLower(cps, i, from, to)) return false;

@@ -150,6 +150,10 @@ describe('findMojibake: look-alike clean text is left alone', () => {
       expect(findMojibake(text), text).toEqual([]);
   });
 
+  it('does not read a lone ideograph into Latin text (`Â¢â` is also mac-roman for 墉)', () => {
+    expect(repairMojibake('ItÃ?Â¢â?¬s')).not.toMatch(/\p{Script=Han}/u);
+  });
+
   it('leaves text that shows mojibake on purpose alone', () => {
     for (const text of [
       '| `â€™` | `’` |',
