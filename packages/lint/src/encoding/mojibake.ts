@@ -231,8 +231,7 @@ const symbolAt = (line: string, i: number): boolean => {
 };
 
 /** How sure the damage is without looking at the rest of the document. */
-function levelOf(line: string, start: number, end: number, p: Path, depth: number, t: Table): Level {
-  void depth;
+function levelOf(line: string, start: number, end: number, p: Path, t: Table): Level {
   if (p.long) return 'strong';
   if (t.name === 'cp437') return 'boxes';
   // Pairs amid other symbols (`≈ç√∫˜`, `«¬®¯`) are symbol soup, not a word that was misread.
@@ -265,14 +264,13 @@ interface Segment {
 const MAX_DEPTH = 3;
 
 /** Repairs of `text` one layer further down (double or triple misreading), each a full string. */
-function deeper(text: string, before: string, after: string, depth: number, outer: Table): { texts: string[]; names: string } {
+function deeper(text: string, before: string, after: string, depth: number): { texts: string[]; names: string } {
   if (depth >= MAX_DEPTH || !hasLead(text)) return { texts: [text], names: '' };
   const pre = before.slice(-24);
   const whole = pre + text + after.slice(0, 24);
   // A further layer must show itself: a lone capital + lowercase pair (`Рі` in Ukrainian `Рівне`) is as
   // likely real text as a second misreading, whatever the outer code page was.
-  void outer;
-  const segs = chooseSegments(whole, analyseLine(whole, depth + 1), new Set()).filter(
+  const segs = chooseSegments(analyseLine(whole, depth + 1), new Set()).filter(
     (s) => s.start >= pre.length && s.end <= pre.length + text.length && s.candidates.length > 0,
   );
   if (segs.length === 0) return { texts: [text], names: '' };
@@ -314,9 +312,9 @@ function analyseLine(line: string, depth: number): Segment[] {
       let names = '';
       for (const p of paths) {
         const text = p.text + line.slice(p.end, end);
-        const level = levelOf(line, i, end, p, depth, t);
+        const level = levelOf(line, i, end, p, t);
         if (level === 'boxes') continue;
-        const down = deeper(text, before, after, depth, t);
+        const down = deeper(text, before, after, depth);
         for (const final of down.texts) {
           if (isPlausible(final, before, after, p.long)) {
             byLevel[level].add(final);
@@ -338,7 +336,7 @@ function analyseLine(line: string, depth: number): Segment[] {
  * Pick non-overlapping segments, code pages in `order` (most evidence in the document first). Weak
  * segments are kept only where the document shows strong damage of the same code page (`corroborated`).
  */
-function chooseSegments(line: string, segs: Segment[], corroborated: Set<Table>, order = TABLES): Segment[] {
+function chooseSegments(segs: Segment[], corroborated: Set<Table>, order = TABLES): Segment[] {
   const chosen: Segment[] = [];
   const rank = (t: Table): number => order.indexOf(t);
   // The reading that explains the longest run wins; among equals, the code page with most evidence.
@@ -349,7 +347,6 @@ function chooseSegments(line: string, segs: Segment[], corroborated: Set<Table>,
     if (chosen.some((c) => c.start < s.end && s.start < c.end)) continue;
     chosen.push(s);
   }
-  void line;
   return chosen.sort((a, b) => a.start - b.start);
 }
 
@@ -436,7 +433,7 @@ function scan(text: string): MojibakeSpan[] {
   const corroborated = new Set(strength.keys());
   const spans: MojibakeSpan[] = [];
   for (const { offset, line, segs } of perLine) {
-    const chosen = chooseSegments(line, segs, corroborated, order);
+    const chosen = chooseSegments(segs, corroborated, order);
     for (const s of chosen) {
       if (quotedOnPurpose(line, s, chosen)) continue;
       spans.push({

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as encoding from '../../src/encoding/index.js';
 import { findMojibake, repairMojibake, repairText } from '../../src/encoding/index.js';
 import { misread } from './misread.js';
 
@@ -178,5 +179,23 @@ describe('findMojibake: look-alike clean text is left alone', () => {
 describe('repairText', () => {
   it('repairs mojibake and deletes stray BOMs and controls, keeping what needs a person', () => {
     expect(repairText('Itâ€™s\u0007 ok\uFEFF, lost: \uFFFD')).toBe('It’s ok, lost: \uFFFD');
+  });
+});
+
+describe('encoding library', () => {
+  it('exports the finders, the repairs and the helpers the rules and the bench use', () => {
+    expect(Object.keys(encoding).sort()).toEqual([
+      'CODE_PAGES',
+      'findControlChars',
+      'findMojibake',
+      'findReplacementChars',
+      'findStrayBoms',
+      'isPlausible',
+      'locator',
+      'repairMojibake',
+      'repairText',
+      'showChar',
+      'showText',
+    ]);
   });
 });
