@@ -69,7 +69,8 @@ function cutReason(word: string, paragraphWords: number, words: () => Words, inL
       if (!known || !INFLECTION.has(rest)) return `\`${word}\` (cut from \`${other}\`?)`;
     }
   }
-  if (!inList && !known && lower.length >= 4 && isWordPrefix(lower)) return `\`${word}\` (a cut word?)`;
+  // List items are often fragments with informal abbreviations (`collab`): only long, sentence-like ones count.
+  if ((!inList || paragraphWords >= 9) && !known && lower.length >= 4 && isWordPrefix(lower)) return `\`${word}\` (a cut word?)`;
   return null;
 }
 
