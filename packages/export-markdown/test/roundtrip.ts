@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildDocument, sourceFromBytes, sourceFromText } from '@notes/core';
+import type { Nodes } from 'mdast';
+import { buildDocument, parseMarkdown, sourceFromBytes, sourceFromText } from '@notes/core';
 import { fixSource, type LintMessage, type LintOptions } from '@notes/lint';
 import { renderMarkdown, renderMarkdownReport, wordDiff } from '@notes/export-markdown';
 
@@ -38,6 +39,29 @@ function countBy(messages: readonly LintMessage[]): Map<string, number> {
   return m;
 }
 
+/**
+ * The shape of a tree: node types and literal values in document order, heading depths and table padding left
+ * out (those are what the export normalizes). Two texts with the same shape say the same thing the same way.
+ */
+export function shape(markdown: string): string[] {
+  const out: string[] = [];
+  const visit = (n: Nodes): void => {
+    if (n.type === 'table') {
+      out.push('table');
+      for (const row of n.children) for (const cell of row.children) for (const c of cell.children) visit(c);
+      return;
+    }
+    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'html') out.push(`${n.type}:${n.value.replace(/\s+/g, ' ').trim()}`);
+    else if (n.type === 'link' || n.type === 'image') out.push(`${n.type}:${n.url}`);
+    else if (n.type === 'listItem') out.push(`listItem:${String(n.checked)}`);
+    else if (n.type === 'list') out.push(`list:${String(n.ordered)}`);
+    else out.push(n.type);
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(parseMarkdown(markdown));
+  return out;
+}
+
 /** The round trip of one file, as the acceptance criteria measure it. */
 export interface RoundTrip {
   path: string;
@@ -48,6 +72,8 @@ export interface RoundTrip {
   idempotent: boolean;
   /** Passes the renderer needed to reach its fixed point (1: the first copy already was one). */
   passes: number;
+  /** Where the export's shape (see `shape`) first differs from the repaired input's, or null (full mode only). */
+  shapeDiff: { input: string; output: string } | null;
   /** Findings on the export that `--fix` would repair. */
   fixable: LintMessage[];
   /** Lint errors on the export beyond those left on the repaired input (by rule id). */
@@ -76,12 +102,20 @@ export function roundTrip(absolutePath: string, root: string, full = true): Roun
   const fixed = fixSource(sourceFromText(output, path), lintOptions);
   const after = fixed.messages;
   let idempotent = !fixed.changed && settled;
-  if (full) idempotent = renderMarkdown(buildDocument(sourceFromText(fixed.output, path))) === output;
+  let shapeDiff: RoundTrip['shapeDiff'] = null;
+  if (full) {
+    idempotent = renderMarkdown(buildDocument(sourceFromText(fixed.output, path))) === output;
+    const a = shape(repaired);
+    const b = shape(output);
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i < a.length || i < b.length) shapeDiff = { input: a[i] ?? '(end)', output: b[i] ?? '(end)' };
+  }
   const errors = (list: readonly LintMessage[]): LintMessage[] => list.filter((m) => m.severity === 'error');
   const warnings = (list: readonly LintMessage[]): LintMessage[] => list.filter((m) => m.severity !== 'error');
   const introduced = beyond(errors(remaining), errors(after));
   const introducedWarnings = beyond(warnings(remaining), warnings(after));
   // fixSource's messages are those left after fixing; on an export nothing should have been fixable at all.
   const fixable = fixed.changed ? [{ ruleId: '(fixSource changed the export)', line: 0 } as LintMessage, ...after.filter((m) => m.fixable)] : after.filter((m) => m.fixable);
-  return { path, lost, added, idempotent, passes, fixable, introduced, introducedWarnings };
+  return { path, lost, added, idempotent, passes, shapeDiff, fixable, introduced, introducedWarnings };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFromText } from '@notes/core';
 import { lintSource } from '@notes/lint';
 import { wordDiff } from '@notes/export-markdown';
-import { exportText, lintOptions } from './roundtrip.js';
+import { exportText, lintOptions, shape } from './roundtrip.js';
 
 const raw = readFileSync(new URL('./fixtures/seed.raw.md', import.meta.url), 'utf8');
 const { repaired, output, settled } = exportText(raw, 'examples/raw/aws-prep-notes.raw.md');
@@ -53,6 +53,10 @@ describe('the seed, exported as the CLI does (repair in memory, then the exporte
       Let: 1,
       message: 1,
     });
+  });
+
+  it('says the same thing the same way: node types and text unchanged, heading levels and table padding aside', () => {
+    expect(shape(output)).toEqual(shape(repaired));
   });
 
   it('has the title at #, 3 topics at ##, 23 questions at ###, sub-headings at ####', () => {
