@@ -244,6 +244,11 @@ function levelOf(line: string, start: number, end: number, p: Path, t: Table): L
     if (!letterAt(line, at + 1)) return 'strong'; // a symbol or modifier after a capital: `Ã©`, `Ĺˇ`
     if (/[A-Za-z]/.test(line[start - 1] ?? '') && /[A-Za-z]/.test(line[end] ?? '')) return 'strong'; // `NicolÃ¡s`
   }
+  // `Â` + a space after a word or number: a NBSP whose 0xA0 byte became a space (`10Â km`); `Â` ends no word.
+  if (p.guesses.length === 1 && p.guesses[0] === 'space' && p.pairs.length === 0 && t === CP1252 && line[start] === 'Â') {
+    const before = line[start - 1] ?? ' ';
+    if (!/[\s\p{Lu}]/u.test(before)) return 'strong';
+  }
   if (p.guesses.length === 1 && p.guesses[0] === 'a-grave' && p.pairs.length === 0) {
     const before = line[start - 1];
     const after = line.slice(end).trimStart();

@@ -92,6 +92,8 @@ describe('findMojibake: kinds of damage', () => {
     expect(repairMojibake('voilÃ le travail')).toBe('voilà le travail');
     expect(repairMojibake('jusqu’Ã nos jours, la rÃ©flexion')).toBe('jusqu’à nos jours, la réflexion');
     expect(repairMojibake('Å veices baÅ†Ä·ieri')).toBe('Šveices baņķieri');
+    expect(repairMojibake('It is 10Â km away')).toBe('It is 10\u00a0km away');
+    expect(findMojibake('ROMÂ NIA, Â la carte')).toEqual([]);
   });
 
   it('repairs a cp1252 character read as latin-1 and left as a C1 control', () => {
