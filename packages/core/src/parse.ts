@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Table } from 'mdast';
 import type { Node } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -65,33 +65,207 @@ function shift(node: Node, lines: number, offset: number): void {
   if (children) for (const child of children) shift(child, lines, offset);
 }
 
+/** Tables with at least this many body rows are parsed in batches of rows (see parseMarkdown). */
+export const BIG_TABLE_ROWS = 256;
+/** Body rows per batch: micromark's table tokenizer is quadratic in rows, so a batch bounds the cost per row. */
+const ROW_BATCH = 64;
+
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const BLANK = /^[ \t]*$/;
+/** Lines that open a construct which may run past the next blank line (or is not a table row). */
+const UNSAFE_AFTER_TABLE = /^ {0,3}(?:`{3,}|~{3,}|<|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n/;
+
+/** A big top-level table: `start` (head row), `body` (first body row), each body row's start, and where it ends. */
+export interface TableRegion {
+  start: number;
+  body: number;
+  rows: number[];
+  /** Offset of the first line after the table (and any lines that continue it up to the next blank line). */
+  end: number;
+}
+
+/**
+ * Top-level GFM tables with at least `minRows` body rows that can be parsed apart from the rest of the file:
+ * a head row at column 0 starting with `|` after a blank line, a heading or the start of the file; body rows
+ * starting with `|`. Lines after the last `|` row up to the next blank line stay with the table (they may be
+ * rows too), unless one of them could open a list, fence or HTML block, in which case the table is left alone.
+ * Outside fenced code, HTML comments, raw HTML blocks and front matter. Empty when the file has definitions.
+ */
+export function bigTables(text: string, minRows = BIG_TABLE_ROWS): TableRegion[] {
+  if (DEFINITION.test(text)) return [];
+  const lines: number[] = [];
+  for (let pos = 0; pos <= text.length; ) {
+    lines.push(pos);
+    const nl = text.indexOf('\n', pos);
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  const lineAt = (i: number): string => {
+    const from = lines[i]!;
+    let to = i + 1 < lines.length ? lines[i + 1]! - 1 : text.length;
+    if (to > from && text.charCodeAt(to - 1) === 13) to--;
+    return text.slice(from, to);
+  };
+  const regions: TableRegion[] = [];
+  let i = 0;
+  const fm = FRONT_MATTER.exec(text);
+  if (fm) {
+    const close = fm[0].startsWith('-') ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
+    let j = 1;
+    while (j < lines.length && !close.test(lineAt(j))) j++;
+    i = j + 1;
+  }
+  let fence: string | null = null;
+  let htmlEnd: RegExp | null = null;
+  let previousOpen = true; // the previous line was blank, a heading or the start
+  for (; i < lines.length; i++) {
+    const line = lineAt(i);
+    if (fence !== null) {
+      const m = FENCE.exec(line);
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.slice(m[0].length).trim() === '') fence = null;
+      previousOpen = false;
+      continue;
+    }
+    if (htmlEnd !== null) {
+      if (htmlEnd.test(line)) htmlEnd = null;
+      previousOpen = false;
+      continue;
+    }
+    if (previousOpen && line.startsWith('|') && i + 1 < lines.length && lineAt(i + 1).includes('|') && DELIMITER_ROW.test(lineAt(i + 1))) {
+      let j = i + 2;
+      while (j < lines.length && text.charCodeAt(lines[j]!) === 124 /* | */) j++;
+      const rowCount = j - (i + 2);
+      if (rowCount >= minRows) {
+        let k = j;
+        let safe = true;
+        while (k < lines.length && !BLANK.test(lineAt(k))) {
+          if (UNSAFE_AFTER_TABLE.test(lineAt(k))) safe = false;
+          k++;
+        }
+        if (k === lines.length - 1 && lines[k] === text.length) k = lines.length; // a final newline
+        if (safe) {
+          const rows: number[] = [];
+          for (let r = i + 2; r < j; r++) rows.push(lines[r]!);
+          regions.push({ start: lines[i]!, body: lines[i + 2]!, rows, end: k < lines.length ? lines[k]! : text.length });
+          i = k - 1;
+          previousOpen = true;
+          continue;
+        }
+      }
+    }
+    if (ATX.test(line) || BLANK.test(line)) {
+      previousOpen = true;
+      continue;
+    }
+    previousOpen = false;
+    const f = FENCE.exec(line);
+    if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1]!;
+    else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) htmlEnd = /-->/;
+    else {
+      const h = HTML_RAW.exec(line);
+      if (h && !new RegExp(`</${h[1]}>`, 'i').test(line)) htmlEnd = new RegExp(`</${h[1]}>`, 'i');
+    }
+  }
+  return regions;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) n++;
+  return n;
+}
+
+/** Parse text[from, to) (a run of whole top-level blocks) and push its blocks, shifted to file positions. */
+function parseRun(text: string, from: number, to: number, line: number, out: RootContent[]): void {
+  const run = text.slice(from, to);
+  const starts = run.length >= CHUNK_THRESHOLD ? sectionStarts(run) : null;
+  const cuts = [0];
+  if (starts) for (const s of starts) if (s - cuts[cuts.length - 1]! >= BATCH) cuts.push(s);
+  cuts.push(run.length);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const chunk = run.slice(cuts[i], cuts[i + 1]);
+    for (const child of processor.parse(chunk).children) {
+      shift(child, line, from + cuts[i]!);
+      out.push(child);
+    }
+    line += countLines(chunk, 0, chunk.length);
+  }
+}
+
+/**
+ * Parse a big table in batches (head row + delimiter row + up to ROW_BATCH body rows each) and merge the rows
+ * into one table node with file positions. Returns false, pushing nothing, if a batch does not parse as the
+ * expected table (then the caller parses the whole file at once).
+ */
+function parseTable(text: string, region: TableRegion, line: number, out: RootContent[], batch: number): boolean {
+  const head = text.slice(region.start, region.body);
+  const headLines = countLines(head, 0, head.length);
+  let table: Table | undefined;
+  const after: RootContent[] = [];
+  let rowLine = line + headLines;
+  for (let b = 0; b < region.rows.length; b += batch) {
+    const last = b + batch >= region.rows.length;
+    const from = region.rows[b]!;
+    const to = last ? region.end : region.rows[b + batch]!;
+    const tree = processor.parse(head + text.slice(from, to));
+    const first = tree.children[0];
+    const wanted = Math.min(batch, region.rows.length - b) + 1;
+    if (first?.type !== 'table' || first.position?.start.offset !== 0) return false;
+    if (last ? first.children.length < wanted : tree.children.length !== 1 || first.children.length !== wanted) return false;
+    for (const child of tree.children) shift(child, rowLine - headLines, from - head.length);
+    if (table === undefined) {
+      table = first;
+      // The head row was shifted with the body rows; put it back.
+      shift(first.children[0]!, headLines - rowLine + line, head.length - from + region.start);
+      first.position!.start = { ...first.children[0]!.position!.start };
+    } else {
+      table.children.push(...first.children.slice(1));
+      table.position!.end = first.position!.end;
+    }
+    if (last) after.push(...tree.children.slice(1));
+    rowLine += countLines(text, from, to);
+  }
+  out.push(table!, ...after);
+  return true;
+}
+
+/** Thresholds of the batched paths; the defaults suit real use, tests lower them to compare with a whole parse. */
+export interface ParseOptions {
+  /** Tables with at least this many body rows are parsed in batches (default BIG_TABLE_ROWS). */
+  bigTableRows?: number;
+  /** Body rows per batch (default 64). */
+  rowBatch?: number;
+}
+
 /**
  * Parse Markdown (CommonMark + GFM tables, YAML/TOML front matter) into mdast with positions.
  *
- * Large files are parsed in batches of whole top-level sections and stitched back with exact positions:
- * micromark keeps every event of a document in memory (a 10 MB file needed over 4 GB), so sections keep memory
- * bounded and time linear while giving the same tree.
+ * Two shortcuts give the same tree as one parse while keeping time and memory near-linear:
+ * - big tables (BIG_TABLE_ROWS body rows or more) are parsed in batches of rows, because micromark's GFM table
+ *   tokenizer is quadratic in rows (8,000 rows took 17 s);
+ * - large files are parsed in batches of whole top-level sections, because micromark keeps every event of a
+ *   document in memory (a 10 MB file needed over 4 GB).
  */
-export function parseMarkdown(text: string): Root {
-  if (text.length < CHUNK_THRESHOLD) return processor.parse(text);
-  const starts = sectionStarts(text);
-  if (starts === null || starts.length === 0) return processor.parse(text);
-  const cuts = [0];
-  for (const s of starts) if (s - cuts[cuts.length - 1]! >= BATCH) cuts.push(s);
-  cuts.push(text.length);
-  const children: RootContent[] = [];
-  let line = 0;
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const from = cuts[i]!;
-    const chunk = text.slice(from, cuts[i + 1]);
-    const tree = processor.parse(chunk);
-    for (const child of tree.children) {
-      shift(child, line, from);
-      children.push(child);
-    }
-    for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
+export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  const tables = bigTables(text, options.bigTableRows ?? BIG_TABLE_ROWS);
+  if (tables.length === 0) {
+    if (text.length < CHUNK_THRESHOLD) return processor.parse(text);
+    const starts = sectionStarts(text);
+    if (starts === null || starts.length === 0) return processor.parse(text);
   }
-  const lastLine = line + 1;
+  const children: RootContent[] = [];
+  let pos = 0;
+  let line = 0;
+  for (const region of tables) {
+    if (region.start > pos) parseRun(text, pos, region.start, line, children);
+    line += countLines(text, pos, region.start);
+    if (!parseTable(text, region, line, children, options.rowBatch ?? ROW_BATCH)) return processor.parse(text);
+    line += countLines(text, region.start, region.end);
+    pos = region.end;
+  }
+  if (pos < text.length) parseRun(text, pos, text.length, line, children);
+  const lastLine = countLines(text, 0, text.length) + 1;
   const lastColumn = text.length - (text.lastIndexOf('\n') + 1) + 1;
   return {
     type: 'root',
