@@ -4,6 +4,26 @@ import { basename, dirname, join } from 'node:path';
 import { describeFsError, NotesError } from '@notes/core';
 
 /**
+ * mkdir -p that gives up instead of spinning: Node 20's recursive mkdir loops forever where a parent exists but
+ * refuses new entries with ENOENT (e.g. under /proc).
+ */
+async function makeDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw error;
+    await makeDir(dirname(dir));
+    try {
+      await mkdir(dir);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    }
+  }
+}
+
+/**
  * Write a file atomically: a temporary file beside the target, flushed, then renamed over it, so a reader (or a
  * crash) sees the old bytes or the new ones, never half. Keeps the mode of an existing file.
  */
@@ -26,7 +46,7 @@ export async function writeFileAtomic(
     throw new NotesError('file is read-only: make it writable (chmod u+w) to let --fix repair it', { file: shown });
   }
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDir(dir);
     const handle = await open(temp, 'wx', mode ?? 0o644);
     try {
       await handle.writeFile(data);

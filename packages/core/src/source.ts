@@ -37,6 +37,8 @@ export function describeFsError(error: unknown, path: string, action = 'read'): 
             ? 'too many levels of symbolic links: remove the link loop'
             : code === 'ENOSPC'
               ? 'no space left on the device: free some space'
+              : code === 'ENOTDIR'
+                ? 'a part of this path is a file, not a folder: choose another path'
               : code === 'EROFS'
                 ? 'read-only file system: choose another output folder with --out'
                 : `cannot ${action} (${code ?? String(error)})`;
