@@ -60,9 +60,10 @@ export function serialize(tree: Root, source: string): string {
   return finish(out);
 }
 
-/** Trailing white space off every line, no blank lines at the ends, exactly one final newline. */
+/** LF line endings, trailing white space off every line, no blank lines at the ends, exactly one final newline. */
 export function finish(text: string): string {
   const body = text
+    .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(/[ \t\r]+$/, ''))
     .join('\n')

@@ -152,6 +152,7 @@ describe('blocks', () => {
   it('removes trailing white space, ends with one newline, writes LF, drops the BOM', () => {
     expect(render('\uFEFF# T  \r\n\r\ntext   \r\n\r\n\r\n')).toBe('# T\n\ntext\n');
     expect(render('')).toBe('');
+    expect(render('# T\r\r```\rcode\r```\r')).toBe('# T\n\n```\ncode\n```\n');
   });
 });
 
