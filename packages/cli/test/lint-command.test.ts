@@ -58,8 +58,9 @@ describe('notes lint exit codes', () => {
   for (const c of cases) {
     it(`exits ${c.exitCode} for ${c.name}`, async () => {
       const dir = project(c.files, c.config);
-      const { code, stderr } = await run(dir, c.args, c.flags ?? {});
+      const { code, stdout, stderr } = await run(dir, c.args, c.flags ?? {});
       expect(code).toBe(c.exitCode);
+      expect({ stdout, stderr }).toMatchSnapshot();
       if (code === 2) {
         expect(stderr.trim().split('\n').length).toBe(1);
         expect(stderr).not.toMatch(/\n\s+at /);
