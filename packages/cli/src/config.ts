@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { configSchema, DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig } from '@notes/core';
@@ -59,9 +59,12 @@ export function parseConfig(text: string, shown: string): NotesConfig {
   if (!validator(data)) {
     const errors = validator.errors ?? [];
     // oneOf / additionalProperties errors come in groups: show the most specific one.
-    const first = errors.find((e) => e.keyword === 'additionalProperties') ?? errors.find((e) => e.keyword === 'enum') ?? errors[0];
+    const first =
+      errors.find((e) => e.keyword === 'propertyNames') ?? errors.find((e) => e.keyword === 'additionalProperties') ?? errors.find((e) => e.keyword === 'enum') ?? errors[0];
     const detail = first
-      ? first.keyword === 'additionalProperties'
+      ? first.keyword === 'propertyNames'
+        ? `at ${first.instancePath || '/'}: key "${(first.params as { propertyName: string }).propertyName}" is not a rule id (category/name)`
+        : first.keyword === 'additionalProperties'
         ? `at ${first.instancePath || '/'}: unknown key "${(first.params as { additionalProperty: string }).additionalProperty}"`
         : first.keyword === 'enum'
           ? `at ${first.instancePath}: must be one of ${((first.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`
@@ -98,7 +101,8 @@ export function globToRegExp(glob: string): RegExp {
 export function loadSetup(cwd: string, configFlag?: string): LintSetup {
   const configPath = configFlag ? resolve(cwd, configFlag) : findConfig(cwd);
   let config: NotesConfig = {};
-  const shown = configFlag ?? (configPath ? configPath : CONFIG_NAME);
+  // Shown relative to the working directory, as every path in a message is.
+  const shown = configFlag ?? (configPath ? relative(cwd, configPath).split(sep).join('/') || CONFIG_NAME : CONFIG_NAME);
   if (configPath) {
     let text: string;
     try {
