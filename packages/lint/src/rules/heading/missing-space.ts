@@ -30,8 +30,9 @@ export default defineRule({
       const hashes = m[2]!;
       const column = m[1]!.length + hashes.length + 1;
       const after = text.slice(column - 1);
-      // `##` followed by digits or punctuation only (`##1`, `##-`) is rarely meant as a heading.
-      if (!/^[\p{L}*_[\p{Extended_Pictographic}]/u.test(after)) return;
+      // `##` followed by a bare number or punctuation (`##1 more`, `##-`) is rarely meant as a heading.
+      // A digit counts when it numbers a heading: a keycap (`1️⃣`, or its mojibake), `1.` or `1)`.
+      if (!/^(?:[\p{L}*_[\p{Extended_Pictographic}]|\d(?:\uFE0F?\u20E3|[.)]\s|[^\x00-\x7F]))/u.test(after)) return;
       const shown = text.slice(m[1]!.length, column + 1);
       ctx.report({
         place: { line, column: m[1]!.length + 1, endLine: line, endColumn: text.length + 1 },
