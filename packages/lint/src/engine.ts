@@ -54,7 +54,21 @@ export function lintSource(file: SourceFile, options: LintOptions = {}): LintMes
         messages.push(message);
       },
     };
-    rule.check(context);
+    try {
+      rule.check(context);
+    } catch (error) {
+      // One rule failing on odd input must not stop the run: say so as a finding, on line 1.
+      messages.push({
+        ruleId: rule.id,
+        severity: 'error',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        message: `Unexpected failure of rule ${rule.id} (${String((error as Error)?.message ?? error).split('\n')[0]}), expected a clean run: please report it`,
+        fixable: false,
+      });
+    }
   }
   return messages.sort(compareMessages);
 }

@@ -147,3 +147,25 @@ describe('lintBatch', () => {
     expect(inThread[3]!.messages.map((m) => m.ruleId)).toEqual(['heading/missing-space', 'table/delimiter-mismatch']);
   });
 });
+
+describe('a failing rule', () => {
+  it('becomes a finding instead of stopping the run', () => {
+    const broken = defineRule({
+      id: 'text/broken',
+      description: 'Throws.',
+      tags: [],
+      fixable: false,
+      severity: 'warning',
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const messages = lintSource(sourceFromText('# T\n\n##B\n'), { extraRules: [broken] });
+    expect(messages.map((m) => [m.ruleId, m.severity, m.message])).toContainEqual([
+      'text/broken',
+      'error',
+      'Unexpected failure of rule text/broken (boom), expected a clean run: please report it',
+    ]);
+    expect(messages.some((m) => m.ruleId === 'heading/missing-space')).toBe(true);
+  });
+});
