@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { writeCorpus } from './corpus.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -30,19 +31,20 @@ function sizeOf(dir) {
 function measure(cmd, args, cwd) {
   const start = process.hrtime.bigint();
   const run = TIME
-    ? spawnSync(TIME, ['-f', '__peak_kb=%M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync(TIME, ['-f', '__peak_kb=%M __cpu=%U %S', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const peak = /__peak_kb=(\d+)/.exec(run.stderr ?? '');
+  const cpu = /__cpu=([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
   if (run.status === null || run.status > 1) {
     throw new Error(`${cmd} ${args.join(' ')} failed (exit ${run.status}): ${(run.stderr ?? '').slice(-400)}`);
   }
-  return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN, status: run.status };
+  return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, status: run.status };
 }
 
 function row(name, r, bytes) {
   const mbps = bytes / 1048576 / r.wall;
-  return `${name.padEnd(26)} ${r.wall.toFixed(2).padStart(8)} s ${mbps.toFixed(2).padStart(8)} MB/s ${Number.isNaN(r.peakMb) ? '     n/a' : r.peakMb.toFixed(0).padStart(8)} MB peak`;
+  return `${name.padEnd(26)} ${r.wall.toFixed(2).padStart(8)} s ${mbps.toFixed(2).padStart(8)} MB/s ${Number.isNaN(r.peakMb) ? '     n/a' : r.peakMb.toFixed(0).padStart(8)} MB peak ${Number.isNaN(r.cpu) ? '' : `${r.cpu.toFixed(1).padStart(7)} s CPU`}`;
 }
 
 function bench(label, dir) {
@@ -59,7 +61,8 @@ function bench(label, dir) {
   console.log(row('notes lint', notes, bytes));
   console.log(row('notes lint --cache (cold)', first, bytes));
   console.log(row('notes lint --cache (warm)', cached, bytes));
-  console.log(`ratio notes / markdownlint-cli2: ${(notes.wall / mdl.wall).toFixed(2)} (≤ 1.00 wanted)`);
+  console.log(`ratio notes / markdownlint-cli2: ${(notes.wall / mdl.wall).toFixed(2)} (≤ 1.00 wanted); CPU ratio ${(notes.cpu / mdl.cpu).toFixed(2)}`);
+  console.log(`load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores (other processes skew wall times)`);
   console.log(`cached second run / first run:   ${((cached.wall / first.wall) * 100).toFixed(1)}% (≤ 10% wanted)`);
   return { label, mdl, notes, cached, first };
 }
