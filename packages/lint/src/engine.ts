@@ -1,5 +1,6 @@
-import { buildDocument, parseMarkdown, type Fix, type ModelDocument, type Report, type RuleContext, type SourceFile } from '@notes/core';
+import { buildDocument, type Fix, type ModelDocument, type Report, type RuleContext, type SourceFile } from '@notes/core';
 import { readDisables } from './disables.js';
+import { parseForLint } from './parse.js';
 import { defaultRules, resolveExtra } from './resolve.js';
 import type { LintMessage, LintOptions, ResolvedRules } from './types.js';
 import { indexTree } from './walk.js';
@@ -20,7 +21,7 @@ export function lintSource(file: SourceFile, options: LintOptions = {}): LintMes
   const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
   const text = file.text;
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  const tree = parseMarkdown(text);
+  const tree = parseForLint(text);
   const index = indexTree(tree, lines.length);
   const disables = readDisables(lines, (line) => index.code[line] === true);
   let document: ModelDocument | undefined;

@@ -1,0 +1,32 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { parseMarkdown } from '@notes/core';
+
+/** Files up to this many characters may take the lean parse. */
+export const LEAN_MAX_CHARS = 200_000;
+/** …and up to this many lines starting with a pipe (GFM table tokenizing is quadratic in rows). */
+export const LEAN_MAX_PIPE_LINES = 400;
+
+const micromarkExtensions = [gfmTable(), frontmatter(['yaml', 'toml'])];
+const mdastExtensions = [gfmTableFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])];
+
+function pipeLines(text: string): number {
+  let n = text.charCodeAt(0) === 124 ? 1 : 0;
+  for (let i = text.indexOf('\n|'); i !== -1; i = text.indexOf('\n|', i + 2)) n++;
+  return n;
+}
+
+/**
+ * The parse the lint rules share: CommonMark + GFM tables + front matter. The rest of GFM (autolink literals,
+ * footnotes, strikethrough, task items) changes only inline nodes no rule looks at, and costs about a quarter
+ * of the parse, so small files skip it. Big files, and files with many table rows, go through
+ * `parseMarkdown` of @notes/core, which parses them in bounded, linear-time pieces.
+ */
+export function parseForLint(text: string): Root {
+  if (text.length > LEAN_MAX_CHARS || pipeLines(text) > LEAN_MAX_PIPE_LINES) return parseMarkdown(text);
+  return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+}
