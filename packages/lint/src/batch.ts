@@ -60,8 +60,9 @@ export function workerCount(files: number, bytes: number): number {
 }
 
 /**
- * Lint many files: one parse per file shared by every rule, spread over worker threads when the batch is big
- * enough (`workers` overrides the choice). Results come back in the order of `files`.
+ * Lint many files: one parse per file shared by every rule, spread over this thread and `workers - 1` worker
+ * threads when the batch is big enough (`workers` overrides the choice). Results come back in the order of
+ * `files`.
  */
 export async function lintBatch(
   files: readonly BatchFile[],
@@ -79,41 +80,45 @@ export async function lintBatch(
     });
     return out;
   }
-  // Biggest files first, so no thread is left with one huge file at the end.
+  // Share the files out by size (biggest first, each to the least loaded share). This thread lints share 0
+  // while `count - 1` workers, started first, lint the others: one module graph fewer to load than `count`
+  // workers, and no thread idles while the others work.
+  const shares: number[][] = Array.from({ length: count }, () => []);
+  // Workers start later (they load their modules first): count that as a head start for this thread.
+  const load = Array.from({ length: count }, (_v, k) => (k === 0 ? 0 : 256 * 1024));
   const order = files.map((_f, i) => i).sort((a, b) => files[b]!.bytes.length - files[a]!.bytes.length);
-  let next = 0;
-  await new Promise<void>((resolvePromise, reject) => {
-    let running = count;
-    let failed = false;
-    const workers: Worker[] = [];
-    const stopAll = (): void => {
-      for (const w of workers) void w.terminate();
-    };
-    for (let k = 0; k < count; k++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
-      workers.push(worker);
-      const feed = (): void => {
-        if (failed) return;
-        if (next >= order.length) {
+  for (const index of order) {
+    let least = 0;
+    for (let k = 1; k < count; k++) if (load[k]! < load[least]!) least = k;
+    shares[least]!.push(index);
+    load[least]! += files[index]!.bytes.length + 2048;
+  }
+  const workers = shares.slice(1).map(
+    (share) =>
+      new Promise<void>((resolvePromise, reject) => {
+        if (share.length === 0) return resolvePromise();
+        const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+        let left = share.length;
+        worker.on('message', (msg: { index: number; result: BatchResult }) => {
+          out[msg.index] = msg.result;
+          options.onResult?.(msg.result, msg.index);
+          if (--left === 0) {
+            void worker.terminate();
+            resolvePromise();
+          }
+        });
+        worker.on('error', (error) => {
           void worker.terminate();
-          if (--running === 0) resolvePromise();
-          return;
-        }
-        const index = order[next++]!;
-        worker.postMessage({ index, file: files[index] });
-      };
-      worker.on('message', (msg: { index: number; result: BatchResult }) => {
-        out[msg.index] = msg.result;
-        options.onResult?.(msg.result, msg.index);
-        feed();
-      });
-      worker.on('error', (error) => {
-        failed = true;
-        stopAll();
-        reject(error);
-      });
-      feed();
-    }
-  });
+          reject(error);
+        });
+        worker.postMessage(share.map((index) => ({ index, file: files[index] })));
+      }),
+  );
+  const rules = resolveRules(settings.rules, { frontMatter: settings.frontMatter });
+  for (const index of shares[0]!) {
+    out[index] = runOne(files[index]!, settings, rules);
+    options.onResult?.(out[index]!, index);
+  }
+  await Promise.all(workers);
   return out;
 }
