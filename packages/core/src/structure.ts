@@ -28,6 +28,8 @@ interface Head {
 
 interface Plan {
   title: Head | null;
+  /** Headings at this depth or shallower after the title are stray sub-headings (0: none). */
+  strayDepth: number;
   topics: Set<Heading>;
   topicDepth: number;
   questionDepth: number;
@@ -56,17 +58,28 @@ function plan(blocks: readonly RootContent[]): Plan {
     const next = rest[0];
     if ((!next || next.depth > h0.depth) && h0.depth <= minRest) title = h0;
   }
-  if (!title && h0 && h0.depth === 1 && heads.filter((h) => h.depth === 1).length === 1) title = h0;
-  // Headings at or above the title's level after it are stray sub-headings, not structure.
-  const rest = heads.filter((h) => h !== title && (!title || h.depth > title.depth));
-  if (rest.length === 0) return { title, topics: new Set(), topicDepth: 0, questionDepth: 7 };
+  if (!title && h0 && h0.depth === 1) {
+    const ones = heads.filter((h) => h.depth === 1);
+    const hasChildren = (k: number): boolean => {
+      const stop = ones[k + 1]?.index ?? Infinity;
+      return heads.some((h) => h.index > ones[k]!.index && h.index < stop && h.depth > 1);
+    };
+    // A lone `#`, or a `#` title whose intro has no sub-headings, followed by `#` parts that all have some.
+    if (ones.length === 1 || (h0.index === firstContent && !hasChildren(0) && ones.slice(1).every((_, k) => hasChildren(k + 1)))) title = h0;
+  }
+  // Headings at or above the title's level after it are stray sub-headings (chat answers pasted under a `###`
+  // title bring their own `###`), except under a `#` title, where more `#` headings are parts of the document.
+  const strayDepth = title && title.depth > 1 ? title.depth : 0;
+  const rest = heads.filter((h) => h !== title && h.depth > strayDepth);
+  if (rest.length === 0) return { title, strayDepth, topics: new Set(), topicDepth: 0, questionDepth: 7 };
 
   // Numbered topics, as in `#### 1️⃣ Messaging` among `#### question` siblings.
   const byDepth = new Map<number, Head[]>();
   for (const h of rest.filter((r) => r.numbered)) byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), h]);
   let best: Head[] = [];
   for (const [, list] of [...byDepth].sort((a, b) => a[0] - b[0])) if (list.length > best.length) best = list;
-  if (best.length > 0) {
+  // Numbered headings under shallower unnumbered ones (`## Part` › `### I. …`) are not the topic level.
+  if (best.length > 0 && !rest.some((r) => !r.numbered && r.depth < best[0]!.depth)) {
     const depth = best[0]!.depth;
     let parents = 0;
     for (const [k, h] of best.entries()) {
@@ -81,6 +94,7 @@ function plan(blocks: readonly RootContent[]): Plan {
       const deeper = after.filter((r) => r.depth > depth).map((r) => r.depth);
       return {
         title,
+        strayDepth,
         topics: new Set(best.map((h) => h.node)),
         topicDepth: depth,
         questionDepth: same ? depth : deeper.length ? Math.min(...deeper) : depth,
@@ -103,12 +117,13 @@ function plan(blocks: readonly RootContent[]): Plan {
   if (withChildren * 2 >= top.length && withChildren > 0 && !topLooksLikeQuestions) {
     return {
       title,
+      strayDepth,
       topics: new Set(top.map((h) => h.node)),
       topicDepth: shallow,
       questionDepth: Math.min(...deeper.map((h) => h.depth)),
     };
   }
-  return { title, topics: new Set(), topicDepth: 0, questionDepth: shallow };
+  return { title, strayDepth, topics: new Set(), topicDepth: 0, questionDepth: shallow };
 }
 
 function startOffset(node: RootContent): number {
@@ -125,7 +140,7 @@ function sliceMarkdown(text: string, nodes: readonly RootContent[]): string {
   if (!first || !last) return '';
   return text
     .slice(startOffset(first), endOffset(last))
-    .split('\n')
+    .split(/\r?\n/)
     .map((l) => l.replace(/[ \t]+$/, ''))
     .join('\n');
 }
@@ -135,7 +150,8 @@ const CALLOUT_LABEL = /^(?:\[!(\w+)\]|\*\*(\w[\w ]{0,20}?):?\*\*:?|(\w[\w ]{0,20
 /** Every callout (a block quote; `>>` nests to its innermost quote) among the blocks. */
 function collectCallouts(text: string, nodes: readonly RootContent[]): ModelCallout[] {
   const out: ModelCallout[] = [];
-  const visit = (node: RootContent): void => {
+  const stack = [...nodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === 'blockquote') {
       let inner: Blockquote = node;
       while (inner.children.length === 1 && inner.children[0]!.type === 'blockquote') inner = inner.children[0] as Blockquote;
@@ -150,25 +166,21 @@ function collectCallouts(text: string, nodes: readonly RootContent[]): ModelCall
         ? rawLabel[0]!.toUpperCase() + rawLabel.slice(1).toLowerCase()
         : null;
       out.push({ label, markdown, text: plain, line: node.position?.start.line ?? 1, node: inner });
-      return;
+      continue;
     }
-    if ('children' in node && node.type !== 'table') for (const child of node.children as RootContent[]) visit(child);
-  };
-  for (const n of nodes) visit(n);
+    if ('children' in node && node.type !== 'table') stack.push(...[...(node.children as RootContent[])].reverse());
+  }
   return out;
 }
 
 /** Every table among the blocks, first-column "same as above" cells filled down and marked. */
 function collectTables(nodes: readonly RootContent[]): ModelTable[] {
   const out: ModelTable[] = [];
-  const visit = (node: RootContent): void => {
-    if (node.type === 'table') {
-      out.push(tableModel(node));
-      return;
-    }
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
-  };
-  for (const n of nodes) visit(n);
+  const stack = [...nodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'table') out.push(tableModel(node));
+    else if ('children' in node) stack.push(...[...(node.children as RootContent[])].reverse());
+  }
   return out;
 }
 
@@ -228,7 +240,7 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
   const fm = blocks[0];
   if (fm && fm.type === 'yaml') frontMatterInfo = parseFrontMatter(fm.value, 1);
   const fmData = frontMatterInfo?.data ?? null;
-  const { title: titleHead, topics: topicHeads, topicDepth, questionDepth } = plan(blocks);
+  const { title: titleHead, strayDepth, topics: topicHeads, topicDepth, questionDepth } = plan(blocks);
   const fmTitle = typeof fmData?.['title'] === 'string' ? squash(fmData['title']) : '';
   const title = titleHead?.text || fmTitle || fileTitle(file.path);
   const docTags = tagsFrom(fmData?.['tags']);
@@ -289,7 +301,7 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
         continue;
       }
       const depth = block.depth;
-      const stray = titleHead !== null && depth <= titleHead.depth;
+      const stray = depth <= strayDepth;
       if (!stray && (depth === questionDepth || (depth > topicDepth && depth < questionDepth))) {
         close();
         current = { heading: block, body: [], topic };
