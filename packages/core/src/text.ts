@@ -2,6 +2,22 @@ import type { Nodes, PhrasingContent, RootContent, TableCell } from 'mdast';
 
 /** Plain text of inline content: code keeps its text, images their alt text, raw HTML is dropped. */
 export function inlineText(node: Nodes | PhrasingContent | TableCell): string {
+  if (!('children' in node)) return leafText(node);
+  // Iterative: notes nested a thousand levels deep must not overflow the stack.
+  const parts: string[] = [];
+  const stack: Nodes[] = [node as Nodes];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (n.type === 'image' || n.type === 'imageReference' || n.type === 'html' || n.type === 'footnoteReference' || !('children' in n)) {
+      parts.push(leafText(n as PhrasingContent));
+    } else {
+      const children = n.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return parts.join('');
+}
+
+function leafText(node: Nodes | PhrasingContent | TableCell): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -16,7 +32,6 @@ export function inlineText(node: Nodes | PhrasingContent | TableCell): string {
     case 'footnoteReference':
       return `[^${node.identifier}]`;
     default:
-      if ('children' in node) return (node.children as PhrasingContent[]).map(inlineText).join('');
       if ('value' in node && typeof node.value === 'string') return node.value;
       return '';
   }
@@ -27,7 +42,24 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function blockText(node: RootContent, indent: string): string {
+/** Text of a subtree with its leaves joined by spaces (used past MAX_DEPTH, iteratively). */
+function flatText(node: RootContent): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [node];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if ('children' in n) {
+      const children = n.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    } else parts.push(leafText(n as PhrasingContent));
+  }
+  return squash(parts.join(' '));
+}
+
+/** Past this nesting depth, blocks are flattened to their text (no indentation) instead of recursed into. */
+const MAX_DEPTH = 64;
+
+function blockText(node: RootContent, indent: string, depth: number): string {
+  if (depth > MAX_DEPTH) return indent + flatText(node);
   switch (node.type) {
     case 'paragraph':
     case 'heading':
@@ -40,13 +72,13 @@ function blockText(node: RootContent, indent: string): string {
     case 'html':
       return indent + node.value.replace(/<[^>]*>/g, '').trim();
     case 'blockquote':
-      return blocksText(node.children, indent);
+      return blocksText(node.children, indent, '\n\n', depth + 1);
     case 'list': {
       let n = node.start ?? 1;
       return node.children
         .map((item) => {
           const marker = node.ordered ? `${n++}. ` : '- ';
-          const inner = blocksText(item.children, indent + ' '.repeat(marker.length), '\n');
+          const inner = blocksText(item.children, indent + ' '.repeat(marker.length), '\n', depth + 1);
           return indent + marker + inner.slice(indent.length + marker.length);
         })
         .join('\n');
@@ -63,9 +95,9 @@ function blockText(node: RootContent, indent: string): string {
 }
 
 /** Plain text of a run of blocks: one blank line between blocks, list items one per line with `- ` / `1. `. */
-export function blocksText(nodes: readonly RootContent[], indent = '', separator = '\n\n'): string {
+export function blocksText(nodes: readonly RootContent[], indent = '', separator = '\n\n', depth = 0): string {
   return nodes
-    .map((n) => blockText(n, indent))
+    .map((n) => blockText(n, depth > MAX_DEPTH ? '' : indent, depth))
     .filter((t) => t.trim() !== '')
     .join(separator);
 }

@@ -194,3 +194,29 @@ describe('other shapes of notes', () => {
     expect(doc.notes.at(-1)!.answer.text).toContain('item two');
   }, 600_000);
 });
+
+describe('structure edge cases', () => {
+  it('several # headings after a # title are parts of the document, not stray sub-headings', () => {
+    const doc = model('# Guide\n\nIntro.\n\n# Part A\n\n## What is A?\n\nA.\n\n# Part B\n\n## What is B?\n\nB.\n');
+    expect(doc.title).toBe('Guide');
+    expect(doc.topics.map((t) => t.title)).toEqual(['Part A', 'Part B']);
+    expect(doc.notes.filter((n) => n.kind === 'question').map((n) => [n.topic, n.title])).toEqual([
+      ['Part A', 'What is A?'],
+      ['Part B', 'What is B?'],
+    ]);
+  });
+
+  it('numbered headings under unnumbered shallower ones are not taken as topics', () => {
+    const doc = model('# Exams\n\n## Overview\n\n### I. Format\n\nx\n\n### II. Scoring\n\ny\n\n## Domains\n\n### III. Design\n\nz\n');
+    expect(doc.topics.map((t) => t.title)).toEqual(['Overview', 'Domains']);
+    expect(doc.notes.filter((n) => n.kind === 'question').map((n) => n.title)).toEqual(['I. Format', 'II. Scoring', 'III. Design']);
+  });
+
+  it('quotes and lists nested a thousand levels deep do not overflow the stack', () => {
+    const quotes = model(`# T\n\n## Q?\n\n${'> '.repeat(1000)}deep text\n`);
+    expect(quotes.notes[0]!.answer.text).toBe('deep text');
+    expect(quotes.notes[0]!.callouts).toHaveLength(1);
+    const lists = model(`# T\n\n## Q?\n\n${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`);
+    expect(lists.notes[0]!.answer.text).toContain('item 149');
+  });
+});
