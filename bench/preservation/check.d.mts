@@ -1,0 +1,18 @@
+/** Types for check.mjs (used by test/e2e/preservation.test.ts). */
+export interface Item {
+  kind: 'heading' | 'paragraph' | 'cell';
+  scope: 'question' | 'overview' | 'topic' | 'other';
+  text: string;
+  line: number;
+}
+export interface FormatCoverage {
+  total: number;
+  found: number;
+  missing: Item[];
+  outOfScope: number;
+}
+export function norm(s: string): string;
+export function itemsOf(text: string, path?: string): Item[];
+export function inScope(format: string, item: Item): boolean;
+export function formatTexts(outDir: string): Promise<Record<'json' | 'markdown' | 'pdf' | 'anki', string>>;
+export function coverage(items: Item[], texts: Record<string, string>): Record<string, FormatCoverage>;
