@@ -169,3 +169,17 @@ describe('command line', () => {
     expect(r).toEqual({ code: 2, stdout: '', stderr: err });
   });
 });
+
+describe('notes export --md on the raw notes (issue 7, acceptance 1–2)', () => {
+  it('writes the golden clean copy, and exporting that copy again gives the same bytes', async () => {
+    const out = await tempDir();
+    const r = await run(['export', '--md', '--out', out, join(ROOT, 'examples/raw')], { env });
+    expect(r.code).toBe(0);
+    const written = await readFile(join(out, 'markdown/aws-prep-notes.raw.md'), 'utf8');
+    const golden = await readFile(join(ROOT, 'packages/export-markdown/test/fixtures/seed.expected.md'), 'utf8');
+    expect(written).toBe(golden);
+    const again = await tempDir();
+    expect((await run(['export', '--md', '--out', again, join(out, 'markdown')], { env })).code).toBe(0);
+    expect(await readFile(join(again, 'markdown/aws-prep-notes.raw.md'), 'utf8')).toBe(written);
+  });
+});
