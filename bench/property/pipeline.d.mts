@@ -1,0 +1,2 @@
+/** Types for pipeline.mjs. */
+export function throughEverything(text: string, formats?: ('json' | 'markdown' | 'anki' | 'pdf')[]): Promise<void>;
