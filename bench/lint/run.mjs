@@ -28,7 +28,7 @@ function sizeOf(dir) {
 }
 
 /** Run a command, measuring wall time and (with /usr/bin/time) peak resident memory of the whole process. */
-function measure(cmd, args, cwd) {
+function measure(cmd, args, cwd, files = 0) {
   const start = process.hrtime.bigint();
   const run = TIME
     ? spawnSync(TIME, ['-f', '__peak_kb=%M __cpu=%U %S', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
@@ -38,6 +38,16 @@ function measure(cmd, args, cwd) {
   const cpu = /__cpu=([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
   if (run.status === null || run.status > 1) {
     throw new Error(`${cmd} ${args.join(' ')} failed (exit ${run.status}): ${(run.stderr ?? '').slice(-400)}`);
+  }
+  if (files > 0) {
+    // A notes run must have linted every file (an import error would also exit 1, in no time).
+    let listed = -1;
+    try {
+      listed = JSON.parse(run.stdout).files.length;
+    } catch {
+      // not JSON
+    }
+    if (listed !== files) throw new Error(`notes lint did not lint the ${files} files: ${(run.stderr ?? '').slice(-400)}`);
   }
   return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, status: run.status };
 }
@@ -54,9 +64,9 @@ function bench(label, dir) {
   rmSync(cache, { recursive: true, force: true });
   // markdownlint-cli2 with its default rules, from inside the folder (no configuration there).
   const mdl = measure(process.execPath, [MDL, '**/*.md'], dir);
-  const notes = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json'], dir);
-  const first = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`], dir);
-  const cached = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`], dir);
+  const notes = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json'], dir, files);
+  const first = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`], dir, files);
+  const cached = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`], dir, files);
   console.log(row('markdownlint-cli2 0.22', mdl, bytes));
   console.log(row('notes lint', notes, bytes));
   console.log(row('notes lint --cache (cold)', first, bytes));

@@ -6,10 +6,10 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { parseMarkdown } from '@notes/core';
 
-/** Files up to this many characters may take the lean parse. */
-export const LEAN_MAX_CHARS = 200_000;
+/** Files up to this many characters may take the lean parse (past it, core parses section by section). */
+export const LEAN_MAX_CHARS = 720_000;
 /** …and up to this many lines starting with a pipe (GFM table tokenizing is quadratic in rows). */
-export const LEAN_MAX_PIPE_LINES = 400;
+export const LEAN_MAX_PIPE_LINES = 1000;
 
 const micromarkExtensions = [gfmTable(), frontmatter(['yaml', 'toml'])];
 const mdastExtensions = [gfmTableFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])];
