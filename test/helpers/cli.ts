@@ -33,5 +33,8 @@ export function notes(args: string[], cwd: string, timeoutMs = 300_000): Promise
 
 /** Lines that give away an uncaught crash rather than a message for a person. */
 export function crashLines(stderr: string): string[] {
-  return stderr.split('\n').filter((l) => /^\s+at .+[:(]/.test(l) || /internal error|Error: |TypeError|RangeError|Maximum call stack/.test(l));
+  // A warning may quote a caught error (the Markdown export's fallback does); only uncaught ones count.
+  return stderr
+    .split('\n')
+    .filter((l) => /^\s+at .+[:(]/.test(l) || (!l.startsWith('notes: warning:') && /internal error|Error: |TypeError|RangeError|Maximum call stack/.test(l)));
 }
