@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { configSchema, DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig } from '@notes/core';
-import { resolveRules, type LintOptions, type ResolvedRules, type RuleConfigValue } from '@notes/lint';
+import { pdfRules } from '@notes/export-pdf';
+import { resolveRules, rules as registry, type LintOptions, type ResolvedRules, type RuleConfigValue } from '@notes/lint';
 
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
 let validator: ValidateFunction<NotesConfig> | undefined;
@@ -119,7 +120,7 @@ export function loadSetup(cwd: string, configFlag?: string): LintSetup {
   const configDir = configPath ? dirname(configPath) : null;
   let rules: ResolvedRules;
   try {
-    rules = resolveRules((config.rules ?? {}) as Record<string, RuleConfigValue>, { frontMatter: config.frontMatter });
+    rules = resolveRules((config.rules ?? {}) as Record<string, RuleConfigValue>, { frontMatter: config.frontMatter }, [...registry, ...pdfRules]);
   } catch (error) {
     if (error instanceof NotesError) throw new NotesError(error.message, { file: shown });
     throw error;

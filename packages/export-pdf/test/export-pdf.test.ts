@@ -55,6 +55,7 @@ describe('the public API', () => {
       'cheatSheetOptions',
       'fontRuns',
       'formatDate',
+      'lintRules',
       'packPdf',
       'pdfExporter',
       'pdfRules',

@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { NotesError, sourceFromBytes, type SourceFile } from '@notes/core';
+import { NotesError, sourceFromBytes, type RuleDefinition, type SourceFile } from '@notes/core';
 import { lintSource } from './engine.js';
 import { fixSource } from './fixer.js';
 import { resolveRules, type ResolveExtras } from './resolve.js';
-import type { LintMessage, RuleConfigValue } from './types.js';
+import { rules as registry } from './rules/index.js';
+import type { LintMessage, ResolvedRules, RuleConfigValue } from './types.js';
 
 /** Settings of a batch run: plain data, so they can cross to worker threads. */
 export interface BatchSettings {
   rules: Readonly<Record<string, RuleConfigValue>>;
+  /**
+   * Plugin modules (URLs or specifiers) that export `lintRules`: rules contributed by other packages (the PDF
+   * exporter's font coverage), loaded by every thread and configured like the built-in ones.
+   */
+  plugins?: readonly string[];
   frontMatter?: ResolveExtras['frontMatter'];
   configDir: string | null;
   fix: boolean;
@@ -53,6 +59,16 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/** Load the plugins' rules and resolve the configuration against built-in + plugin rules. */
+export async function resolveBatchRules(settings: BatchSettings): Promise<ResolvedRules> {
+  const extra: RuleDefinition[] = [];
+  for (const plugin of settings.plugins ?? []) {
+    const mod = (await import(plugin)) as { lintRules?: readonly RuleDefinition[] };
+    extra.push(...(mod.lintRules ?? []));
+  }
+  return resolveRules(settings.rules, { frontMatter: settings.frontMatter }, [...registry, ...extra]);
+}
+
 /** How many worker threads a batch of this size is worth (0: lint in this thread). */
 export function workerCount(files: number, bytes: number): number {
   if (files < 8 || bytes < 512 * 1024) return 0;
@@ -73,7 +89,7 @@ export async function lintBatch(
   const count = Math.min(options.workers ?? workerCount(files.length, total), files.length);
   const out: BatchResult[] = new Array<BatchResult>(files.length);
   if (count <= 1) {
-    const rules = resolveRules(settings.rules, { frontMatter: settings.frontMatter });
+    const rules = await resolveBatchRules(settings);
     files.forEach((file, i) => {
       out[i] = runOne(file, settings, rules);
       options.onResult?.(out[i]!, i);
@@ -114,7 +130,7 @@ export async function lintBatch(
         worker.postMessage(share.map((index) => ({ index, file: files[index] })));
       }),
   );
-  const rules = resolveRules(settings.rules, { frontMatter: settings.frontMatter });
+  const rules = await resolveBatchRules(settings);
   for (const index of shares[0]!) {
     out[index] = runOne(files[index]!, settings, rules);
     options.onResult?.(out[index]!, index);

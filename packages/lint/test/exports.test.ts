@@ -16,6 +16,7 @@ describe('@notes/lint', () => {
       'lintSource',
       'remarkPreset',
       'remarkRules',
+      'resolveBatchRules',
       'resolveRules',
       'rules',
       'runOne',

@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describeFsError, NotesError } from '@notes/core';
 import { hashBytes, lintBatch, rules as registry, writeFixedFile, type BatchFile, type BatchResult, type BatchSettings, type LintMessage, type RuleConfigValue } from '@notes/lint';
+import { pdfRules } from '@notes/export-pdf';
 import { loadSetup } from '../config.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover } from '../files.js';
@@ -11,6 +12,9 @@ import { progress } from '../progress.js';
 import { countMessages, reporters, type FileResult } from '../reporters/index.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+/** Packages contributing lint rules (`lintRules`), loaded by every lint thread: the PDF fonts' coverage. */
+const LINT_PLUGINS = [import.meta.resolve('@notes/export-pdf')];
 type Format = (typeof FORMATS)[number];
 
 /** Default cache file, under the working directory's node_modules/.cache. */
@@ -81,11 +85,12 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
     frontMatter: setup.config.frontMatter,
     configDir: setup.configDir,
     fix,
+    plugins: LINT_PLUGINS,
   };
   const useCache = args.flags['cache'] === true;
   const cacheFile = useCache ? await cachePath(ctx.cwd, args.flags['cache-location'] as string | undefined) : '';
   const key = createHash('sha1')
-    .update(JSON.stringify({ v: version(), rules: registry.map((r) => `${r.id}:${r.severity}`), settings: { ...settings, fix: false } }))
+    .update(JSON.stringify({ v: version(), rules: [...registry, ...pdfRules].map((r) => `${r.id}:${r.severity}`), settings: { ...settings, fix: false } }))
     .digest('hex');
   const cache = useCache ? await readCache(cacheFile, key) : null;
 

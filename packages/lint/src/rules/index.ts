@@ -2,6 +2,7 @@ import type { RuleDefinition } from '@notes/core';
 import { encodingRules } from './encoding/index.js';
 import fieldsFrontMatter from './fields/front-matter.js';
 import fieldsFrontMatterSyntax from './fields/front-matter-syntax.js';
+import fieldsImageOutside from './fields/image-outside.js';
 import fieldsMissingAnswer from './fields/missing-answer.js';
 import fieldsMissingLabel from './fields/missing-label.js';
 import headingDuplicateQuestion from './heading/duplicate-question.js';
@@ -33,6 +34,7 @@ export const rules: readonly RuleDefinition[] = [
   fieldsFrontMatter,
   fieldsFrontMatterSyntax,
   fieldsMissingLabel,
+  fieldsImageOutside,
   textTruncated,
   textChatResidue,
   textMergedCallouts,
