@@ -1,4 +1,4 @@
-import { buildDocument, readSource, sourceFromText, type ModelDocument, type SourceFile } from '@notes/core';
+import { parseMarkdown, readSource, type ModelDocument, type SourceFile } from '@notes/core';
 import { fixSource, type LintMessage } from '@notes/lint';
 import type { FoundFile } from './files.js';
 import type { LintSetup } from './config.js';
@@ -23,10 +23,10 @@ export async function prepare(found: readonly FoundFile[], setup: LintSetup, std
   const bar = progress(stderr, found.length, 'reading');
   for (const f of found) {
     const file = await readSource(f.absolutePath, { path: f.path, maxBytes: setup.maxFileBytes });
-    const options = setup.optionsFor(f.absolutePath);
-    const { output, messages } = fixSource(file, options);
-    const repaired = { ...sourceFromText(output, file.path, file.mtime), absolutePath: file.absolutePath, bom: file.bom };
-    out.push({ file, repaired: output, document: buildDocument(repaired), remaining: messages });
+    // Lint with core's full parse: the model the rules share is then the model the exporters get.
+    const options = { ...setup.optionsFor(f.absolutePath), parse: parseMarkdown };
+    const { output, messages, document } = fixSource(file, options);
+    out.push({ file, repaired: output, document: document(), remaining: messages });
     bar.tick(f.path);
   }
   bar.done();

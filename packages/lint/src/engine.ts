@@ -18,10 +18,18 @@ function normalizeFix(fix: Report['fix']): Fix[] | undefined {
 
 /** Lint one file: one parse shared by every rule, inline disables applied, findings sorted. */
 export function lintSource(file: SourceFile, options: LintOptions = {}): LintMessage[] {
+  return lintWithModel(file, options).messages;
+}
+
+/**
+ * lintSource, also handing out the parse and the model the rules shared, so a caller that needs the model
+ * (every export) does not parse the same text again.
+ */
+export function lintWithModel(file: SourceFile, options: LintOptions = {}): { messages: LintMessage[]; document(): ModelDocument } {
   const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
   const text = file.text;
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  const tree = parseForLint(text);
+  const tree = options.parse ? options.parse(text) : parseForLint(text);
   const index = indexTree(tree, lines.length);
   const disables = readDisables(lines, (line) => index.code[line] === true);
   let document: ModelDocument | undefined;
@@ -71,5 +79,5 @@ export function lintSource(file: SourceFile, options: LintOptions = {}): LintMes
       });
     }
   }
-  return messages.sort(compareMessages);
+  return { messages: messages.sort(compareMessages), document: () => (document ??= buildDocument(file, tree)) };
 }

@@ -1,5 +1,5 @@
 import type { Fix, SourceFile } from '@notes/core';
-import { lintSource } from './engine.js';
+import { lintWithModel } from './engine.js';
 import type { FixResult, LintMessage, LintOptions } from './types.js';
 
 /** Most passes fixSource makes before it stops (fixes that keep re-creating each other would loop). */
@@ -43,21 +43,45 @@ function toEdit(text: string, starts: readonly number[], fix: Fix, eol: string):
 export function applyFixes(text: string, messages: readonly LintMessage[]): { output: string; applied: number } {
   const starts = lineStarts(text);
   const eol = detectEol(text);
+  // Kept sorted by start, so checking overlap and applying stay near-linear in the number of fixes.
   const taken: Edit[] = [];
+  const insertAt = (e: Edit): number => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = taken[mid]!;
+      if (t.start < e.start || (t.start === e.start && t.end <= e.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const clashes = (e: Edit): boolean => {
+    const i = insertAt(e);
+    for (const t of [taken[i - 1], taken[i], taken[i - 2], taken[i + 1]]) {
+      if (!t) continue;
+      if ((e.start < t.end && t.start < e.end) || (e.start === t.start && e.end === e.start && t.end === t.start)) return true;
+    }
+    return false;
+  };
   let applied = 0;
   for (const message of messages) {
     if (!message.fix) continue;
     const edits = message.fix.map((f) => toEdit(text, starts, f, eol));
     if (edits.some((e) => e === null)) continue;
     const list = edits as Edit[];
-    const overlaps = list.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === e.start && t.end === t.start)));
-    if (overlaps) continue;
-    taken.push(...list);
+    if (list.some(clashes)) continue;
+    for (const e of list) taken.splice(insertAt(e), 0, e);
     applied++;
   }
-  taken.sort((a, b) => b.start - a.start || b.end - a.end);
-  let output = text;
-  for (const e of taken) output = output.slice(0, e.start) + e.insert + output.slice(e.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of taken) {
+    parts.push(text.slice(at, e.start), e.insert);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  const output = parts.join('');
   return { output, applied };
 }
 
@@ -68,14 +92,15 @@ export function applyFixes(text: string, messages: readonly LintMessage[]): { ou
 export function fixSource(file: SourceFile, options: LintOptions = {}): FixResult {
   let text = file.text;
   let current = file;
-  let messages = lintSource(current, options);
+  let result = lintWithModel(current, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    if (!messages.some((m) => m.fix)) break;
-    const { output, applied } = applyFixes(text, messages);
+    if (!result.messages.some((m) => m.fix)) break;
+    const { output, applied } = applyFixes(text, result.messages);
     if (applied === 0 || output === text) break;
     text = output;
     current = { ...file, text, size: Buffer.byteLength(text) };
-    messages = lintSource(current, options);
+    result = lintWithModel(current, options);
   }
-  return { output: text, messages, changed: text !== file.text };
+  // The last lint ran on the final text: its parse and model are the repaired file's.
+  return { output: text, messages: result.messages, changed: text !== file.text, document: result.document };
 }

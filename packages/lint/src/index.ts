@@ -1,6 +1,6 @@
 export { defineRule } from '@notes/core';
 export type { Fix, RuleContext, RuleDefinition, Severity } from '@notes/core';
-export { compareMessages, lintSource } from './engine.js';
+export { compareMessages, lintSource, lintWithModel } from './engine.js';
 export { applyFixes, detectEol, fixSource, MAX_FIX_PASSES } from './fixer.js';
 export { defaultRules, resolveRules, type ResolveExtras } from './resolve.js';
 export { rules } from './rules/index.js';

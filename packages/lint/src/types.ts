@@ -1,4 +1,5 @@
-import type { Fix, RuleDefinition, Severity } from '@notes/core';
+import type { Fix, ModelDocument, RuleDefinition, Severity } from '@notes/core';
+import type { Root } from 'mdast';
 
 /** One finding: what the reporters print and what `--fix` repairs. Positions are 1-based, end exclusive. */
 export interface LintMessage {
@@ -35,6 +36,11 @@ export interface LintOptions {
   extraRules?: readonly RuleDefinition[];
   /** Folder of the notes.config.json in effect, or null. */
   configDir?: string | null;
+  /**
+   * The parse to share (default: the lean lint parse for small files). Exports pass core's `parseMarkdown` so
+   * the model the rules built is the one every exporter needs.
+   */
+  parse?: (text: string) => Root;
 }
 
 /** What fixSource returns. */
@@ -45,4 +51,6 @@ export interface FixResult {
   messages: LintMessage[];
   /** Whether any byte changed. */
   changed: boolean;
+  /** The model of the repaired text, built from the last pass's parse (once, on first call). */
+  document(): ModelDocument;
 }

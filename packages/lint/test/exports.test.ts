@@ -14,6 +14,7 @@ describe('@notes/lint', () => {
       'hashBytes',
       'lintBatch',
       'lintSource',
+      'lintWithModel',
       'remarkPreset',
       'remarkRules',
       'resolveBatchRules',
