@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixSource, rules } from '@notes/lint';
 import { fixtureRules, loadFixtures, runFixture } from './harness.js';
@@ -23,12 +22,6 @@ describe('rule fixtures', () => {
 describe('rule registry', () => {
   it('has an ok and a not-ok fixture for every rule', () => {
     for (const rule of rules) {
-      if (rule.id.startsWith('encoding/')) {
-        // The encoding rules keep their fixtures, and their harness, in test/encoding/.
-        const dir = new URL(`./encoding/fixtures/${rule.id.slice('encoding/'.length)}/`, import.meta.url);
-        expect(existsSync(new URL('ok.md', dir)) && existsSync(new URL('not-ok.md', dir)), `${rule.id} fixtures`).toBe(true);
-        continue;
-      }
       const own = fixtures.filter((f) => f.ruleId === rule.id);
       expect(own.some((f) => f.expected.length === 0), `${rule.id} ok fixture`).toBe(true);
       expect(own.some((f) => f.expected.length > 0), `${rule.id} not-ok fixture`).toBe(true);
