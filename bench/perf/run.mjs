@@ -1,6 +1,6 @@
 // Time against input size (1×, 2×, 4×, 8×) for big tables and for many small lists between headings, and peak
 // memory of lint and each export on a generated corpus. Usage:
-//   node bench/perf/run.mjs [growth|memory|all] [files=2000]
+//   node bench/perf/run.mjs [growth|memory|all] [files=2000] [only: lint|--json|--md|--anki|--pdf]
 // Times are CPU seconds of the parse (process.cpuUsage), which a loaded machine inflates less than wall time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,12 +57,15 @@ if (what === 'memory' || what === 'all') {
     writeFileSync(join(sub, `notes-${f}.md`), `# Topic ${f}\n\n${body}`);
   }
   console.log(`\npeak memory on ${fileCount} generated files (GNU time %M = max RSS)`);
+  const only = process.argv[4]; // e.g. `--md`: one command only
   for (const args of [['lint'], ['export', '--json'], ['export', '--md'], ['export', '--anki'], ['export', '--pdf']]) {
+    if (only && !args.includes(only) && args[0] !== only) continue;
     const out = join(dir, 'out');
     const full = [...args, ...(args[0] === 'export' ? ['--out', out] : []), 'notes'];
     const run = spawnSync('/usr/bin/time', ['-f', '%M %e %U', process.execPath, bin, ...full], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     const [kb, wall, user] = run.stderr.trim().split('\n').pop().split(' ');
     console.log(`  notes ${args.join(' ').padEnd(14)} exit ${run.status}  peak ${(Number(kb) / 1024).toFixed(0)} MB  ${wall} s wall  ${user} s user`);
+    if (run.status !== 0) console.log(`    ${run.stderr.split('\n').slice(0, 3).join('\n    ')}`);
   }
   rmSync(dir, { recursive: true, force: true });
 }

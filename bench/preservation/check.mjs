@@ -103,13 +103,20 @@ export async function formatTexts(outDir) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(outDir, 'cheatsheet.pdf'))), isEvalSupported: false, verbosity: 0 }).promise;
   const pdf = [];
+  const pdfNoMarkers = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const content = await (await doc.getPage(p)).getTextContent();
-    for (const item of content.items) if ('str' in item) pdf.push(item.str, item.hasEOL ? ' ' : '');
+    // List markers are drawn as runs of their own and come out of extraction between the lines of their item's
+    // text ("…or improve|5.|reliability"): an item counts as found with them or without them.
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      pdf.push(item.str, item.hasEOL ? ' ' : '');
+      pdfNoMarkers.push(/^\s*(?:\d{1,4}[.)]|[•◦▪‣])\s*$/.test(item.str) ? '' : item.str, item.hasEOL ? ' ' : '');
+    }
   }
   await doc.destroy();
   void strFromU8;
-  return { json: norm(strings.join(' \n ')), markdown: norm(md.join(' \n ')), pdf: norm(pdf.join('')), anki: norm(anki.join(' \n ')) };
+  return { json: norm(strings.join(' \n ')), markdown: norm(md.join(' \n ')), pdf: `${norm(pdf.join(''))} \u0000 ${norm(pdfNoMarkers.join(''))}`, anki: norm(anki.join(' \n ')) };
 }
 
 /** A missing item, for the report. */
