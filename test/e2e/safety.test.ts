@@ -121,7 +121,6 @@ describe('hostile notes', () => {
 
 describe('images outside the notes folder', () => {
   it('are findings of fields/image-outside (URLs, absolute paths, `..`), relative ones inside are not', async () => {
-    // The rule is not in the registry yet (packages/lint/src/rules/index.ts belongs to the lint session).
     const { default: rule } = (await import('../../packages/lint/dist/rules/fields/image-outside.js')) as {
       default: Parameters<typeof lintSource>[1] extends infer O ? (O extends { extraRules?: readonly (infer R)[] } ? R : never) : never;
     };
@@ -135,5 +134,14 @@ describe('images outside the notes folder', () => {
       "19:127 Unexpected image URL `file:///etc/passwd`, expected a relative path inside the notes' folder",
       "19:155 Unexpected image URL `http://127.0.0.1:PORT/ref.png`, expected a relative path inside the notes' folder",
     ]);
+  });
+
+  it('are reported by notes lint through the registry', async () => {
+    const run = await notes(['lint', '--format', 'json', 'notes/hostile.md'], dir);
+    expect(crashLines(run.stderr)).toEqual([]);
+    const report = JSON.parse(run.stdout) as { files: { messages: { ruleId: string; line: number }[] }[] };
+    const found = report.files[0]!.messages.filter((m) => m.ruleId === 'fields/image-outside');
+    expect(found.map((m) => m.line)).toEqual([19, 19, 19, 19, 19, 19]);
+    expect(requests).toEqual([]);
   });
 });
