@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { configSchema, DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig } from '@notes/core';
-import { pdfRules } from '@notes/export-pdf';
+import { pdfRules } from '@notes/export-pdf/rules';
 import { resolveRules, rules as registry, type LintOptions, type ResolvedRules, type RuleConfigValue } from '@notes/lint';
 
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;

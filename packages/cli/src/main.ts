@@ -1,8 +1,6 @@
 import { createRequire } from 'node:module';
 import { NotesError } from '@notes/core';
 import { helpText, parseArgs } from './args.js';
-import { buildCommand } from './commands/build.js';
-import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
 import type { CliContext } from './context.js';
 
@@ -22,10 +20,11 @@ export async function main(ctx: CliContext): Promise<number> {
     switch (parsed.command) {
       case 'lint':
         return await lintCommand(parsed, ctx);
+      // The exporters (pdfmake, sql.js…) load only when exporting: `notes lint` starts faster without them.
       case 'export':
-        return await exportCommand(parsed, ctx);
+        return await (await import('./commands/export.js')).exportCommand(parsed, ctx);
       case 'build':
-        return await buildCommand(parsed, ctx);
+        return await (await import('./commands/build.js')).buildCommand(parsed, ctx);
     }
   } catch (error) {
     if (error instanceof NotesError) {

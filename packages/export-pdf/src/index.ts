@@ -4,7 +4,7 @@ import { renderCheatSheet } from './render.js';
 
 export { packPdf } from './pack.js';
 export { cheatSheetOptions, formatDate, renderCheatSheet, type CheatSheetDefinition, type CheatSheetOptions, type Content, type ContentObject } from './render.js';
-export { pdfRules, pdfRules as lintRules, unprintable } from './rule.js';
+export { lintRules, pdfRules, unprintable } from './rule.js';
 export { fontRuns, unrenderableCharacters, type FontRun, type Unrenderable } from './runs.js';
 export type { Paper } from './theme.js';
 

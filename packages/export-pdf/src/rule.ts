@@ -31,3 +31,6 @@ export const unprintable = defineRule({
 
 /** Lint rules this exporter contributes; the CLI registers them with the others. */
 export const pdfRules = [unprintable] as const;
+
+/** The same list under the name every lint plugin module exports (loaded by `@notes/export-pdf/rules`). */
+export const lintRules = pdfRules;

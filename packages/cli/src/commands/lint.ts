@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describeFsError, NotesError } from '@notes/core';
 import { hashBytes, lintBatch, rules as registry, writeFixedFile, type BatchFile, type BatchResult, type BatchSettings, type LintMessage, type RuleConfigValue } from '@notes/lint';
-import { pdfRules } from '@notes/export-pdf';
+import { pdfRules } from '@notes/export-pdf/rules';
 import { loadSetup } from '../config.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover } from '../files.js';
@@ -14,7 +14,7 @@ import { countMessages, reporters, type FileResult } from '../reporters/index.js
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
 /** Packages contributing lint rules (`lintRules`), loaded by every lint thread: the PDF fonts' coverage. */
-const LINT_PLUGINS = [import.meta.resolve('@notes/export-pdf')];
+const LINT_PLUGINS = [import.meta.resolve('@notes/export-pdf/rules')];
 type Format = (typeof FORMATS)[number];
 
 /** Default cache file, under the working directory's node_modules/.cache. */
