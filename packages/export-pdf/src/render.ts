@@ -1,5 +1,5 @@
 import type { ExportOptions, ModelDocument, ModelNote } from '@notes/core';
-import { NotesError } from '@notes/core';
+import { blocksText, NotesError } from '@notes/core';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { fontRuns } from './runs.js';
 import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './theme.js';
@@ -226,9 +226,13 @@ interface Context {
   nested?: boolean;
   /** List nesting depth: past MAX_LIST_DEPTH lists stop indenting, so deep nesting cannot eat the column. */
   depth?: number;
+  /** Block nesting of any kind (lists, quotes): past MAX_NESTING the rest is one plain paragraph. */
+  level?: number;
 }
 
 const MAX_LIST_DEPTH = 5;
+/** As the Anki export: notes nested deeper than this print their deepest part as plain text (no stack overflow). */
+const MAX_NESTING = 64;
 
 function paragraph(children: readonly PhrasingContent[], ctx: Context, extra: ContentObject = {}): Unit {
   const list = spans(children, {});
@@ -418,7 +422,12 @@ function subheading(children: readonly PhrasingContent[], ctx: Context): Unit {
   };
 }
 
-function block(node: RootContent, ctx: Context, keepWhole: (h: number) => boolean = () => true): Unit {
+function block(node: RootContent, outer: Context, keepWhole: (h: number) => boolean = () => true): Unit {
+  const level = (outer.level ?? 0) + 1;
+  if (level > MAX_NESTING && (node.type === 'list' || node.type === 'blockquote')) {
+    return paragraph([{ type: 'text', value: blocksText([node]).replace(/\s+/g, ' ').trim() }], outer);
+  }
+  const ctx = { ...outer, level };
   switch (node.type) {
     case 'paragraph': {
       const unit = paragraph(node.children, ctx, { margin: [0, 0, 0, 1.5] });
