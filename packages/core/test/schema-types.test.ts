@@ -37,6 +37,7 @@ describe('schemas are the source of truth', () => {
         "stableId",
         "toDataset",
         "validateDataset",
+        "writeFileAtomic",
       ]
     `);
   });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { NotesError, type ExportFile, type Exporter } from '@notes/core';
+import { NotesError, writeFileAtomic, type ExportFile, type Exporter } from '@notes/core';
 import { ankiExporter } from '@notes/export-anki';
 import { jsonExporter } from '@notes/export-json';
 import { markdownExporter } from '@notes/export-markdown';
@@ -9,7 +9,6 @@ import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath } from '../files.js';
 import { prepare } from '../pipeline.js';
 import { loadSetup } from '../config.js';
-import { writeFileAtomic } from '../write.js';
 
 /** Exporters by flag, in the order `--all` runs them. */
 export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter])[] = [

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { describeFsError, NotesError } from '@notes/core';
+import { NotesError } from './errors.js';
+import { describeFsError } from './source.js';
 
 /**
  * mkdir -p that gives up instead of spinning: Node 20's recursive mkdir loops forever where a parent exists but
@@ -31,7 +32,7 @@ export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
   shown = target,
-  options: { refuseReadOnly?: boolean } = {},
+  options: { refuseReadOnly?: string } = {},
 ): Promise<void> {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -43,7 +44,7 @@ export async function writeFileAtomic(
   }
   // Renaming over a read-only file would succeed (the folder is writable): respect the user's protection instead.
   if (options.refuseReadOnly && mode !== undefined && (mode & 0o222) === 0) {
-    throw new NotesError('file is read-only: make it writable (chmod u+w) to let --fix repair it', { file: shown });
+    throw new NotesError(options.refuseReadOnly, { file: shown });
   }
   try {
     await makeDir(dir);
