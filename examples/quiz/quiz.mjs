@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 const args = process.argv.slice(2);
 const seedAt = args.indexOf('--seed');
 let seed = seedAt === -1 ? Date.now() : Number(args[seedAt + 1]);
-const file = args.find((a, i) => !a.startsWith('--') && i !== seedAt + 1) ?? 'dist/notes.json';
+const file = args.find((a, i) => !a.startsWith('--') && (seedAt === -1 || i !== seedAt + 1)) ?? 'dist/notes.json';
 
 let dataset;
 try {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,8 +34,11 @@ describe('examples/quiz: a program consuming dist/notes.json', () => {
     expect(a.stdout).toBe(b.stdout);
   });
 
-  it('says what to do when the dataset is missing', () => {
-    const r = spawnSync(process.execPath, [quiz, join(out, 'missing.json')], { input: '', encoding: 'utf8' });
+  it('says what to do when the dataset is missing (even when a dist/notes.json exists in the working folder)', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'quiz-cwd-'));
+    mkdirSync(join(cwd, 'dist'));
+    copyFileSync(join(out, 'notes.json'), join(cwd, 'dist/notes.json'));
+    const r = spawnSync(process.execPath, [quiz, join(out, 'missing.json')], { input: '', encoding: 'utf8', cwd });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/not found: run `npx notes export --json` first/);
   });
