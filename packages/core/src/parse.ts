@@ -17,6 +17,37 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
 const DEFINITION = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\[(?:[^\]\\\n]|\\.)+\]:/m;
 
+/** Where a line scanner stands: inside a fenced code block or a raw HTML block (their lines are not Markdown). */
+interface RawState {
+  fence: string | null;
+  htmlEnd: RegExp | null;
+}
+
+/** When `line` lies inside a fence or raw HTML block, consume it (closing the block at its end) and return true. */
+function insideRaw(state: RawState, line: string): boolean {
+  if (state.fence !== null) {
+    const m = FENCE.exec(line);
+    if (m && m[1]![0] === state.fence[0] && m[1]!.length >= state.fence.length && line.slice(m[0].length).trim() === '') state.fence = null;
+    return true;
+  }
+  if (state.htmlEnd !== null) {
+    if (state.htmlEnd.test(line)) state.htmlEnd = null;
+    return true;
+  }
+  return false;
+}
+
+/** Note a fence, HTML comment or raw HTML block (`<pre>`, `<script>`…) that `line` opens and does not close. */
+function openRaw(state: RawState, line: string): void {
+  const f = FENCE.exec(line);
+  if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) state.fence = f[1]!;
+  else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) state.htmlEnd = /-->/;
+  else {
+    const h = HTML_RAW.exec(line);
+    if (h && !new RegExp(`</${h[1]}>`, 'i').test(line)) state.htmlEnd = new RegExp(`</${h[1]}>`, 'i');
+  }
+}
+
 /**
  * Offsets where a top-level ATX heading starts a new section: outside fenced code, HTML comments and raw HTML
  * blocks. A heading at column 0 closes any open paragraph, list, quote or table, so the text before it parses
@@ -25,29 +56,17 @@ const DEFINITION = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\[(?:[^\]\\\n]|\\.
 export function sectionStarts(text: string): number[] | null {
   if (DEFINITION.test(text)) return null;
   const starts: number[] = [];
-  let fence: string | null = null;
-  let htmlEnd: RegExp | null = null;
+  const state: RawState = { fence: null, htmlEnd: null };
   let pos = 0;
   while (pos < text.length) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = text.length;
     const line = text.slice(pos, end);
-    if (fence !== null) {
-      const m = FENCE.exec(line);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.slice(m[0].length).trim() === '') fence = null;
-    } else if (htmlEnd !== null) {
-      if (htmlEnd.test(line)) htmlEnd = null;
+    if (insideRaw(state, line)) {
+      // fenced code or raw HTML: no section starts here
     } else if (ATX.test(line)) {
       if (pos > 0) starts.push(pos);
-    } else {
-      const f = FENCE.exec(line);
-      if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1]!;
-      else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) htmlEnd = /-->/;
-      else {
-        const h = HTML_RAW.exec(line);
-        if (h && !new RegExp(`</${h[1]}>`, 'i').test(line)) htmlEnd = new RegExp(`</${h[1]}>`, 'i');
-      }
-    }
+    } else openRaw(state, line);
     pos = end + 1;
   }
   return starts;
@@ -116,19 +135,11 @@ export function bigTables(text: string, minRows = BIG_TABLE_ROWS): TableRegion[]
     while (j < lines.length && !close.test(lineAt(j))) j++;
     i = j + 1;
   }
-  let fence: string | null = null;
-  let htmlEnd: RegExp | null = null;
+  const state: RawState = { fence: null, htmlEnd: null };
   let previousOpen = true; // the previous line was blank, a heading or the start
   for (; i < lines.length; i++) {
     const line = lineAt(i);
-    if (fence !== null) {
-      const m = FENCE.exec(line);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.slice(m[0].length).trim() === '') fence = null;
-      previousOpen = false;
-      continue;
-    }
-    if (htmlEnd !== null) {
-      if (htmlEnd.test(line)) htmlEnd = null;
+    if (insideRaw(state, line)) {
       previousOpen = false;
       continue;
     }
@@ -159,13 +170,7 @@ export function bigTables(text: string, minRows = BIG_TABLE_ROWS): TableRegion[]
       continue;
     }
     previousOpen = false;
-    const f = FENCE.exec(line);
-    if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1]!;
-    else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) htmlEnd = /-->/;
-    else {
-      const h = HTML_RAW.exec(line);
-      if (h && !new RegExp(`</${h[1]}>`, 'i').test(line)) htmlEnd = new RegExp(`</${h[1]}>`, 'i');
-    }
+    openRaw(state, line);
   }
   return regions;
 }
