@@ -561,10 +561,20 @@ export function formatDate(epoch: number): string {
   return new Date(epoch * 1000).toISOString().slice(0, 10);
 }
 
-/** The cheat sheet's title: the document's title, or the titles of several joined. */
+/** Document titles named in the sheet title before the rest are counted ("+ 12 more"). */
+const TITLES_NAMED = 3;
+
+/**
+ * The cheat sheet's title: the document's title, or the first titles of several joined and the rest counted.
+ * It is printed on every page, so it must not grow with the number of documents (2,000 titles on each of
+ * 1,500 pages made the layout quadratic).
+ */
 export function sheetTitle(documents: readonly ModelDocument[]): string {
   if (documents.length === 0) return 'Cheat sheet';
-  return documents.map((d) => d.title).join(' · ');
+  const titles = [...new Set(documents.map((d) => d.title))];
+  const named = titles.length > TITLES_NAMED + 1 ? titles.slice(0, TITLES_NAMED) : titles;
+  const rest = documents.length - named.length;
+  return named.join(' · ') + (titles.length > named.length ? ` + ${rest} more` : '');
 }
 
 /**

@@ -170,6 +170,17 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(plain(definition.footer(2, 3))).toBe('📌 AWS Prep Notespage 2 / 3');
   });
 
+  it('names at most three documents in the title, so the footer of a big sheet does not grow with it', () => {
+    const many = Array.from({ length: 50 }, (_, i) => fixtureDocumentFromText(`# Doc ${i}\n\n## Q${i}?\n\nA.\n`));
+    const sheet = renderCheatSheet(many, { epoch: EPOCH });
+    expect(sheet.info.title).toBe('Doc 0 · Doc 1 · Doc 2 + 47 more');
+    expect(plain(sheet.footer(7, 9))).toBe('Doc 0 · Doc 1 · Doc 2 + 47 morepage 7 / 9');
+    const four = renderCheatSheet(many.slice(0, 4), { epoch: EPOCH });
+    expect(four.info.title).toBe('Doc 0 · Doc 1 · Doc 2 · Doc 3');
+    const same = renderCheatSheet([many[5]!, many[5]!], { epoch: EPOCH });
+    expect(same.info.title).toBe('Doc 5');
+  });
+
   it('puts each topic on a coloured bar with white bold text, one colour per topic', () => {
     const bars: { text: string; fill: unknown }[] = [];
     walk(definition.content, (node) => {
