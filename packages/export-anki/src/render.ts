@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ModelDocument, ModelNote } from '@notes/core';
-import { comparisonRows } from './comparison.js';
+import { comparisonRows, isComparisonTable } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
 import { COMPARISON_FIELDS, QUESTION_FIELDS } from './notetypes.js';
@@ -90,7 +90,8 @@ function docDirOf(doc: ModelDocument, baseDir: string): string {
 
 /**
  * Model → cards: one question card per question note (overviews are not questions and get no card) and one
- * comparison card per row of each comparison table. Pure apart from `warn`; reads no file.
+ * comparison card per row of each comparison table, in a question or an overview. Pure apart from `warn`; reads
+ * no file.
  */
 export function renderCards(documents: readonly ModelDocument[], options: RenderOptions): AnkiCardList {
   const baseDir = resolve(options.baseDir);
@@ -134,22 +135,26 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
     const docDir = docDirOf(doc, baseDir);
     const title = deckPart(doc.title);
     for (const note of doc.notes) {
-      if (note.kind !== 'question') continue;
+      const question = note.kind === 'question';
+      // An overview is no question and gets no card, but the rows of a comparison table in it still do.
+      const tables = options.comparisons === false ? [] : note.tables.filter(isComparisonTable);
+      if (!question && tables.length === 0) continue;
       const deck = addDeck(note.topic === null ? title : `${title}::${deckPart(note.topic)}`);
       const where = `${note.source.path}:${note.source.line}`;
       const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);
-      cards.push({
-        kind: 'question',
-        guid: uniqueGuid([note.id]),
-        noteId: note.id,
-        deck,
-        tags: tagsFor(note, 'question'),
-        fields: { Front: escapeHtml(note.title || 'Untitled question'), Back: blocksToHtml(note.body, ctx), Topic: topic, Source: source },
-      });
-      if (options.comparisons === false) continue;
-      for (const table of note.tables) {
+      if (question) {
+        cards.push({
+          kind: 'question',
+          guid: uniqueGuid([note.id]),
+          noteId: note.id,
+          deck,
+          tags: tagsFor(note, 'question'),
+          fields: { Front: escapeHtml(note.title || 'Untitled question'), Back: blocksToHtml(note.body, ctx), Topic: topic, Source: source },
+        });
+      }
+      for (const table of tables) {
         const tableWhere = `${note.source.path}:${table.line}`;
         const rows = comparisonRows(table, { ...ctx, where: tableWhere });
         for (const row of rows) {

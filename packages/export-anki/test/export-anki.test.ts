@@ -353,6 +353,47 @@ describe('edge cases', () => {
     expect(apkg.notes.every((n) => n.id > 0)).toBe(true);
   });
 
+  it('makes cards from the rows of a comparison table in an overview, which itself gets no card', async () => {
+    const text = [
+      '# Storage',
+      '',
+      '## Block or file',
+      '',
+      '| Feature | Amazon EBS | Amazon EFS |',
+      '| --- | --- | --- |',
+      '| Access | One instance | Many instances |',
+      '| Scope | One AZ | A Region |',
+      '',
+      '### Which one for shared files?',
+      '',
+      'Amazon EFS.',
+      '',
+      '## Archive',
+      '',
+      '| Class | Retrieval | Minimum days |',
+      '| --- | --- | --- |',
+      '| Glacier Flexible Retrieval | Minutes to hours | 90 |',
+      '',
+    ].join('\n');
+    const apkg = await openApkg((await exportDocs([buildDocument(sourceFromText(text, 'storage.md'))])).bytes);
+    const cards = apkg.notes.map((n) => ({ kind: n.mid === QUESTION_ID ? 'question' : 'comparison', front: n.fields[0], context: n.mid === COMPARISON_ID ? n.fields[2] : null }));
+    // Both overviews ("Block or file", "Archive") get no card of their own; their table rows do.
+    expect(cards.sort((a, b) => String(a.front).localeCompare(String(b.front)))).toEqual([
+      { kind: 'comparison', front: 'Access — Amazon EBS vs Amazon EFS', context: 'Block or file' },
+      { kind: 'comparison', front: 'Glacier Flexible Retrieval — Retrieval, Minimum days', context: 'Archive' },
+      { kind: 'comparison', front: 'Scope — Amazon EBS vs Amazon EFS', context: 'Block or file' },
+      { kind: 'question', front: 'Which one for shared files?', context: null },
+    ]);
+    const scope = apkg.notes.find((n) => n.fields[0] === 'Scope — Amazon EBS vs Amazon EFS')!;
+    expect(scope.fields[1]).toContain('<th>Amazon EFS</th><td>A Region</td>');
+    const deckOf = (front: string) => {
+      const note = apkg.notes.find((n) => n.fields[0] === front)!;
+      return apkg.decks[String(apkg.cards.find((c) => c.nid === note.id)!.did)]!.name;
+    };
+    expect(deckOf('Access — Amazon EBS vs Amazon EFS')).toBe('Storage::Block or file');
+    expect(deckOf('Glacier Flexible Retrieval — Retrieval, Minimum days')).toBe('Storage::Archive');
+  });
+
   it('can leave comparison rows out', async () => {
     const files = await ankiExporter.export([fixtureDocument(SEED)], { epoch: EPOCH, baseDir: FIXTURES, warn: () => {}, comparisons: false });
     const apkg = await openApkg(files[0]!.data as Uint8Array);
