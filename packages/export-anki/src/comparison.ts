@@ -8,7 +8,7 @@ export interface ComparisonRow {
   label: string;
   /** Plain-text front, e.g. `Failover — Amazon RDS vs Amazon Aurora`. */
   front: string;
-  /** The values per column as a two-column HTML table. */
+  /** The row as a two-column HTML table: each column's header beside the row's value. */
   back: string;
 }
 
@@ -48,12 +48,18 @@ export function comparisonRows(table: ModelTable, ctx: HtmlContext): ComparisonR
       asked = compared.slice(1);
     }
     const front = featureRows ? `${label} — ${asked.join(' vs ')}` : `${label} — ${asked.join(', ')}`;
-    const body = compared
-      .map((name, i) => {
-        const value = cellsHtml[r]?.[i + 1] ?? '';
-        return `<tr><th>${escapeHtml(name)}</th><td>${value}</td></tr>`;
-      })
-      .join('');
+    // The back holds the whole row: the label under the first column's header too (`Feature`, `Deployment
+    // Type`), which no front shows and, for a table in an overview, no other card either.
+    const corner = (table.columns[0] ?? '').trim();
+    const head = corner ? `<tr><th>${escapeHtml(corner)}</th><td>${cellsHtml[r]?.[0] ?? ''}</td></tr>` : '';
+    const body =
+      head +
+      compared
+        .map((name, i) => {
+          const value = cellsHtml[r]?.[i + 1] ?? '';
+          return `<tr><th>${escapeHtml(name)}</th><td>${value}</td></tr>`;
+        })
+        .join('');
     return { label, front, back: `<table class="comparison"><tbody>${body}</tbody></table>` };
   });
 }

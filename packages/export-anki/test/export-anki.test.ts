@@ -156,6 +156,13 @@ describe('the seed notes as a deck', () => {
     expect(failover!.fields[2]).toBe('Choosing between RDS and Aurora');
   });
 
+  it('shows the whole row on the back, the first column under its header', async () => {
+    const apkg = await openApkg((await exportDocs([doc])).bytes);
+    const back = (front: string) => apkg.notes.find((n) => n.fields[0] === front)!.fields[1];
+    expect(back('Failover — Amazon RDS vs Amazon Aurora')).toMatch(/^<table class="comparison"><tbody><tr><th>Feature<\/th><td>Failover<\/td><\/tr><tr><th>Amazon RDS<\/th>/);
+    expect(back('Amazon CloudFront — Purpose, How It Works')).toContain('<tr><th>Service</th><td>Amazon CloudFront</td></tr><tr><th>Purpose</th>');
+  });
+
   it('names a row whose label is shared (filled down) by its group and next cell', () => {
     const list = renderCards([doc], { baseDir: FIXTURES, warn: () => {} });
     const fronts = list.cards.filter((c) => c.kind === 'comparison').map((c) => c.fields.Front);
@@ -386,6 +393,8 @@ describe('edge cases', () => {
     ]);
     const scope = apkg.notes.find((n) => n.fields[0] === 'Scope — Amazon EBS vs Amazon EFS')!;
     expect(scope.fields[1]).toContain('<th>Amazon EFS</th><td>A Region</td>');
+    // The header over the labels is in no front: the back names it (an overview's table is shown nowhere else).
+    expect(scope.fields[1]).toContain('<th>Feature</th><td>Scope</td>');
     const deckOf = (front: string) => {
       const note = apkg.notes.find((n) => n.fields[0] === front)!;
       return apkg.decks[String(apkg.cards.find((c) => c.nid === note.id)!.did)]!.name;
