@@ -4,6 +4,12 @@ export interface Item {
   scope: 'question' | 'overview' | 'topic' | 'other';
   text: string;
   line: number;
+  /** Topic and title headings: notes, question notes and comparison tables under them. */
+  notes?: number;
+  questions?: number;
+  comparisons?: number;
+  /** Table cells: whether the table is a comparison table (its rows become Anki cards). */
+  comparison?: boolean;
 }
 export interface FormatCoverage {
   total: number;
@@ -12,6 +18,7 @@ export interface FormatCoverage {
   outOfScope: number;
 }
 export function norm(s: string): string;
+export function pdfForm(s: string): string;
 export function itemsOf(text: string, path?: string): Item[];
 export function inScope(format: string, item: Item): boolean;
 export function formatTexts(outDir: string): Promise<Record<'json' | 'markdown' | 'pdf' | 'anki', string>>;

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocument, inlineText, parseMarkdown, sourceFromText } from '@notes/core';
+import { isComparisonTable } from '@notes/export-anki';
 import { fixSource } from '@notes/lint';
 import { strFromU8, unzipSync } from 'fflate';
 import initSqlJs from 'sql.js';
@@ -33,14 +34,35 @@ export function itemsOf(text, path = 'notes.md') {
   }
   for (const topic of doc.topics) mark(topic.heading, 'topic');
   mark(doc.titleHeading, 'topic');
+  // What the report needs to name the cause of a miss: how many notes, questions and comparison tables sit under a
+  // topic or title heading, and whether a cell belongs to a comparison table (whose rows become Anki cards).
+  const under = new Map();
+  const comparison = new Map();
+  const count = (heading, note) => {
+    if (!heading) return;
+    const c = under.get(heading) ?? { notes: 0, questions: 0, comparisons: 0 };
+    c.notes++;
+    if (note.kind === 'question') c.questions++;
+    c.comparisons += note.tables.filter((t) => comparison.get(t.node)).length;
+    under.set(heading, c);
+  };
+  for (const note of doc.notes) {
+    for (const table of note.tables) comparison.set(table.node, isComparisonTable(table));
+    count(doc.titleHeading, note);
+    count(doc.topics.find((t) => t.title === note.topic)?.heading, note);
+  }
   const items = [];
-  const walk = (node) => {
+  const walk = (node, table) => {
     if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
       const t = norm(inlineText(node));
-      if (t) items.push({ kind: node.type === 'tableCell' ? 'cell' : node.type, scope: scope.get(node) ?? 'other', text: t, line: node.position?.start.line ?? 0 });
+      if (!t) return;
+      const item = { kind: node.type === 'tableCell' ? 'cell' : node.type, scope: scope.get(node) ?? 'other', text: t, line: node.position?.start.line ?? 0 };
+      if (scope.get(node) === 'topic') Object.assign(item, under.get(node) ?? { notes: 0, questions: 0, comparisons: 0 });
+      if (table !== undefined) item.comparison = comparison.get(table) ?? false;
+      items.push(item);
       return;
     }
-    for (const child of node.children ?? []) walk(child);
+    for (const child of node.children ?? []) walk(child, node.type === 'table' ? node : table);
   };
   walk(doc.tree);
   return items;
@@ -54,6 +76,10 @@ export function inScope(format, item) {
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 function htmlText(html) {
   return html
+    // An image stands for its alt text, as in the other formats: a packed image carries it in `alt`, one that
+    // could not be packed is shown as `[image: alt]`.
+    .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, ' $1 ')
+    .replace(/\[image(?:: ([^\]]*))?\]/g, '$1')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/(?:p|div|li|td|th|tr|h\d|blockquote)>/gi, ' ')
     .replace(/<[^>]*>/g, '')
@@ -71,6 +97,9 @@ function allFiles(dir) {
   }
   return out;
 }
+
+/** Baselines closer to the page edge than this are in the header or footer (the cheat sheet's margins are 26 and 20 pt). */
+const MARGIN = { top: 24, bottom: 18 };
 
 let sql;
 /** The text of each format in an `export --all` output folder, normalized. */
@@ -104,29 +133,55 @@ export async function formatTexts(outDir) {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(outDir, 'cheatsheet.pdf'))), isEvalSupported: false, verbosity: 0 }).promise;
   const pdf = [];
   const pdfNoMarkers = [];
+  const pdfMargins = [];
   for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
+    const page = await doc.getPage(p);
+    // pdfjs NFKC-normalizes some characters (µ U+00B5 becomes μ U+03BC): keep the text the PDF maps its glyphs to.
+    const content = await page.getTextContent({ disableNormalization: true });
+    const height = page.view[3];
     // List markers are drawn as runs of their own and come out of extraction between the lines of their item's
     // text ("…or improve|5.|reliability"): an item counts as found with them or without them.
     for (const item of content.items) {
       if (!('str' in item)) continue;
+      // The page header and footer (title, `page n / N`) sit in the top and bottom margins (26 and 20 pt). In the
+      // text they would come between the two halves of a paragraph that runs onto the next page: they are read
+      // apart, after the running text.
+      const y = item.transform[5];
+      if (y < MARGIN.bottom || y > height - MARGIN.top) {
+        pdfMargins.push(item.str, ' ');
+        continue;
+      }
       pdf.push(item.str, item.hasEOL ? ' ' : '');
       pdfNoMarkers.push(/^\s*(?:\d{1,4}[.)]|[•◦▪‣])\s*$/.test(item.str) ? '' : item.str, item.hasEOL ? ' ' : '');
     }
   }
   await doc.destroy();
   void strFromU8;
-  return { json: norm(strings.join(' \n ')), markdown: norm(md.join(' \n ')), pdf: `${norm(pdf.join(''))} \u0000 ${norm(pdfNoMarkers.join(''))}`, anki: norm(anki.join(' \n ')) };
+  return {
+    json: norm(strings.join(' \n ')),
+    markdown: norm(md.join(' \n ')),
+    pdf: `${norm(pdf.join(''))} \u0000 ${norm(pdfNoMarkers.join(''))} \u0000 ${norm(pdfMargins.join(''))}`,
+    anki: norm(anki.join(' \n ')),
+  };
 }
 
-/** A missing item, for the report. */
+/**
+ * The PDF's text as compared: no spaces, and no emoji variation selectors. An emoji with and without VS16 (`⚠`,
+ * `⚠️`) is one glyph of the emoji font, and text extraction gives every use of a glyph the code points of its
+ * first use.
+ */
+export function pdfForm(s) {
+  return s.replace(/[ \ufe0e\ufe0f]/g, '');
+}
+
+/** Which items each format holds, and the missing ones for the report. */
 export function coverage(items, texts) {
   const out = {};
   for (const [format, text] of Object.entries(texts)) {
     // Line wrapping in the PDF may break a line at a hyphen or drop the space there: compare without whitespace.
-    const flat = format === "pdf" ? text.replace(/ /g, "") : null;
+    const flat = format === 'pdf' ? pdfForm(text) : null;
     const scoped = items.filter((i) => inScope(format, i));
-    const missing = scoped.filter((i) => (flat === null ? !text.includes(i.text) : !flat.includes(i.text.replace(/ /g, ""))));
+    const missing = scoped.filter((i) => (flat === null ? !text.includes(i.text) : !flat.includes(pdfForm(i.text))));
     out[format] = { total: scoped.length, found: scoped.length - missing.length, missing, outOfScope: items.length - scoped.length };
   }
   return out;
