@@ -121,6 +121,45 @@ export async function packPdf(definition: CheatSheetDefinition, warn: (message: 
   return run;
 }
 
+/** Thrown by the footer of a count-only layout: pdfmake lays footers out after the body, so nothing is drawn. */
+class Counted extends Error {
+  constructor(readonly pages: number) {
+    super('counted');
+  }
+}
+
+/**
+ * The number of pages packPdf would make of `definition`, from the body layout alone (no footer, header or
+ * drawing): the footer, called with the page count once the body is laid out, stops the layout there.
+ */
+export async function countPdfPages(definition: CheatSheetDefinition): Promise<number> {
+  const counting = (content: CheatSheetDefinition['content']): CheatSheetDefinition => ({
+    ...definition,
+    content,
+    footer: (_page: number, pageCount: number) => {
+      throw new Counted(pageCount);
+    },
+  });
+  const count = async (content: CheatSheetDefinition['content']): Promise<number> => {
+    try {
+      await layout(counting(content));
+    } catch (error) {
+      if (error instanceof Counted) return error.pages;
+      throw error;
+    }
+    throw new Error('pdfmake did not lay the footer out: cannot count pages');
+  };
+  const run = queue.then(async () => {
+    watchTruncation();
+    truncations = 0;
+    const pages = await count(definition.content);
+    if (truncations === 0) return pages;
+    return count(breakable(definition.content) as CheatSheetDefinition['content']);
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 async function layout(definition: CheatSheetDefinition): Promise<Uint8Array> {
   const files = fontFiles();
   const allowed = allowedFontPaths();

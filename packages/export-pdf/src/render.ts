@@ -504,20 +504,30 @@ function noteUnits(note: ModelNote, geometry: Geometry, colour: TopicColour, kee
   return units;
 }
 
+/** A block of the packed flow: its content, estimated height, and whether it opens a document or topic. */
+interface FlowBlock {
+  content: ContentObject;
+  height: number;
+  opensSection: boolean;
+}
+
 /** Glue headings to what follows and make each group unbreakable when it fits a column. */
-function pack(units: readonly Unit[], keepWhole: (h: number) => boolean): ContentObject[] {
-  const out: ContentObject[] = [];
+function pack(units: readonly Unit[], keepWhole: (h: number) => boolean): FlowBlock[] {
+  const out: FlowBlock[] = [];
   let group: Unit[] = [];
   const flush = () => {
     if (group.length === 0) return;
     const height = group.reduce((s, u) => s + u.height, 0);
     const split = group.some((u) => u.content._split);
     const contents = group.map((u) => stripMarks(u.content));
-    if (!split && keepWhole(height)) out.push({ stack: contents, unbreakable: true });
+    const opensSection = group[0]!.content.layout === 'bar';
+    if (!split && keepWhole(height)) out.push({ content: { stack: contents, unbreakable: true }, height, opensSection });
     else if (group.length > 1 && keepWhole(group.slice(0, -1).reduce((s, u) => s + u.height, 0) + 30)) {
       // The last block is too tall to keep whole: keep the headings with its start instead.
-      out.push({ stack: contents.slice(0, -1), unbreakable: true }, contents[contents.length - 1]!);
-    } else out.push(...contents);
+      const last = group[group.length - 1]!;
+      out.push({ content: { stack: contents.slice(0, -1), unbreakable: true }, height: height - last.height, opensSection });
+      out.push({ content: contents[contents.length - 1]!, height: last.height, opensSection: false });
+    } else group.forEach((u, i) => out.push({ content: contents[i]!, height: u.height, opensSection: i === 0 && opensSection }));
     group = [];
   };
   for (const unit of units) {
@@ -577,14 +587,29 @@ export function sheetTitle(documents: readonly ModelDocument[]): string {
   return named.join(' · ') + (titles.length > named.length ? ` + ${rest} more` : '');
 }
 
+/** A cheat sheet laid out in parts: very big sheets are laid out a part at a time to bound memory. */
+export interface CheatSheetPlan {
+  /** How many parts (1 unless the sheet is estimated to be longer than `partPages`). */
+  count: number;
+  /**
+   * The definition of part `index`. Its pages are numbered from `before + 1` of `total` in the footer;
+   * `total` null numbers them as pdfmake counts them (the whole sheet when there is one part).
+   */
+  part(index: number, before?: number, total?: number | null): CheatSheetDefinition;
+}
+
+/** Estimated pages in one part of a big sheet (pdfmake keeps a whole layout in memory until it is written). */
+export const PART_PAGES = 25;
+
 /**
- * Render documents to a pdfmake document definition: pure data (plus header/footer functions of the page
- * number), no fonts, no clock, no files. `packPdf` turns it into bytes.
+ * Plan the cheat sheet of `documents`: the flow of blocks, cut into parts of about `partPages` estimated pages
+ * (at a document or topic bar where one is near). Each part starts on a new page; only the first has the header.
  */
-export function renderCheatSheet(
+export function planCheatSheet(
   documents: readonly ModelDocument[],
   options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
-): CheatSheetDefinition {
+  partPages = PART_PAGES,
+): CheatSheetPlan {
   const checked = cheatSheetOptions(options);
   const paper = PAPER[checked.paper ?? 'a4'];
   const columns = checked.columns ?? 3;
@@ -616,40 +641,89 @@ export function renderCheatSheet(
     }
   }
   const flow = pack(units, keepWhole);
+  const parts = cutParts(flow, partPages * columns * geometry.columnHeight);
   const emptyColumns = Array.from({ length: columns - 1 }, () => ({ text: '' }));
+  const headerContent = {
+    columns: [
+      { text: inlines([{ text: title, style: { bold: true } }]), fontSize: THEME.header, width: '*' },
+      { text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }), fontSize: THEME.footer + 0.5, width: 'auto', margin: [0, 3, 0, 0] },
+    ],
+    margin: [margins.left, 9, margins.right, 0],
+  };
 
   return {
-    pageSize: paper.name,
-    pageOrientation: 'landscape',
-    pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
-    info: {
-      title,
-      subject: 'Cheat sheet',
-      keywords: [...new Set(documents.flatMap((d) => d.tags))].join(', '),
-      creator: 'notes',
-      producer: 'notes (pdfmake)',
-      creationDate: new Date(checked.epoch * 1000),
-      modDate: new Date(checked.epoch * 1000),
+    count: parts.length,
+    part(index, before = 0, total = null) {
+      const blocks = parts[index];
+      if (blocks === undefined) throw new RangeError(`no part ${index} of ${parts.length}`);
+      return {
+        pageSize: paper.name,
+        pageOrientation: 'landscape',
+        pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+        info: {
+          title,
+          subject: 'Cheat sheet',
+          keywords: [...new Set(documents.flatMap((d) => d.tags))].join(', '),
+          creator: 'notes',
+          producer: 'notes (pdfmake)',
+          creationDate: new Date(checked.epoch * 1000),
+          modDate: new Date(checked.epoch * 1000),
+        },
+        defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
+        header: (currentPage: number) => (index === 0 && currentPage === 1 ? headerContent : { text: '' }),
+        footer: (currentPage: number, pageCount: number) => ({
+          columns: [
+            { text: inlines([{ text: title, style: {} }], { color: THEME.muted }), width: '*' },
+            { text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], { color: THEME.muted }), width: 'auto' },
+          ],
+          fontSize: THEME.footer,
+          margin: [margins.left, 6, margins.right, 0],
+        }),
+        content: [
+          {
+            columns: [{ stack: blocks.map((b) => b.content), width: columnWidth }, ...emptyColumns.map((c) => ({ ...c, width: columnWidth }))],
+            columnGap: THEME.columnGap,
+            snakingColumns: true,
+          },
+        ],
+      };
     },
-    defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
-    header: (currentPage: number) =>
-      currentPage === 1
-        ? {
-            columns: [
-              { text: inlines([{ text: title, style: { bold: true } }]), fontSize: THEME.header, width: '*' },
-              { text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }), fontSize: THEME.footer + 0.5, width: 'auto', margin: [0, 3, 0, 0] },
-            ],
-            margin: [margins.left, 9, margins.right, 0],
-          }
-        : { text: '' },
-    footer: (currentPage: number, pageCount: number) => ({
-      columns: [
-        { text: inlines([{ text: title, style: {} }], { color: THEME.muted }), width: '*' },
-        { text: inlines([{ text: `page ${currentPage} / ${pageCount}`, style: {} }], { color: THEME.muted }), width: 'auto' },
-      ],
-      fontSize: THEME.footer,
-      margin: [margins.left, 6, margins.right, 0],
-    }),
-    content: [{ columns: [{ stack: flow, width: columnWidth }, ...emptyColumns.map((c) => ({ ...c, width: columnWidth }))], columnGap: THEME.columnGap, snakingColumns: true }],
   };
+}
+
+/**
+ * Cut the flow into parts of at most about `height` points of estimated content. A part ends before the last
+ * document or topic bar in its final fifth when there is one, else at the block that reaches `height`.
+ */
+function cutParts(flow: readonly FlowBlock[], height: number): FlowBlock[][] {
+  const total = flow.reduce((s, b) => s + b.height, 0);
+  if (total <= height) return [flow.slice()];
+  const parts: FlowBlock[][] = [];
+  let start = 0;
+  while (start < flow.length) {
+    let sum = 0;
+    let end = start;
+    let bar = -1;
+    while (end < flow.length && (end === start || sum + flow[end]!.height <= height)) {
+      if (end > start && flow[end]!.opensSection && sum >= height * 0.8) bar = end;
+      sum += flow[end]!.height;
+      end++;
+    }
+    if (end < flow.length && bar > start) end = bar;
+    parts.push(flow.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
+/**
+ * Render documents to one pdfmake document definition: pure data (plus header/footer functions of the page
+ * number), no fonts, no clock, no files. `packPdf` turns it into bytes. (The exporter lays very big sheets out
+ * in parts: see planCheatSheet.)
+ */
+export function renderCheatSheet(
+  documents: readonly ModelDocument[],
+  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+): CheatSheetDefinition {
+  return planCheatSheet(documents, options, Infinity).part(0);
 }

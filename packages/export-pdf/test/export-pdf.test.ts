@@ -2,14 +2,17 @@ import { performance } from 'node:perf_hooks';
 import { buildDocument, NotesError, sourceFromText, type ModelDocument, type Report, type RuleContext } from '@notes/core';
 import * as api from '@notes/export-pdf';
 import {
+  cheatSheetPdf,
   fontRuns,
   packPdf,
+  planCheatSheet,
   pdfExporter,
   pdfRules,
   renderCheatSheet,
   unrenderableCharacters,
   type ContentObject,
 } from '@notes/export-pdf';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { comparable, EPOCH, fixtureDocument, headingsAndCells, openPdf } from './helpers.js';
 
@@ -52,13 +55,18 @@ function plain(node: unknown): string {
 describe('the public API', () => {
   it('exports exactly the documented names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'PART_PAGES',
       'cheatSheetOptions',
+      'cheatSheetPdf',
+      'countPdfPages',
       'fontRuns',
       'formatDate',
       'lintRules',
+      'mergePdfs',
       'packPdf',
       'pdfExporter',
       'pdfRules',
+      'planCheatSheet',
       'renderCheatSheet',
       'unprintable',
       'unrenderableCharacters',
@@ -349,6 +357,43 @@ describe('the PDF bytes', () => {
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     const c = await exportPdf([seed], { epoch: EPOCH + 86_400 });
     expect(Buffer.from(a.bytes).equals(Buffer.from(c.bytes))).toBe(false);
+  });
+
+  it('lays a very big sheet out in parts, numbered across the sheet, losing nothing', async () => {
+    const features = fixtureDocument('features.md');
+    const plan = planCheatSheet([seed, features], { epoch: EPOCH }, 1);
+    expect(plan.count).toBeGreaterThan(2);
+    expect(planCheatSheet([seed, features], { epoch: EPOCH }).count).toBe(1);
+    // Every part after the first starts at a document or topic bar when one is near its end.
+    const firstBlocks = Array.from({ length: plan.count }, (_, i) => {
+      const flow = (plan.part(i).content[0] as { columns: ContentObject[] }).columns[0]!.stack as ContentObject[];
+      return flow[0]!;
+    });
+    expect(firstBlocks.slice(1).filter((b) => JSON.stringify(b).includes('"layout":"bar"')).length).toBeGreaterThan(0);
+
+    const options = { epoch: EPOCH, baseDir: '/nonexistent', warn: () => {} };
+    const bytes = await cheatSheetPdf([seed, features], options, 1);
+    const pages = await openPdf(bytes);
+    const whole = await openPdf(await cheatSheetPdf([seed, features], options));
+    expect(pages.length).toBeGreaterThan(whole.length);
+    pages.forEach((page, i) => {
+      expect(page.text).toContain(`page ${i + 1} / ${pages.length}`);
+      expect(page.text.includes('notes as of 2025-11-27')).toBe(i === 0);
+      expect(page.width).toBeCloseTo(A4.width, 1);
+    });
+    const text = comparable(pages.map((p) => p.text).join('\n'));
+    for (const document of [seed, features]) {
+      const { headings, cells } = headingsAndCells(document);
+      expect([...headings, ...cells].filter((t) => !text.includes(comparable(t)))).toEqual([]);
+    }
+    expect(Buffer.from(await cheatSheetPdf([seed, features], options, 1)).equals(Buffer.from(bytes))).toBe(true);
+    const merged = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect([merged.getTitle(), merged.getProducer(), merged.getCreator(), merged.getCreationDate()?.toISOString()]).toEqual([
+      '📌 AWS Prep Notes · 🧪 Feature Sampler',
+      'notes (pdfmake)',
+      'notes',
+      '2025-11-27T00:00:00.000Z',
+    ]);
   });
 
   it('prints letter paper when asked', async () => {
