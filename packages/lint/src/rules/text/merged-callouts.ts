@@ -16,6 +16,20 @@ function callout(text: string): boolean {
   return NESTED.test(text) || LABELLED.test(text);
 }
 
+/** How many `>` markers open the line. */
+function depth(text: string): number {
+  const m = /^\s{0,3}((?:>[ \t]?)+)/.exec(text);
+  return m ? m[1]!.replace(/[ \t]/g, '').length : 0;
+}
+
+/**
+ * Markdown joins `next` to the paragraph of `line` only when it is not quoted deeper: a deeper `>` opens a
+ * nested quote (a staircase `>> a`, `>>> b` is separate quotes), the same or a shallower one continues it.
+ */
+function joins(line: string, next: string): boolean {
+  return depth(next) <= depth(line);
+}
+
 /** The line ends in a hard break (two spaces or a backslash): Markdown keeps the lines apart already. */
 function hardBreak(text: string): boolean {
   return /(?: {2,}|\\)$/.test(text);
@@ -33,7 +47,7 @@ export default defineRule({
     for (let i = 0; i < lines.length - 1; i++) {
       if (code[i + 1] || !callout(lines[i]!)) continue;
       let j = i;
-      while (j + 1 < lines.length && !code[j + 2] && !hardBreak(lines[j]!) && callout(lines[j + 1]!) && NESTED.test(lines[j]!) === NESTED.test(lines[j + 1]!)) j++;
+      while (j + 1 < lines.length && !code[j + 2] && !hardBreak(lines[j]!) && callout(lines[j + 1]!) && joins(lines[j]!, lines[j + 1]!) && NESTED.test(lines[j]!) === NESTED.test(lines[j + 1]!)) j++;
       if (j === i) continue;
       const fixes = [];
       for (let k = i; k < j; k++) fixes.push({ line: k + 1, column: lines[k]!.length + 1, deleteCount: 0, insert: '\n' });
