@@ -45,6 +45,8 @@ beforeAll(() => {
   // 1,000 levels on one line each (`- - - … x`, `> > > … x`).
   put('deep/nested-lists.md', `# Deep\n\n## Q?\n\n${'- '.repeat(1000)}deepest\n`);
   put('deep/nested-quotes.md', `# Deep\n\n## Q?\n\n${'> '.repeat(1000)}deepest\n`);
+  // A staircase: line n quoted n deep, 1,000 lines (500 KB).
+  put('deep/quote-staircase.md', `# Deep\n\n## Q?\n\n${Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} level ${i + 1}`).join('\n')}\n`);
   put('binary/image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
   put('a-file', 'not a folder\n');
   put('loop/notes.md', '# Topic\n\n## What is EC2?\n\nVirtual machines.\n');
@@ -78,6 +80,7 @@ const cases: Case[] = [
   { file: 'in/invalid-utf8.md', lint: 1, exportCode: 0, lintSays: /invalid UTF-8 byte `e9`.*re-save the file as UTF-8/, exportSays: /invalid-utf8\.md:5:4: warning: .*re-save the file as UTF-8/ },
   { file: 'deep/nested-lists.md', lint: 0, exportCode: 0, exportSays: /nested too deeply to normalize/ },
   { file: 'deep/nested-quotes.md', lint: 0, exportCode: 0, exportSays: /nesting deeper than 64 levels: the deepest part is shown as plain text/ },
+  { file: 'deep/quote-staircase.md', lint: 0, exportCode: 0, exportSays: /quote-staircase\.md: nested too deeply to normalize \(more than 64 quote or list levels\)/ },
 ];
 
 describe('bad input through the real CLI', { timeout: 300_000 }, () => {

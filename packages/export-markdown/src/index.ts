@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ExportFile, ExportOptions, Exporter, ModelDocument } from '@notes/core';
+import type { Node, Root } from 'mdast';
 import { renderMarkdown } from './render.js';
 import { finish } from './serialize.js';
 
@@ -66,13 +67,34 @@ export function outputPaths(documents: readonly ModelDocument[], baseDir?: strin
  * no word is lost and exporting it again gives the same bytes.
  */
 function renderSafely(document: ModelDocument, warn: (message: string) => void): string {
+  const fallback = (why: string): string => {
+    warn(`${document.file.path}: nested too deeply to normalize (${why}); its clean copy is the repaired text as written`);
+    return finish(document.file.text.replace(/\r\n?/g, '\n'));
+  };
+  // Serializing and reading back a staircase of 1,000 quote levels took 19 s and 2.4 GB: stop before that.
+  if (nestingDeeperThan(document.tree, MAX_NESTING)) return fallback(`more than ${MAX_NESTING} quote or list levels`);
   try {
     return renderMarkdown(document);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    warn(`${document.file.path}: nested too deeply to normalize (${error.message}); its clean copy is the repaired text as written`);
-    return finish(document.file.text.replace(/\r\n?/g, '\n'));
+    return fallback(error.message);
   }
+}
+
+/** Quote and list levels past which a document is not normalized (the PDF prints them as plain text too). */
+const MAX_NESTING = 64;
+
+/** Whether some block sits inside more than `limit` quotes and lists (walked without recursion). */
+function nestingDeeperThan(tree: Root, limit: number): boolean {
+  const stack: [Node, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    const level = node.type === 'blockquote' || node.type === 'list' ? depth + 1 : depth;
+    if (level > limit) return true;
+    const children = (node as { children?: Node[] }).children;
+    if (children) for (const child of children) if ('children' in child) stack.push([child, level]);
+  }
+  return false;
 }
 
 /** The clean-Markdown exporter: one repaired, normalized `.md` per input file, mirroring the input paths. */

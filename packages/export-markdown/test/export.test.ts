@@ -191,6 +191,22 @@ describe('bad input', () => {
     expect(warnings[0]).toMatch(/^deep\.md: nested too deeply/);
   });
 
+  it('normalizes 64 quote levels but writes 65 as the text, before serializing them (a staircase took 19 s and 2.4 GB)', async () => {
+    const options = (warnings: string[]) => ({ epoch: 0, baseDir: '/', warn: (m: string) => void warnings.push(m) });
+    for (const [levels, normalized] of [[64, true], [65, false]] as const) {
+      const text = `# T\n\n## Q?\n\n${'>'.repeat(levels)} deep\n`;
+      const warnings: string[] = [];
+      const [file] = await markdownExporter.export([buildDocument(sourceFromText(text, 'deep.md'))], options(warnings));
+      if (normalized) {
+        expect(file!.data).toContain(`${'>'.repeat(levels)} deep\n`);
+        expect(warnings).toEqual([]);
+      } else {
+        expect(file!.data).toBe(text);
+        expect(warnings).toEqual(['deep.md: nested too deeply to normalize (more than 64 quote or list levels); its clean copy is the repaired text as written']);
+      }
+    }
+  });
+
   it('keeps front matter only, empty or broken front matter as written', () => {
     expect(render('---\ntitle: x\n---\n')).toBe('---\ntitle: x\n---\n');
     expect(render('---\n---\n')).toBe('---\n---\n');
