@@ -626,19 +626,33 @@ export function planCheatSheet(
     if (documents.length > 1) units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0));
     const colours = new Map<string | null, TopicColour>();
     for (const topic of document.topics) colours.set(topic.title, TOPIC_COLOURS[topicIndex++ % TOPIC_COLOURS.length]!);
+    const topicBar = (title: string) => {
+      const topic = document.topics.find((t) => t.title === title);
+      const text = topic ? spanText(spans(topic.heading.children, {})) : title;
+      const colour = colours.get(title) ?? TOPIC_COLOURS[TOPIC_COLOURS.length - 1]!;
+      units.push(bar(text.trim() || title, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0));
+    };
+    // A topic with no note under it still gets its bar, in its place among the others: its heading is content.
+    const order = new Map(document.topics.map((t, i) => [t.title, i]));
+    const withNotes = new Set(document.notes.map((n) => n.topic));
+    const empty = document.topics.filter((t) => !withNotes.has(t.title));
+    let nextEmpty = 0;
+    const emptyBefore = (position: number) => {
+      while (nextEmpty < empty.length && order.get(empty[nextEmpty]!.title)! < position) topicBar(empty[nextEmpty++]!.title);
+    };
     let current: string | null | undefined;
     for (const note of document.notes) {
       const colour = colours.get(note.topic) ?? TOPIC_COLOURS[TOPIC_COLOURS.length - 1]!;
       if (note.topic !== current) {
         current = note.topic;
         if (note.topic !== null) {
-          const topic = document.topics.find((t) => t.title === note.topic);
-          const text = topic ? spanText(spans(topic.heading.children, {})) : note.topic;
-          units.push(bar(text.trim() || note.topic, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0));
+          emptyBefore(order.get(note.topic) ?? Infinity);
+          topicBar(note.topic);
         }
       }
       units.push(...noteUnits(note, geometry, colour, keepWhole));
     }
+    emptyBefore(Infinity);
   }
   const flow = pack(units, keepWhole);
   const parts = cutParts(flow, partPages * columns * geometry.columnHeight);

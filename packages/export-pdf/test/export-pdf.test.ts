@@ -396,6 +396,17 @@ describe('the PDF bytes', () => {
     ]);
   });
 
+  it('prints the bar of a topic with no note under it, in its place', async () => {
+    const text0 = '# T\n\n## Empty first\n\n## Full\n\n### Q?\n\nA.\n\n## Empty between\n\n## Last\n\n### R?\n\nB.\n\n### S?\n\nC.\n\n## Empty last\n';
+    const document = fixtureDocumentFromText(text0.replace('## Last', '## Middle\n\n### P?\n\nD.\n\n## Last'));
+    expect(document.topics.map((t) => t.title)).toEqual(['Empty first', 'Full', 'Empty between', 'Middle', 'Last', 'Empty last']);
+    const { bytes } = await exportPdf([document]);
+    const text = (await openPdf(bytes)).map((p) => p.text).join('\n');
+    const at = ['Empty first', 'Full', 'Q?', 'Empty between', 'Middle', 'Last', 'R?', 'Empty last'].map((s) => text.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
   it('prints letter paper when asked', async () => {
     const { bytes } = await exportPdf([seed], { paper: 'letter' });
     const pages = await openPdf(bytes);
