@@ -1,4 +1,4 @@
-import { parseMarkdown, readSource, type ModelDocument, type SourceFile } from '@notes/core';
+import { collectGarbageIfGrown, parseMarkdown, readSource, type ModelDocument, type SourceFile } from '@notes/core';
 import { fixSource, type LintMessage } from '@notes/lint';
 import type { FoundFile } from './files.js';
 import type { LintSetup } from './config.js';
@@ -27,6 +27,8 @@ export async function prepare(found: readonly FoundFile[], setup: LintSetup, std
     const options = { ...setup.optionsFor(f.absolutePath), parse: parseMarkdown };
     const { output, messages, document } = fixSource(file, options);
     out.push({ file, repaired: output, document: document(), remaining: messages });
+    // Parsing leaves much garbage and the models stay: keep the heap near what is live on big inputs.
+    collectGarbageIfGrown();
     bar.tick(f.path);
   }
   bar.done();

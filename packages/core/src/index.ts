@@ -22,3 +22,4 @@ export { frontMatterSchema, type NotesFrontMatter } from './generated/front-matt
 export { defineRule, type Fix, type Place, type Report, type RuleContext, type RuleDefinition, type RuleSetting, type Severity } from './rule.js';
 export type { ExportFile, ExportOptions, Exporter } from './exporter.js';
 export { writeFileAtomic } from './write.js';
+export { collectGarbageIfGrown } from './heap.js';

@@ -17,6 +17,7 @@ describe('schemas are the source of truth', () => {
         "NotesError",
         "blocksText",
         "buildDocument",
+        "collectGarbageIfGrown",
         "configSchema",
         "decodeUtf8",
         "defineRule",

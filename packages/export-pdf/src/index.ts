@@ -1,6 +1,4 @@
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import type { Exporter, ExportOptions, ModelDocument } from '@notes/core';
+import { collectGarbageIfGrown, type Exporter, type ExportOptions, type ModelDocument } from '@notes/core';
 import { mergePdfs } from './merge.js';
 import { countPdfPages, packPdf } from './pack.js';
 import { planCheatSheet, PART_PAGES } from './render.js';
@@ -23,26 +21,6 @@ export { lintRules, pdfRules, unprintable } from './rule.js';
 export { fontRuns, unrenderableCharacters, type FontRun, type Unrenderable } from './runs.js';
 export type { Paper } from './theme.js';
 
-let collector: (() => void) | undefined;
-/** Live heap after the last collection. */
-let live = 0;
-/**
- * A full garbage collection between the parts of a big sheet, once the heap holds 30% + 96 MB more than was live.
- * V8 lets a heap that allocates fast grow to several times what is live: without it the parts' garbage added
- * up to 1.2 GB on 2,000 files where 280 MB was live. Exposed the way jest's leak detector does it
- * (`--expose-gc` set at run time, `gc` taken from a new context).
- */
-function collectGarbage(): void {
-  const used = getHeapStatistics().used_heap_size;
-  if (used < live * 1.3 + 96 * 1024 * 1024) return;
-  if (collector === undefined) {
-    setFlagsFromString('--expose-gc');
-    collector = runInNewContext('gc') as () => void;
-  }
-  collector();
-  live = getHeapStatistics().used_heap_size;
-}
-
 /**
  * The cheat sheet's bytes. A sheet of up to `partPages` estimated pages is one pdfmake layout. A bigger one is
  * laid out a part at a time, so memory stays bounded (pdfmake holds a whole layout until it writes it): once
@@ -58,7 +36,7 @@ export async function cheatSheetPdf(
   const counts: number[] = [];
   for (let i = 0; i < plan.count; i++) {
     counts.push(await countPdfPages(plan.part(i)));
-    collectGarbage();
+    collectGarbageIfGrown();
   }
   const total = counts.reduce((a, b) => a + b, 0);
   const parts: Uint8Array[] = [];
@@ -66,7 +44,7 @@ export async function cheatSheetPdf(
   for (let i = 0; i < plan.count; i++) {
     parts.push(await packPdf(plan.part(i, before, total), options.warn));
     before += counts[i]!;
-    collectGarbage();
+    collectGarbageIfGrown();
   }
   return mergePdfs(parts, plan.part(0).info);
 }
