@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import type { ExportFile, ExportOptions, Exporter, ModelDocument } from '@notes/core';
+import { collectGarbageIfGrown, type ExportFile, type ExportOptions, type Exporter, type ModelDocument } from '@notes/core';
 import type { Node, Root } from 'mdast';
 import { renderMarkdown } from './render.js';
 import { finish } from './serialize.js';
@@ -104,6 +104,11 @@ export const markdownExporter: Exporter = {
   binary: false,
   async export(documents: readonly ModelDocument[], options: MarkdownExportOptions): Promise<ExportFile[]> {
     const paths = outputPaths(documents, options.baseDir);
-    return documents.map((document, i) => ({ path: paths[i]!, data: renderSafely(document, options.warn) }));
+    return documents.map((document, i) => {
+      const data = renderSafely(document, options.warn);
+      // Writing and reading back each copy leaves much garbage: keep the heap near what is live.
+      collectGarbageIfGrown();
+      return { path: paths[i]!, data };
+    });
   },
 };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { NotesError, writeFileAtomic, type ExportFile, type Exporter } from '@notes/core';
+import { collectGarbageIfGrown, NotesError, writeFileAtomic, type ExportFile, type Exporter } from '@notes/core';
 import { ankiExporter } from '@notes/export-anki';
 import { jsonExporter } from '@notes/export-json';
 import { markdownExporter } from '@notes/export-markdown';
@@ -61,6 +61,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
   for (const flag of chosen) {
     const exporter = EXPORTERS.find(([f]) => f === flag)![1];
     outputs.push(...(await exporter.export(documents, options)));
+    collectGarbageIfGrown();
   }
   for (const file of outputs) {
     const target = resolve(outDir, file.path);
