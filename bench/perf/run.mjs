@@ -1,6 +1,6 @@
 // Time against input size (1×, 2×, 4×, 8×) for big tables and for many small lists between headings, and peak
 // memory of lint and each export on a generated corpus. Usage:
-//   node bench/perf/run.mjs [growth|memory|all] [files=2000] [only: lint|--json|--md|--anki|--pdf]
+//   node bench/perf/run.mjs [growth|memory|all] [files=2000] [only: lint|--json|--md|--anki|--pdf|build]
 // Times are CPU seconds of the parse (process.cpuUsage), which a loaded machine inflates less than wall time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,7 +58,7 @@ if (what === 'memory' || what === 'all') {
   }
   console.log(`\npeak memory on ${fileCount} generated files (GNU time %M = max RSS)`);
   const only = process.argv[4]; // e.g. `--md`: one command only
-  for (const args of [['lint'], ['export', '--json'], ['export', '--md'], ['export', '--anki'], ['export', '--pdf']]) {
+  for (const args of [['lint'], ['export', '--json'], ['export', '--md'], ['export', '--anki'], ['export', '--pdf'], ['build']]) {
     if (only && !args.includes(only) && args[0] !== only) continue;
     const out = join(dir, 'out');
     const full = [...args, ...(args[0] === 'export' ? ['--out', out] : []), 'notes'];
