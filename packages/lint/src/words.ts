@@ -15,16 +15,21 @@ export function isWord(word: string): boolean {
   return set.has(word);
 }
 
+/** The index of the first string in `sorted` (ascending) that is not below `key` (binary search). */
+export function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether a lower-case string is the beginning of a longer dictionary word. */
 export function isWordPrefix(prefix: string): boolean {
   const words = load();
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (words[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) if (words[i]!.length > prefix.length) return true;
+  for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++) if (words[i]!.length > prefix.length) return true;
   return false;
 }

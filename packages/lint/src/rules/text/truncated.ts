@@ -12,7 +12,7 @@
 import type { Paragraph } from 'mdast';
 import { defineRule, type RuleContext } from '@notes/core';
 import { nodesOf, treeIndex } from '../../walk.js';
-import { isWord, isWordPrefix } from '../../words.js';
+import { isWord, isWordPrefix, lowerBound } from '../../words.js';
 
 /** Words that cannot end an English sentence. */
 const DANGLING = new Set([
@@ -55,14 +55,7 @@ function cutReason(word: string, paragraphWords: number, words: () => Words, inL
   if (word !== lower || lower.length < 3) return null;
   if ((counts.get(lower) ?? 0) > 1) return null;
   const known = isWord(lower);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < lower) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(lower); i++) {
+  for (let i = lowerBound(sorted, lower); i < sorted.length && sorted[i]!.startsWith(lower); i++) {
     const other = sorted[i]!;
     if (other.length > lower.length && other.length <= lower.length + (known ? 1 : 3)) {
       const rest = other.slice(lower.length);
