@@ -24,7 +24,11 @@ let withIntroduced = 0;
 let resettled = 0;
 let reshaped = 0;
 const warningRules = new Map<string, number>();
-const fmt = (m: Map<string, number>): string => [...m].slice(0, 8).map(([w, n]) => (n > 1 ? `${w}×${n}` : w)).join(' ');
+const fmt = (m: Map<string, number>): string =>
+  [...m]
+    .slice(0, 8)
+    .map(([w, n]) => (n > 1 ? `${w}×${n}` : w))
+    .join(' ');
 for (const file of files) {
   let r;
   try {
@@ -46,11 +50,14 @@ for (const file of files) {
   if (lost) notes.push(`lost ${lost}: ${fmt(r.lost)}`);
   if (added) notes.push(`added ${added}: ${fmt(r.added)}`);
   if (!r.idempotent) notes.push('not idempotent');
-  if (r.shapeDiff) notes.push(`shape differs: input ${r.shapeDiff.input.slice(0, 80)} / export ${r.shapeDiff.output.slice(0, 80)}`);
+  if (r.shapeDiff)
+    notes.push(`shape differs: input ${r.shapeDiff.input.slice(0, 80)} / export ${r.shapeDiff.output.slice(0, 80)}`);
   if (r.passes > 1) notes.push(`structure re-inferred from the first copy: settled after ${r.passes} passes`);
-  if (r.fixable.length) notes.push(`fixable: ${[...new Set(r.fixable.map((m) => `${m.ruleId}@${m.line}`))].slice(0, 5).join(', ')}`);
+  if (r.fixable.length)
+    notes.push(`fixable: ${[...new Set(r.fixable.map((m) => `${m.ruleId}@${m.line}`))].slice(0, 5).join(', ')}`);
   for (const w of r.introducedWarnings) warningRules.set(w.ruleId, (warningRules.get(w.ruleId) ?? 0) + 1);
-  for (const i of r.introduced) notes.push(`introduced ${i.ruleId} ×${i.extra} (line ${i.example.line}: ${i.example.message})`);
+  for (const i of r.introduced)
+    notes.push(`introduced ${i.ruleId} ×${i.extra} (line ${i.example.line}: ${i.example.message})`);
   if (notes.length) console.log(`${r.path}\n  ${notes.join('\n  ')}`);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -59,4 +66,6 @@ console.log(
     `fixable after export ${withFixable}; lint errors introduced ${withIntroduced}; shape changed ${reshaped}; ` +
     `settled after more than one pass ${resettled}`,
 );
-console.log(`files with more warnings after export, by rule: ${[...warningRules].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`);
+console.log(
+  `files with more warnings after export, by rule: ${[...warningRules].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`,
+);

@@ -8,8 +8,16 @@ import { compile } from 'json-schema-to-typescript';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const targets = [
   { schema: 'schemas/notes.schema.json', out: 'packages/core/src/generated/notes-schema.ts', constName: 'notesSchema' },
-  { schema: 'schemas/config.schema.json', out: 'packages/core/src/generated/config-schema.ts', constName: 'configSchema' },
-  { schema: 'schemas/front-matter.schema.json', out: 'packages/core/src/generated/front-matter-schema.ts', constName: 'frontMatterSchema' },
+  {
+    schema: 'schemas/config.schema.json',
+    out: 'packages/core/src/generated/config-schema.ts',
+    constName: 'configSchema',
+  },
+  {
+    schema: 'schemas/front-matter.schema.json',
+    out: 'packages/core/src/generated/front-matter-schema.ts',
+    constName: 'frontMatterSchema',
+  },
 ];
 
 export async function render(target) {

@@ -36,7 +36,12 @@ function generate(n) {
   for (let i = 0; i < n; i++) {
     if (i % 250 === 0) lines.push(`## ${i / 250 + 1}. Topic number ${i / 250 + 1}`, '');
     if (answers === 'short') {
-      lines.push(`### Question ${i + 1}: what is service ${i}?`, '', `Service ${i} stores item ${i * 7} for ${i % 50} days.`, '');
+      lines.push(
+        `### Question ${i + 1}: what is service ${i}?`,
+        '',
+        `Service ${i} stores item ${i * 7} for ${i % 50} days.`,
+        '',
+      );
       continue;
     }
     lines.push(`### Question ${i + 1}: when to use service ${i % 97} over service ${(i * 7) % 89}?`, '');
@@ -51,7 +56,8 @@ function generate(n) {
     );
     if (i % 10 === 0) {
       lines.push('| Feature | Service A | Service B |', '| --- | --- | --- |');
-      for (const f of ['Model', 'Ordering', 'Retention']) lines.push(`| ${f} | a-${f.toLowerCase()}-${i} | b-${f.toLowerCase()}-${i} |`);
+      for (const f of ['Model', 'Ordering', 'Retention'])
+        lines.push(`| ${f} | a-${f.toLowerCase()}-${i} | b-${f.toLowerCase()}-${i} |`);
       lines.push('');
     }
   }
@@ -64,7 +70,16 @@ const cliReport = join(import.meta.dirname, 'cli-report.cjs');
 function once(input, out) {
   const t0 = process.hrtime.bigint();
   const command = useCli
-    ? ['--require', cliReport, join(root, 'packages/cli/bin/notes.js'), 'export', '--anki', '--out', dirname(out), input]
+    ? [
+        '--require',
+        cliReport,
+        join(root, 'packages/cli/bin/notes.js'),
+        'export',
+        '--anki',
+        '--out',
+        dirname(out),
+        input,
+      ]
     : [join(import.meta.dirname, 'export-one.mjs'), input, out];
   const child = spawnSync(process.execPath, command, {
     cwd: root,
@@ -73,7 +88,8 @@ function once(input, out) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (child.status !== 0 && !(useCli && child.status === 1)) throw new Error(`export failed (${child.status}): ${child.stderr.slice(-2000)}`);
+  if (child.status !== 0 && !(useCli && child.status === 1))
+    throw new Error(`export failed (${child.status}): ${child.stderr.slice(-2000)}`);
   if (useCli) {
     renameSync(join(dirname(out), 'notes.apkg'), out);
     const figures = JSON.parse(child.stderr.trim().split('\n').pop());
@@ -107,7 +123,9 @@ function measure(label, input) {
   const check = spawnSync('python3', [verify, '--strict', out], { encoding: 'utf8' });
   const lines = check.stdout.trim().split('\n');
   const rules = [...new Set(lines.filter((l) => l.startsWith('FAIL')).map((l) => l.split(':').slice(0, 2).join(':')))];
-  r.verify = check.error ? 'not run' : `${(lines.pop() ?? '').replace(/decks=.*(ok|FAILED)/, '$1')}${rules.length ? ` [${rules.join(', ')}]` : ''}`;
+  r.verify = check.error
+    ? 'not run'
+    : `${(lines.pop() ?? '').replace(/decks=.*(ok|FAILED)/, '$1')}${rules.length ? ` [${rules.join(', ')}]` : ''}`;
   return r;
 }
 
@@ -115,10 +133,15 @@ const big = join(work, `generated-${count}-${answers}.md`);
 writeFileSync(big, generate(count));
 const small = measure('raw-seed', raw);
 const large = measure(`gen-${count}-${answers}`, big);
-if (!useCli && small.verify.includes('note.text')) small.verify += ' (raw input is not repaired here: mojibake expected; --cli repairs first)';
+if (!useCli && small.verify.includes('note.text'))
+  small.verify += ' (raw input is not repaired here: mojibake expected; --cli repairs first)';
 const ratio = large.wallMs / small.wallMs;
 const cpuRatio = large.cpuMs / small.cpuMs;
-console.log(`mode: ${useCli ? 'notes export --anki (CLI)' : 'export-one.mjs (read, model, export, write)'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+console.log(
+  `mode: ${useCli ? 'notes export --anki (CLI)' : 'export-one.mjs (read, model, export, write)'}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} CPUs`,
+);
 const f = (v) => (Number.isFinite(v) ? String(v) : '–');
 for (const r of [small, large]) {
   console.log(
@@ -127,6 +150,8 @@ for (const r of [small, large]) {
       `peak RSS=${r.maxRssMB} MB verify: ${r.verify}`,
   );
 }
-console.log(`ratio wall ${ratio.toFixed(2)}x, cpu ${cpuRatio.toFixed(2)}x (limit 4x, median of ${runs} runs): ${ratio <= 4 ? 'ok' : 'TOO SLOW'}`);
+console.log(
+  `ratio wall ${ratio.toFixed(2)}x, cpu ${cpuRatio.toFixed(2)}x (limit 4x, median of ${runs} runs): ${ratio <= 4 ? 'ok' : 'TOO SLOW'}`,
+);
 if (!keep) rmSync(work, { recursive: true, force: true });
 process.exitCode = ratio <= 4 ? 0 : 1;

@@ -10,7 +10,10 @@ if (!input || !out) {
   console.error('usage: node bench/anki/export-one.mjs INPUT.md OUT.apkg');
   process.exit(2);
 }
-const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const c0 = cpu();
 const t0 = performance.now();
 const source = await readSource(resolve(input), { path: input });

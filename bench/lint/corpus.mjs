@@ -22,7 +22,10 @@ const WORDS = (
   'network subnet gateway route table firewall certificate domain cache edge origin distribution database ' +
   'index query transaction consistency durability availability scaling capacity cost budget tag account'
 ).split(' ');
-const SERVICES = 'SQS SNS Kinesis Lambda S3 EC2 RDS Aurora DynamoDB CloudFront Route53 KMS IAM VPC EKS ECS Glue EMR Athena Redshift'.split(' ');
+const SERVICES =
+  'SQS SNS Kinesis Lambda S3 EC2 RDS Aurora DynamoDB CloudFront Route53 KMS IAM VPC EKS ECS Glue EMR Athena Redshift'.split(
+    ' ',
+  );
 
 export function makeFile(rand, index, targetBytes) {
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -40,20 +43,32 @@ export function makeFile(rand, index, targetBytes) {
     for (let q = 0; q < questions; q++) {
       // About one question in 40 lost the space after its hashes.
       out.push(`${rand() < 0.025 ? '###' : '### '}When should you use ${pick(SERVICES)} for ${pick(WORDS)}?`, '');
-      out.push(Array.from({ length: 2 + Math.floor(rand() * 4) }, () => sentence(8 + Math.floor(rand() * 14))).join(' '), '');
-      for (let i = 0, n = 2 + Math.floor(rand() * 5); i < n; i++) out.push(`- **${pick(SERVICES)}**: ${sentence(6 + Math.floor(rand() * 10))}`);
+      out.push(
+        Array.from({ length: 2 + Math.floor(rand() * 4) }, () => sentence(8 + Math.floor(rand() * 14))).join(' '),
+        '',
+      );
+      for (let i = 0, n = 2 + Math.floor(rand() * 5); i < n; i++)
+        out.push(`- **${pick(SERVICES)}**: ${sentence(6 + Math.floor(rand() * 10))}`);
       out.push('');
       if (rand() < 0.5) {
         const cols = 3 + Math.floor(rand() * 2);
         out.push(`| Feature | ${Array.from({ length: cols - 1 }, () => pick(SERVICES)).join(' | ')} |`);
         out.push(`|${' --- |'.repeat(rand() < 0.03 ? cols - 1 : cols)}`);
         for (let r = 0, rows = 3 + Math.floor(rand() * 6); r < rows; r++) {
-          out.push(`| ${pick(WORDS)} | ${Array.from({ length: cols - 1 }, () => sentence(3 + Math.floor(rand() * 4))).join(' | ')} |`);
+          out.push(
+            `| ${pick(WORDS)} | ${Array.from({ length: cols - 1 }, () => sentence(3 + Math.floor(rand() * 4))).join(' | ')} |`,
+          );
         }
         out.push('');
       }
       if (rand() < 0.3) out.push(`> **Note**: ${sentence(10)}`, '');
-      if (rand() < 0.1) out.push('```bash', `aws ${pick(SERVICES).toLowerCase()} describe-${pick(WORDS)} --region eu-west-1`, '```', '');
+      if (rand() < 0.1)
+        out.push(
+          '```bash',
+          `aws ${pick(SERVICES).toLowerCase()} describe-${pick(WORDS)} --region eu-west-1`,
+          '```',
+          '',
+        );
     }
   }
   return `${out.join('\n')}\n`;

@@ -47,9 +47,15 @@ function measure(cmd, args, cwd, files = 0) {
     } catch {
       // not JSON
     }
-    if (listed !== files) throw new Error(`notes lint did not lint the ${files} files: ${(run.stderr ?? '').slice(-400)}`);
+    if (listed !== files)
+      throw new Error(`notes lint did not lint the ${files} files: ${(run.stderr ?? '').slice(-400)}`);
   }
-  return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, status: run.status };
+  return {
+    wall,
+    peakMb: peak ? Number(peak[1]) / 1024 : NaN,
+    cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+    status: run.status,
+  };
 }
 
 function row(name, r, bytes) {
@@ -65,14 +71,30 @@ function bench(label, dir) {
   // markdownlint-cli2 with its default rules, from inside the folder (no configuration there).
   const mdl = measure(process.execPath, [MDL, '**/*.md'], dir);
   const notes = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json'], dir, files);
-  const first = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`], dir, files);
-  const cached = measure(process.execPath, [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`], dir, files);
+  const first = measure(
+    process.execPath,
+    [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`],
+    dir,
+    files,
+  );
+  const cached = measure(
+    process.execPath,
+    [NOTES, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cache}/`],
+    dir,
+    files,
+  );
   console.log(row('markdownlint-cli2 0.22', mdl, bytes));
   console.log(row('notes lint', notes, bytes));
   console.log(row('notes lint --cache (cold)', first, bytes));
   console.log(row('notes lint --cache (warm)', cached, bytes));
-  console.log(`ratio notes / markdownlint-cli2: ${(notes.wall / mdl.wall).toFixed(2)} (≤ 1.00 wanted); CPU ratio ${(notes.cpu / mdl.cpu).toFixed(2)}`);
-  console.log(`load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores (other processes skew wall times)`);
+  console.log(
+    `ratio notes / markdownlint-cli2: ${(notes.wall / mdl.wall).toFixed(2)} (≤ 1.00 wanted); CPU ratio ${(notes.cpu / mdl.cpu).toFixed(2)}`,
+  );
+  console.log(
+    `load average now: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores (other processes skew wall times)`,
+  );
   console.log(`cached second run / first run:   ${((cached.wall / first.wall) * 100).toFixed(1)}% (≤ 10% wanted)`);
   return { label, mdl, notes, cached, first };
 }
@@ -90,4 +112,6 @@ if (existsSync(shared) && !quick) {
   cpSync(shared, copy, { recursive: true });
   results.push(bench('shared/corpora', copy));
 }
-console.log(`\n${results.map((r) => `${r.label}: ratio ${(r.notes.wall / r.mdl.wall).toFixed(2)}, cache ${((r.cached.wall / r.first.wall) * 100).toFixed(1)}%`).join('\n')}`);
+console.log(
+  `\n${results.map((r) => `${r.label}: ratio ${(r.notes.wall / r.mdl.wall).toFixed(2)}, cache ${((r.cached.wall / r.first.wall) * 100).toFixed(1)}%`).join('\n')}`,
+);

@@ -24,7 +24,14 @@ export function check(text) {
     configDir: null,
     report(r) {
       const fix = r.fix === undefined ? undefined : Array.isArray(r.fix) ? r.fix : [r.fix];
-      messages.push({ ruleId: mojibake.id, line: r.place.line, column: r.place.column, message: r.message, fixable: !!fix, fix });
+      messages.push({
+        ruleId: mojibake.id,
+        line: r.place.line,
+        column: r.place.column,
+        message: r.message,
+        fixable: !!fix,
+        fix,
+      });
     },
   };
   mojibake.check(ctx);

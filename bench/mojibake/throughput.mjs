@@ -29,7 +29,9 @@ function measure(label, texts) {
     texts.forEach((t, i) => (found += findMojibake(`${t}\n${run}:${i}`).length));
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  console.log(`${label}: ${(bytes / 1e6).toFixed(2)} MB in ${best.toFixed(3)} s = ${(bytes / 1e6 / best).toFixed(1)} MB/s (${found} findings)`);
+  console.log(
+    `${label}: ${(bytes / 1e6).toFixed(2)} MB in ${best.toFixed(3)} s = ${(bytes / 1e6 / best).toFixed(1)} MB/s (${found} findings)`,
+  );
 }
 
 const paragraph =
@@ -39,9 +41,14 @@ const paragraph =
 const english = [];
 for (let i = 0; i < 8; i++) english.push(paragraph.repeat(Math.ceil(1e6 / paragraph.length)));
 measure('clean English (ASCII)', english);
-const typographic = english.map((t) => t.replaceAll("it's", 'it’s').replaceAll('; ', ' — ').replaceAll('30 s', '30 s ✅'));
+const typographic = english.map((t) =>
+  t.replaceAll("it's", 'it’s').replaceAll('; ', ' — ').replaceAll('30 s', '30 s ✅'),
+);
 measure('clean English (curly quotes, dashes, emoji)', typographic);
 for (const dir of dirs) {
   const files = walk(dir);
-  measure(`corpora (${files.length} .md files in ${dir})`, files.map((f) => readFileSync(f, 'utf8')));
+  measure(
+    `corpora (${files.length} .md files in ${dir})`,
+    files.map((f) => readFileSync(f, 'utf8')),
+  );
 }

@@ -25,7 +25,10 @@ const cpu = (f) => {
 const table = (rows) =>
   `# Services\n\n## Which service does what?\n\n| Service | Kind | Note |\n|---|---|---|\n${Array.from({ length: rows }, (_, r) => `| svc${r} | kind ${r % 7} | note **${r}** |`).join('\n')}\n`;
 const lists = (sections) =>
-  Array.from({ length: sections }, (_, s) => `## Question ${s}?\n\n- a ${s}\n- b ${s}\n  - c ${s}\n\n1. one\n2. two\n\nText ${s}.\n\n- x\n- y\n`).join('\n');
+  Array.from(
+    { length: sections },
+    (_, s) => `## Question ${s}?\n\n- a ${s}\n- b ${s}\n  - c ${s}\n\n1. one\n2. two\n\nText ${s}.\n\n- x\n- y\n`,
+  ).join('\n');
 
 function row(label, sizes, make, run, base = null) {
   const out = [];
@@ -41,8 +44,12 @@ function row(label, sizes, make, run, base = null) {
 if (what === 'growth' || what === 'all') {
   parseMarkdown(table(300)); // warm up the JIT
   row('table rows, parseMarkdown (batched rows)', [1000, 2000, 4000, 8000], table, (t) => parseMarkdown(t));
-  row('table rows, one whole micromark parse (the old path, quadratic)', [1000, 2000, 4000], table, (t) => parseMarkdown(t, { bigTableRows: Infinity }));
-  row('table rows, lint (lintSource, every rule)', [1000, 2000, 4000, 8000], table, (t) => lintSource(sourceFromText(t)));
+  row('table rows, one whole micromark parse (the old path, quadratic)', [1000, 2000, 4000], table, (t) =>
+    parseMarkdown(t, { bigTableRows: Infinity }),
+  );
+  row('table rows, lint (lintSource, every rule)', [1000, 2000, 4000, 8000], table, (t) =>
+    lintSource(sourceFromText(t)),
+  );
   // 12,000 sections ≈ 1 MB at 8× (the 960 KB case of the issue).
   row('small lists between headings, parseMarkdown', [1500, 3000, 6000, 12000], lists, (t) => parseMarkdown(t));
   row('small lists between headings, lint', [1500, 3000, 6000, 12000], lists, (t) => lintSource(sourceFromText(t)));
@@ -53,18 +60,35 @@ if (what === 'memory' || what === 'all') {
   for (let f = 0; f < fileCount; f++) {
     const sub = join(dir, 'notes', `topic-${f % 20}`);
     mkdirSync(sub, { recursive: true });
-    const body = Array.from({ length: 8 }, (_, q) => `## What is service ${f}-${q}?\n\nIt’s a service for ${q} things.\n\n- point a\n- point b\n\n| A | B |\n|---|---|\n| ${f} | ${q} |\n`).join('\n');
+    const body = Array.from(
+      { length: 8 },
+      (_, q) =>
+        `## What is service ${f}-${q}?\n\nIt’s a service for ${q} things.\n\n- point a\n- point b\n\n| A | B |\n|---|---|\n| ${f} | ${q} |\n`,
+    ).join('\n');
     writeFileSync(join(sub, `notes-${f}.md`), `# Topic ${f}\n\n${body}`);
   }
   console.log(`\npeak memory on ${fileCount} generated files (GNU time %M = max RSS)`);
   const only = process.argv[4]; // e.g. `--md`: one command only
-  for (const args of [['lint'], ['export', '--json'], ['export', '--md'], ['export', '--anki'], ['export', '--pdf'], ['build']]) {
+  for (const args of [
+    ['lint'],
+    ['export', '--json'],
+    ['export', '--md'],
+    ['export', '--anki'],
+    ['export', '--pdf'],
+    ['build'],
+  ]) {
     if (only && !args.includes(only) && args[0] !== only) continue;
     const out = join(dir, 'out');
     const full = [...args, ...(args[0] === 'export' ? ['--out', out] : []), 'notes'];
-    const run = spawnSync('/usr/bin/time', ['-f', '%M %e %U', process.execPath, bin, ...full], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = spawnSync('/usr/bin/time', ['-f', '%M %e %U', process.execPath, bin, ...full], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     const [kb, wall, user] = run.stderr.trim().split('\n').pop().split(' ');
-    console.log(`  notes ${args.join(' ').padEnd(14)} exit ${run.status}  peak ${(Number(kb) / 1024).toFixed(0)} MB  ${wall} s wall  ${user} s user`);
+    console.log(
+      `  notes ${args.join(' ').padEnd(14)} exit ${run.status}  peak ${(Number(kb) / 1024).toFixed(0)} MB  ${wall} s wall  ${user} s user`,
+    );
     if (run.status !== 0) console.log(`    ${run.stderr.split('\n').slice(0, 3).join('\n    ')}`);
   }
   rmSync(dir, { recursive: true, force: true });

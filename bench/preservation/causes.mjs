@@ -9,7 +9,7 @@ import { pdfForm } from './check.mjs';
 export const CAUSES = {
   'pdf/empty-topic': {
     kind: 'loss',
-    text: 'topic heading with no note under it: the cheat sheet draws a topic bar only before the topic\'s first note',
+    text: "topic heading with no note under it: the cheat sheet draws a topic bar only before the topic's first note",
   },
   'pdf/emoji-variant': {
     kind: 'font',

@@ -10,7 +10,11 @@ import initSqlJs from 'sql.js';
 
 /** One comparable form: NFC, no zero-width characters, whitespace runs as one space. */
 export function norm(s) {
-  return s.normalize('NFC').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -56,8 +60,14 @@ export function itemsOf(text, path = 'notes.md') {
     if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
       const t = norm(inlineText(node));
       if (!t) return;
-      const item = { kind: node.type === 'tableCell' ? 'cell' : node.type, scope: scope.get(node) ?? 'other', text: t, line: node.position?.start.line ?? 0 };
-      if (scope.get(node) === 'topic') Object.assign(item, under.get(node) ?? { notes: 0, questions: 0, comparisons: 0 });
+      const item = {
+        kind: node.type === 'tableCell' ? 'cell' : node.type,
+        scope: scope.get(node) ?? 'other',
+        text: t,
+        line: node.position?.start.line ?? 0,
+      };
+      if (scope.get(node) === 'topic')
+        Object.assign(item, under.get(node) ?? { notes: 0, questions: 0, comparisons: 0 });
       if (table !== undefined) item.comparison = comparison.get(table) ?? false;
       items.push(item);
       return;
@@ -75,17 +85,21 @@ export function inScope(format, item) {
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 function htmlText(html) {
-  return html
-    // An image stands for its alt text, as in the other formats: a packed image carries it in `alt`, one that
-    // could not be packed is shown as `[image: alt]`.
-    .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, ' $1 ')
-    .replace(/\[image(?:: ([^\]]*))?\]/g, '$1')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/(?:p|div|li|td|th|tr|h\d|blockquote)>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e.toLowerCase()] ?? m),
-    );
+  return (
+    html
+      // An image stands for its alt text, as in the other formats: a packed image carries it in `alt`, one that
+      // could not be packed is shown as `[image: alt]`.
+      .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, ' $1 ')
+      .replace(/\[image(?:: ([^\]]*))?\]/g, '$1')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<\/(?:p|div|li|td|th|tr|h\d|blockquote)>/gi, ' ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e) =>
+        e[0] === '#'
+          ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+          : (ENTITIES[e.toLowerCase()] ?? m),
+      )
+  );
 }
 
 function allFiles(dir) {
@@ -128,9 +142,14 @@ export async function formatTexts(outDir) {
   db.close();
   const anki = (result?.values ?? []).map((v) => htmlText(String(v[0]).replace(/\x1f/g, ' ')));
   // Topics and the document title are the deck and sub-deck names (`Title::Topic`).
-  for (const deck of Object.values(JSON.parse(String(decks?.values[0]?.[0] ?? '{}')))) anki.push(...String(deck.name).split('::'));
+  for (const deck of Object.values(JSON.parse(String(decks?.values[0]?.[0] ?? '{}'))))
+    anki.push(...String(deck.name).split('::'));
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(outDir, 'cheatsheet.pdf'))), isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(readFileSync(join(outDir, 'cheatsheet.pdf'))),
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   const pdf = [];
   const pdfNoMarkers = [];
   const pdfMargins = [];
@@ -182,7 +201,12 @@ export function coverage(items, texts) {
     const flat = format === 'pdf' ? pdfForm(text) : null;
     const scoped = items.filter((i) => inScope(format, i));
     const missing = scoped.filter((i) => (flat === null ? !text.includes(i.text) : !flat.includes(pdfForm(i.text))));
-    out[format] = { total: scoped.length, found: scoped.length - missing.length, missing, outOfScope: items.length - scoped.length };
+    out[format] = {
+      total: scoped.length,
+      found: scoped.length - missing.length,
+      missing,
+      outOfScope: items.length - scoped.length,
+    };
   }
   return out;
 }

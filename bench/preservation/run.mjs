@@ -31,28 +31,39 @@ function mdFiles(dir) {
 async function measure(label, input) {
   const out = mkdtempSync(join(tmpdir(), 'notes-preserve-'));
   const started = performance.now();
-  const run = spawnSync(process.execPath, [bin, 'export', '--all', '--out', out, input], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, [bin, 'export', '--all', '--out', out, input], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (run.status !== 0) {
     console.log(`${label}: export failed (exit ${run.status}): ${run.stderr.split('\n').slice(-3).join(' ')}`);
     return null;
   }
   const files = statSync(input).isDirectory() ? mdFiles(input) : [input];
-  const items = files.flatMap((f) => itemsOf(readFileSync(f, 'utf8'), relative(root, f)).map((i) => ({ ...i, file: relative(input, f) || f })));
+  const items = files.flatMap((f) =>
+    itemsOf(readFileSync(f, 'utf8'), relative(root, f)).map((i) => ({ ...i, file: relative(input, f) || f })),
+  );
   const texts = await formatTexts(out);
   const result = coverage(items, texts);
   rmSync(out, { recursive: true, force: true });
-  console.log(`\n${label}: ${files.length} files, ${items.length} items, export --all ${seconds} s (wall, loaded machine)`);
+  console.log(
+    `\n${label}: ${files.length} files, ${items.length} items, export --all ${seconds} s (wall, loaded machine)`,
+  );
   for (const format of FORMATS) {
     const r = result[format];
     const pct = r.total ? ((100 * r.found) / r.total).toFixed(2) : '100.00';
-    console.log(`  ${format.padEnd(9)} ${String(r.found).padStart(7)} / ${String(r.total).padEnd(7)} ${pct}%${r.outOfScope ? `  (${r.outOfScope} overview items: no card by design)` : ''}`);
+    console.log(
+      `  ${format.padEnd(9)} ${String(r.found).padStart(7)} / ${String(r.total).padEnd(7)} ${pct}%${r.outOfScope ? `  (${r.outOfScope} overview items: no card by design)` : ''}`,
+    );
     r.causes = explain(format, r.missing, texts[format]);
     for (const [cause, missing] of r.causes) {
       console.log(`    ${String(missing.length).padStart(5)}  ${cause} [${CAUSES[cause].kind}]: ${CAUSES[cause].text}`);
       const shown = list ? missing : missing.slice(0, 3);
-      for (const m of shown) console.log(`             ${m.kind}/${m.scope} ${m.file}:${m.line} ${JSON.stringify(m.text.slice(0, 100))}`);
-      if (shown.length < missing.length) console.log(`             … ${missing.length - shown.length} more (--list shows all)`);
+      for (const m of shown)
+        console.log(`             ${m.kind}/${m.scope} ${m.file}:${m.line} ${JSON.stringify(m.text.slice(0, 100))}`);
+      if (shown.length < missing.length)
+        console.log(`             … ${missing.length - shown.length} more (--list shows all)`);
     }
   }
   return result;
@@ -70,7 +81,8 @@ else {
     for (const f of FORMATS) {
       totals[f].found += result[f].found;
       totals[f].total += result[f].total;
-      for (const [cause, missing] of result[f].causes) totals[f].causes.set(cause, (totals[f].causes.get(cause) ?? 0) + missing.length);
+      for (const [cause, missing] of result[f].causes)
+        totals[f].causes.set(cause, (totals[f].causes.get(cause) ?? 0) + missing.length);
     }
   }
   console.log('\ncorpora total:');

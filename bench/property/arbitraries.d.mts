@@ -6,5 +6,11 @@ export interface Block {
   damaged: string[];
   hurt: boolean;
 }
-export const damagedNotes: Arbitrary<{ clean: string | null; damaged: string; keep: string[]; blocks: Block[]; crlf: boolean }>;
+export const damagedNotes: Arbitrary<{
+  clean: string | null;
+  damaged: string;
+  keep: string[];
+  blocks: Block[];
+  crlf: boolean;
+}>;
 export const anyMarkdown: Arbitrary<string>;

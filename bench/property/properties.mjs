@@ -33,5 +33,6 @@ export function cleanUnchanged({ clean }) {
 export function noFindingNoChange(text) {
   const file = sourceFromText(text, 'notes.md');
   const fixable = lintSource(file).some((m) => m.fix);
-  if (!fixable && fixSource(file).output !== file.text) throw new Error(`changed text without a fixable finding: ${JSON.stringify(text)}`);
+  if (!fixable && fixSource(file).output !== file.text)
+    throw new Error(`changed text without a fixable finding: ${JSON.stringify(text)}`);
 }

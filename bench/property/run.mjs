@@ -8,7 +8,10 @@ import { cleanUnchanged, idempotent, keepsUndamaged, noFindingNoChange } from '.
 const runs = Number(process.argv[2] ?? 10_000);
 const pdfRuns = Number(process.argv[3] ?? 300);
 const seed = Number(process.env['SEED'] ?? Date.now() % 2 ** 31);
-const anyText = fc.oneof(anyMarkdown, damagedNotes.map((d) => d.damaged));
+const anyText = fc.oneof(
+  anyMarkdown,
+  damagedNotes.map((d) => d.damaged),
+);
 
 const checks = [
   ['fixSource is idempotent', damagedNotes, idempotent, runs],
@@ -30,7 +33,9 @@ for (const [name, arb, check, numRuns, isAsync] of checks) {
   const line = `${name}: ${result.numRuns} cases, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU, ${((performance.now() - started) / 1000).toFixed(1)} s wall`;
   if (result.failed) {
     failed++;
-    console.log(`FAIL ${line}\n  counterexample: ${JSON.stringify(result.counterexample)?.slice(0, 2000)}\n  ${String(result.errorInstance ?? result.error).slice(0, 2000)}`);
+    console.log(
+      `FAIL ${line}\n  counterexample: ${JSON.stringify(result.counterexample)?.slice(0, 2000)}\n  ${String(result.errorInstance ?? result.error).slice(0, 2000)}`,
+    );
   } else console.log(`ok   ${line}`);
 }
 process.exitCode = failed ? 1 : 0;

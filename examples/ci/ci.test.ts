@@ -7,7 +7,10 @@ import { lintCommand } from '../../packages/cli/src/commands/lint.js';
 async function run(cwd: string, format: string): Promise<{ code: number; out: string }> {
   let out = '';
   const stream = { write: (s: string) => void (out += s) };
-  const code = await lintCommand({ command: 'lint', paths: ['content/'], flags: { format } }, { argv: [], cwd, stdout: stream, stderr: { write: () => undefined }, env: {} });
+  const code = await lintCommand(
+    { command: 'lint', paths: ['content/'], flags: { format } },
+    { argv: [], cwd, stdout: stream, stderr: { write: () => undefined }, env: {} },
+  );
   return { code, out };
 }
 
@@ -29,7 +32,13 @@ describe('examples/ci', () => {
     const gh = await run(dir, 'github');
     expect(gh.code).toBe(1);
     const lines = gh.out.trim().split('\n');
-    expect(lines.every((l) => /^::(error|warning) file=content\/aws\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z]+\/[a-z0-9-]+::Unexpected /.test(l))).toBe(true);
+    expect(
+      lines.every((l) =>
+        /^::(error|warning) file=content\/aws\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z]+\/[a-z0-9-]+::Unexpected /.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
     const sarif = JSON.parse((await run(dir, 'sarif')).out) as { runs: { results: unknown[] }[] };
     expect(sarif.runs[0]!.results).toHaveLength(lines.length);
   });

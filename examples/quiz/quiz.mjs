@@ -14,7 +14,9 @@ let dataset;
 try {
   dataset = JSON.parse(readFileSync(file, 'utf8'));
 } catch (error) {
-  console.error(`quiz: ${file}: ${error.code === 'ENOENT' ? 'not found: run `npx notes export --json` first' : error.message}`);
+  console.error(
+    `quiz: ${file}: ${error.code === 'ENOENT' ? 'not found: run `npx notes export --json` first' : error.message}`,
+  );
   process.exit(2);
 }
 if (dataset.schemaVersion !== 1) {

@@ -11,16 +11,23 @@ describe('examples/quiz: a program consuming dist/notes.json', () => {
   let out: string;
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'quiz-'));
-    execFileSync(process.execPath, [join(root, 'packages/cli/bin/notes.js'), 'export', '--json', '--out', out, join(root, 'examples/raw')], {
-      env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'packages/cli/bin/notes.js'), 'export', '--json', '--out', out, join(root, 'examples/raw')],
+      {
+        env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+      },
+    );
   });
 
   it('asks a question from a freshly exported dataset and shows its answer on Enter', () => {
     const dataset = JSON.parse(readFileSync(join(out, 'notes.json'), 'utf8')) as {
       notes: { kind: string; title: string; answer: { text: string } }[];
     };
-    const r = spawnSync(process.execPath, [quiz, join(out, 'notes.json'), '--seed', '7'], { input: '\nq\n', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [quiz, join(out, 'notes.json'), '--seed', '7'], {
+      input: '\nq\n',
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     const asked = dataset.notes.find((n) => n.kind === 'question' && r.stdout.includes(`] ${n.title}\n`));
     expect(asked).toBeDefined();
@@ -29,8 +36,14 @@ describe('examples/quiz: a program consuming dist/notes.json', () => {
   });
 
   it('is repeatable with the same seed', () => {
-    const a = spawnSync(process.execPath, [quiz, join(out, 'notes.json'), '--seed', '3'], { input: 'q\n', encoding: 'utf8' });
-    const b = spawnSync(process.execPath, [quiz, join(out, 'notes.json'), '--seed', '3'], { input: 'q\n', encoding: 'utf8' });
+    const a = spawnSync(process.execPath, [quiz, join(out, 'notes.json'), '--seed', '3'], {
+      input: 'q\n',
+      encoding: 'utf8',
+    });
+    const b = spawnSync(process.execPath, [quiz, join(out, 'notes.json'), '--seed', '3'], {
+      input: 'q\n',
+      encoding: 'utf8',
+    });
     expect(a.stdout).toBe(b.stdout);
   });
 

@@ -1,5 +1,18 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, watch, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  watch,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,14 +53,30 @@ beforeAll(() => {
   put('in/fm-only.md', '---\ntitle: Only front matter\n---\n');
   put('in/fm-broken.md', '---\ntitle: [unclosed\n  : : :\n---\n# Topic\n\n## What is S3?\n\nObject storage.\n');
   put('in/bom.md', '\uFEFF# Topic\n\n## What is S3?\n\nObject storage.\n');
-  put('in/crlf.md', '# Topic\r\n\r\n## What is S3?\r\n\r\nObject storage.\r\n\r\n| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n');
-  put('in/invalid-utf8.md', Buffer.concat([Buffer.from('# Topic\n\n## Q?\n\nCaf'), Buffer.from([0xe9, 0x20, 0xc3, 0x28, 0xff]), Buffer.from(' ok\n')]));
+  put(
+    'in/crlf.md',
+    '# Topic\r\n\r\n## What is S3?\r\n\r\nObject storage.\r\n\r\n| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n',
+  );
+  put(
+    'in/invalid-utf8.md',
+    Buffer.concat([
+      Buffer.from('# Topic\n\n## Q?\n\nCaf'),
+      Buffer.from([0xe9, 0x20, 0xc3, 0x28, 0xff]),
+      Buffer.from(' ok\n'),
+    ]),
+  );
   // 1,000 levels on one line each (`- - - … x`, `> > > … x`).
   put('deep/nested-lists.md', `# Deep\n\n## Q?\n\n${'- '.repeat(1000)}deepest\n`);
   put('deep/nested-quotes.md', `# Deep\n\n## Q?\n\n${'> '.repeat(1000)}deepest\n`);
   // A staircase: line n quoted n deep, 1,000 lines (500 KB).
-  put('deep/quote-staircase.md', `# Deep\n\n## Q?\n\n${Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} level ${i + 1}`).join('\n')}\n`);
-  put('binary/image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  put(
+    'deep/quote-staircase.md',
+    `# Deep\n\n## Q?\n\n${Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} level ${i + 1}`).join('\n')}\n`,
+  );
+  put(
+    'binary/image.md',
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
   put('a-file', 'not a folder\n');
   put('loop/notes.md', '# Topic\n\n## What is EC2?\n\nVirtual machines.\n');
   mkdirSync(join(dir, 'loop/sub'));
@@ -74,13 +103,35 @@ interface Case {
 const cases: Case[] = [
   { file: 'in/empty.md', lint: 0, exportCode: 0, exportSays: /no questions found/ },
   { file: 'in/fm-only.md', lint: 0, exportCode: 0, exportSays: /no questions found/ },
-  { file: 'in/fm-broken.md', lint: 1, exportCode: 0, lintSays: /broken YAML front matter/, exportSays: /fm-broken\.md:2:1: warning: .*broken YAML front matter/ },
+  {
+    file: 'in/fm-broken.md',
+    lint: 1,
+    exportCode: 0,
+    lintSays: /broken YAML front matter/,
+    exportSays: /fm-broken\.md:2:1: warning: .*broken YAML front matter/,
+  },
   { file: 'in/bom.md', lint: 0, exportCode: 0 },
   { file: 'in/crlf.md', lint: 0, exportCode: 0 },
-  { file: 'in/invalid-utf8.md', lint: 1, exportCode: 0, lintSays: /invalid UTF-8 byte `e9`.*re-save the file as UTF-8/, exportSays: /invalid-utf8\.md:5:4: warning: .*re-save the file as UTF-8/ },
+  {
+    file: 'in/invalid-utf8.md',
+    lint: 1,
+    exportCode: 0,
+    lintSays: /invalid UTF-8 byte `e9`.*re-save the file as UTF-8/,
+    exportSays: /invalid-utf8\.md:5:4: warning: .*re-save the file as UTF-8/,
+  },
   { file: 'deep/nested-lists.md', lint: 0, exportCode: 0, exportSays: /nested too deeply to normalize/ },
-  { file: 'deep/nested-quotes.md', lint: 0, exportCode: 0, exportSays: /nesting deeper than 64 levels: the deepest part is shown as plain text/ },
-  { file: 'deep/quote-staircase.md', lint: 0, exportCode: 0, exportSays: /quote-staircase\.md: nested too deeply to normalize \(more than 64 quote or list levels\)/ },
+  {
+    file: 'deep/nested-quotes.md',
+    lint: 0,
+    exportCode: 0,
+    exportSays: /nesting deeper than 64 levels: the deepest part is shown as plain text/,
+  },
+  {
+    file: 'deep/quote-staircase.md',
+    lint: 0,
+    exportCode: 0,
+    exportSays: /quote-staircase\.md: nested too deeply to normalize \(more than 64 quote or list levels\)/,
+  },
 ];
 
 describe('bad input through the real CLI', { timeout: 300_000 }, () => {
@@ -122,7 +173,14 @@ describe('bad input through the real CLI', { timeout: 300_000 }, () => {
   });
 
   it('refuses a binary file with exit 2 for lint and every export, and writes nothing', async () => {
-    for (const args of [['lint'], ['export', '--json'], ['export', '--md'], ['export', '--anki'], ['export', '--pdf'], ['build']]) {
+    for (const args of [
+      ['lint'],
+      ['export', '--json'],
+      ['export', '--md'],
+      ['export', '--anki'],
+      ['export', '--pdf'],
+      ['build'],
+    ]) {
       const out = join(dir, 'out', `binary-${args.join('-')}`);
       const run = await notes([...args, ...(args[0] === 'lint' ? [] : ['--out', out]), 'binary/image.md'], dir);
       expect(crashLines(run.stderr), args.join(' ')).toEqual([]);
@@ -147,7 +205,11 @@ describe('bad input through the real CLI', { timeout: 300_000 }, () => {
   });
 
   it('reports a missing path with exit 2 and one line', async () => {
-    for (const args of [['lint', 'nope.md'], ['export', '--all', 'no/such/folder'], ['build', 'nope.md']]) {
+    for (const args of [
+      ['lint', 'nope.md'],
+      ['export', '--all', 'no/such/folder'],
+      ['build', 'nope.md'],
+    ]) {
       const run = await notes(args, dir);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -160,7 +222,9 @@ describe('bad input through the real CLI', { timeout: 300_000 }, () => {
       const run = await notes([...args, '--out', 'a-file/out', 'in/bom.md'], dir);
       expect(crashLines(run.stderr)).toEqual([]);
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toMatch(/^notes: a-file\/out\/[\w./-]+: a part of this path is a file, not a folder: choose another path\n$/);
+      expect(run.stderr).toMatch(
+        /^notes: a-file\/out\/[\w./-]+: a part of this path is a file, not a folder: choose another path\n$/,
+      );
       expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('not a folder\n');
     }
   });
@@ -179,7 +243,9 @@ describe('bad input through the real CLI', { timeout: 300_000 }, () => {
     const run = await notes(['lint', '--fix', 'ro/notes.md'], dir);
     expect(crashLines(run.stderr)).toEqual([]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('notes: ro/notes.md: file is read-only, so --fix cannot repair it: make it writable (chmod u+w) or fix it by hand');
+    expect(run.stderr).toContain(
+      'notes: ro/notes.md: file is read-only, so --fix cannot repair it: make it writable (chmod u+w) or fix it by hand',
+    );
     expect(readFileSync(path, 'utf8')).toBe(damaged);
     expect(statSync(path).mode & 0o777).toBe(0o444);
     expect(readdirSync(join(dir, 'ro'))).toEqual(['notes.md']);
@@ -191,7 +257,9 @@ describe('bad input through the real CLI', { timeout: 300_000 }, () => {
     expect(crashLines(lint.stderr)).toEqual([]);
     expect(lint.code).toBe(0);
     expect(lint.stderr).toContain('notes: loop/sub/up: symbolic link loop (back to loop), skipped: remove the link');
-    expect(lint.stderr).toContain('notes: loop/self-a.md: too many levels of symbolic links: remove the link loop; skipped');
+    expect(lint.stderr).toContain(
+      'notes: loop/self-a.md: too many levels of symbolic links: remove the link loop; skipped',
+    );
     const out = join(dir, 'out/loop');
     const run = await notes(['export', '--all', '--out', out, 'loop'], dir, 60_000);
     expect(run.code).toBe(0);
@@ -206,17 +274,25 @@ describe('bad input through the real CLI', { timeout: 300_000 }, () => {
     const names = listFiles(out);
     const old = new Map(names.map((n) => [n, readFileSync(join(out, n))]));
     copyFileSync(RAW_NOTES, join(dir, 'kill/notes.md'));
-    writeFileSync(join(dir, 'kill/notes.md'), `${readFileSync(RAW_NOTES, 'utf8')}\n## What changed in the second run?\n\nEverything.\n`);
+    writeFileSync(
+      join(dir, 'kill/notes.md'),
+      `${readFileSync(RAW_NOTES, 'utf8')}\n## What changed in the second run?\n\nEverything.\n`,
+    );
     const ref = join(dir, 'out/kill-ref');
     expect((await notes(['export', '--all', '--out', ref, 'kill'], dir)).code).toBe(0);
     let killedMidWrite = false;
     for (let attempt = 0; attempt < 3 && !killedMidWrite; attempt++) {
-      const child = spawn(process.execPath, [BIN, 'export', '--all', '--out', out, 'kill'], { cwd: dir, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'export', '--all', '--out', out, 'kill'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
       // Kill at the first temporary file: the moment a non-atomic writer would leave half a file.
       const watcher = watch(out, { recursive: true }, (_event, name) => {
         if (String(name).endsWith('.tmp')) child.kill('SIGKILL');
       });
-      const [code, signal] = await new Promise<[number | null, string | null]>((done) => child.on('close', (c, s) => done([c, s])));
+      const [code, signal] = await new Promise<[number | null, string | null]>((done) =>
+        child.on('close', (c, s) => done([c, s])),
+      );
       watcher.close();
       killedMidWrite = signal === 'SIGKILL';
       if (!killedMidWrite) expect(code).toBe(0);
@@ -226,7 +302,8 @@ describe('bad input through the real CLI', { timeout: 300_000 }, () => {
         expect(whole, `${name} is neither the old nor the new complete file`).toBe(true);
       }
       // What a kill leaves is only hidden temporaries, never a damaged output under its real name.
-      for (const name of listFiles(out)) if (!names.includes(name)) expect(name).toMatch(/(^|\/)\.[^/]+\.\d+\.[0-9a-f]+\.tmp$/);
+      for (const name of listFiles(out))
+        if (!names.includes(name)) expect(name).toMatch(/(^|\/)\.[^/]+\.\d+\.[0-9a-f]+\.tmp$/);
     }
     expect(killedMidWrite).toBe(true);
   });

@@ -6,7 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
 const notes = (args: string[], cwd: string) =>
-  spawnSync(process.execPath, [join(root, 'packages/cli/bin/notes.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [join(root, 'packages/cli/bin/notes.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('huge inputs get a clear, early message with a limit the user can raise (SPEC §6)', () => {
   let dir: string;
@@ -44,11 +48,15 @@ describe('huge inputs get a clear, early message with a limit the user can raise
   it('a raised limit lets the 100,000-row table through (parsed in batches of rows, near-linear)', () => {
     writeFileSync(join(dir, 'notes.config.json'), JSON.stringify({ limits: { maxFileBytes: 8 * 1024 * 1024 } }));
     const out = join(dir, 'out-json');
-    const r = spawnSync(process.execPath, [join(root, 'packages/cli/bin/notes.js'), 'export', '--json', '--out', out, 'rows.md'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'packages/cli/bin/notes.js'), 'export', '--json', '--out', out, 'rows.md'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 600_000,
+      },
+    );
     expect(r.status).toBe(0);
     expect(readdirSync(out)).toEqual(['notes.json']);
   }, 600_000);

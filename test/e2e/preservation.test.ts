@@ -20,7 +20,10 @@ describe('content preservation across formats', () => {
     expect(items.length).toBeGreaterThan(400);
     const result = coverage(items, await formatTexts(out));
     const summary = Object.fromEntries(
-      Object.entries(result).map(([format, r]) => [format, { found: r.found, total: r.total, missing: r.missing.map((m) => `${m.line}: ${m.text}`) }]),
+      Object.entries(result).map(([format, r]) => [
+        format,
+        { found: r.found, total: r.total, missing: r.missing.map((m) => `${m.line}: ${m.text}`) },
+      ]),
     );
     for (const format of ['json', 'markdown', 'pdf', 'anki']) {
       expect(summary[format]!.missing, format).toEqual([]);

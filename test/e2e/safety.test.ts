@@ -94,7 +94,11 @@ describe('hostile notes', () => {
   });
 
   it('fetch nothing over the network in lint, export --all and build', async () => {
-    for (const args of [['lint', 'notes/hostile.md'], ['export', '--all', '--out', 'out-all', 'notes/hostile.md'], ['build', '--out', 'out-build', 'notes/hostile.md']]) {
+    for (const args of [
+      ['lint', 'notes/hostile.md'],
+      ['export', '--all', '--out', 'out-all', 'notes/hostile.md'],
+      ['build', '--out', 'out-build', 'notes/hostile.md'],
+    ]) {
       const run = await notes(args, dir);
       expect(crashLines(run.stderr), args.join(' ')).toEqual([]);
       expect(run.code, args.join(' ')).toBeLessThan(2);
@@ -122,11 +126,17 @@ describe('hostile notes', () => {
 describe('images outside the notes folder', () => {
   it('are findings of fields/image-outside (URLs, absolute paths, `..`), relative ones inside are not', async () => {
     const { default: rule } = (await import('../../packages/lint/dist/rules/fields/image-outside.js')) as {
-      default: Parameters<typeof lintSource>[1] extends infer O ? (O extends { extraRules?: readonly (infer R)[] } ? R : never) : never;
+      default: Parameters<typeof lintSource>[1] extends infer O
+        ? O extends { extraRules?: readonly (infer R)[] }
+          ? R
+          : never
+        : never;
     };
     const text = hostile('http://127.0.0.1:1') + '\n![inside](img/ok.png) ![dot](./a/../b.png)\n';
     const found = lintSource(sourceFromText(text, 'notes/hostile.md'), { rules: [], extraRules: [rule] });
-    expect(found.map((m) => `${m.line}:${m.column} ${m.message}`.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:PORT'))).toEqual([
+    expect(
+      found.map((m) => `${m.line}:${m.column} ${m.message}`.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:PORT')),
+    ).toEqual([
       "19:1 Unexpected image absolute path `/etc/hostname`, expected a relative path inside the notes' folder",
       "19:23 Unexpected image path outside the notes' folder `../outside/secret.png`, expected a relative path inside the notes' folder",
       "19:52 Unexpected image URL `http://127.0.0.1:PORT/pixel.png`, expected a relative path inside the notes' folder",

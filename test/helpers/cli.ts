@@ -17,7 +17,10 @@ export interface Run {
 export function notes(args: string[], cwd: string, timeoutMs = 300_000): Promise<Run> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NOTES_DEBUG: '', FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NOTES_DEBUG: '', FORCE_COLOR: '0' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -36,5 +39,9 @@ export function crashLines(stderr: string): string[] {
   // A warning may quote a caught error (the Markdown export's fallback does); only uncaught ones count.
   return stderr
     .split('\n')
-    .filter((l) => /^\s+at .+[:(]/.test(l) || (!l.startsWith('notes: warning:') && /internal error|Error: |TypeError|RangeError|Maximum call stack/.test(l)));
+    .filter(
+      (l) =>
+        /^\s+at .+[:(]/.test(l) ||
+        (!l.startsWith('notes: warning:') && /internal error|Error: |TypeError|RangeError|Maximum call stack/.test(l)),
+    );
 }

@@ -8,12 +8,30 @@ const runs = Number(process.env['PROPERTY_RUNS'] ?? 150);
 
 describe('lint and every exporter on arbitrary input', () => {
   it('never throw in lint, repair, JSON, Markdown and Anki', async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(anyMarkdown, damagedNotes.map((d) => d.damaged)), (text) => throughEverything(text)), { numRuns: runs });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          anyMarkdown,
+          damagedNotes.map((d) => d.damaged),
+        ),
+        (text) => throughEverything(text),
+      ),
+      { numRuns: runs },
+    );
   });
 
   it('never throw in the PDF exporter', async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(anyMarkdown, damagedNotes.map((d) => d.damaged)), (text) => throughEverything(text, ['pdf'])), {
-      numRuns: Math.max(5, Math.round(runs / 6)),
-    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          anyMarkdown,
+          damagedNotes.map((d) => d.damaged),
+        ),
+        (text) => throughEverything(text, ['pdf']),
+      ),
+      {
+        numRuns: Math.max(5, Math.round(runs / 6)),
+      },
+    );
   });
 });

@@ -19,8 +19,26 @@ const cell = fc.oneof(
   fc.string({ maxLength: 12 }).map((s) => s.replace(/[\r\n|]/g, ' ')),
 );
 const row = fc.array(cell, { minLength: 0, maxLength: 5 }).map((cells) => `| ${cells.join(' | ')} |`);
-const after = fc.constantFrom('', '\n', '\nplain lazy line\n', '\n\nAfter.\n', '\n# Heading\n', '\n- a list\n\n  continued\n', '\n```\ncode\n\n```\n', '\n> quote\n');
-const before = fc.constantFrom('', 'Intro.\n\n', '# Title\n', 'Para\n', '---\ntitle: x\n---\n', '- item\n\n', '```\n', '<!--\n');
+const after = fc.constantFrom(
+  '',
+  '\n',
+  '\nplain lazy line\n',
+  '\n\nAfter.\n',
+  '\n# Heading\n',
+  '\n- a list\n\n  continued\n',
+  '\n```\ncode\n\n```\n',
+  '\n> quote\n',
+);
+const before = fc.constantFrom(
+  '',
+  'Intro.\n\n',
+  '# Title\n',
+  'Para\n',
+  '---\ntitle: x\n---\n',
+  '- item\n\n',
+  '```\n',
+  '<!--\n',
+);
 const table = fc
   .record({
     before,

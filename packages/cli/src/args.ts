@@ -14,22 +14,70 @@ export interface FlagSpec {
 
 /** Every flag of every command. */
 export const FLAGS: readonly FlagSpec[] = [
-  { name: 'format', type: 'string', commands: ['lint'], choices: ['stylish', 'json', 'sarif', 'github'], value: 'NAME', help: 'output format (default stylish)' },
+  {
+    name: 'format',
+    type: 'string',
+    commands: ['lint'],
+    choices: ['stylish', 'json', 'sarif', 'github'],
+    value: 'NAME',
+    help: 'output format (default stylish)',
+  },
   { name: 'fix', type: 'boolean', commands: ['lint'], help: 'repair what is safe to repair, in place' },
-  { name: 'config', type: 'string', commands: ['lint', 'export', 'build'], value: 'FILE', help: 'use this notes.config.json instead of searching upward' },
-  { name: 'max-warnings', type: 'number', commands: ['lint'], value: 'N', help: 'exit 1 when there are more than N warnings' },
+  {
+    name: 'config',
+    type: 'string',
+    commands: ['lint', 'export', 'build'],
+    value: 'FILE',
+    help: 'use this notes.config.json instead of searching upward',
+  },
+  {
+    name: 'max-warnings',
+    type: 'number',
+    commands: ['lint'],
+    value: 'N',
+    help: 'exit 1 when there are more than N warnings',
+  },
   { name: 'quiet', type: 'boolean', commands: ['lint'], help: 'report errors only' },
-  { name: 'cache', type: 'boolean', commands: ['lint'], help: 'skip files unchanged since the last run (keyed on content and config)' },
-  { name: 'cache-location', type: 'string', commands: ['lint'], value: 'PATH', help: 'where the cache lives (default node_modules/.cache/notes)' },
+  {
+    name: 'cache',
+    type: 'boolean',
+    commands: ['lint'],
+    help: 'skip files unchanged since the last run (keyed on content and config)',
+  },
+  {
+    name: 'cache-location',
+    type: 'string',
+    commands: ['lint'],
+    value: 'PATH',
+    help: 'where the cache lives (default node_modules/.cache/notes)',
+  },
   { name: 'json', type: 'boolean', commands: ['export'], help: 'write the JSON dataset (notes.json)' },
   { name: 'md', type: 'boolean', commands: ['export'], help: 'write clean Markdown (markdown/…)' },
   { name: 'anki', type: 'boolean', commands: ['export'], help: 'write the Anki deck (notes.apkg)' },
   { name: 'pdf', type: 'boolean', commands: ['export'], help: 'write the PDF cheat sheet (cheatsheet.pdf)' },
   { name: 'all', type: 'boolean', commands: ['export'], help: 'write every format' },
   { name: 'out', type: 'string', commands: ['export', 'build'], value: 'DIR', help: 'output folder (default dist/)' },
-  { name: 'strict', type: 'boolean', commands: ['export', 'build'], help: 'refuse to export (exit 1, nothing written) while lint errors remain' },
-  { name: 'paper', type: 'string', commands: ['export', 'build'], choices: ['a4', 'letter'], value: 'SIZE', help: 'PDF paper size (default a4)' },
-  { name: 'columns', type: 'number', commands: ['export', 'build'], value: 'N', help: 'PDF columns per page (default 3)' },
+  {
+    name: 'strict',
+    type: 'boolean',
+    commands: ['export', 'build'],
+    help: 'refuse to export (exit 1, nothing written) while lint errors remain',
+  },
+  {
+    name: 'paper',
+    type: 'string',
+    commands: ['export', 'build'],
+    choices: ['a4', 'letter'],
+    value: 'SIZE',
+    help: 'PDF paper size (default a4)',
+  },
+  {
+    name: 'columns',
+    type: 'number',
+    commands: ['export', 'build'],
+    value: 'N',
+    help: 'PDF columns per page (default 3)',
+  },
   { name: 'help', type: 'boolean', commands: ['lint', 'export', 'build'], help: 'show this help' },
 ];
 
@@ -44,12 +92,17 @@ export function helpText(command?: ParsedArgs['command']): string {
   const commands = command ? [command] : (['lint', 'export', 'build'] as const);
   const lines = ['Usage:'];
   for (const c of commands) lines.push(`  ${SYNOPSIS[c]}`);
-  lines.push('', 'Paths are files or folders (every *.md / *.markdown below; node_modules and dot-folders skipped). Default: content/.');
+  lines.push(
+    '',
+    'Paths are files or folders (every *.md / *.markdown below; node_modules and dot-folders skipped). Default: content/.',
+  );
   for (const c of commands) {
     lines.push('', `Options for ${c}:`);
     for (const f of FLAGS.filter((x) => x.commands.includes(c))) {
       const left = `  --${f.name}${f.value ? ` ${f.value}` : ''}`;
-      lines.push(`${left.padEnd(26)} ${f.help}${f.choices && !f.help.includes('|') ? ` (${f.choices.join('|')})` : ''}`);
+      lines.push(
+        `${left.padEnd(26)} ${f.help}${f.choices && !f.help.includes('|') ? ` (${f.choices.join('|')})` : ''}`,
+      );
     }
   }
   lines.push('', 'Exit codes: 0 no errors, 1 errors found (or --strict refused), 2 usage error or fatal problem.');
@@ -60,7 +113,9 @@ export function helpText(command?: ParsedArgs['command']): string {
 export class UsageError extends NotesError {}
 
 /** Parse argv (without node and script) into a command, paths and typed flags. */
-export function parseArgs(argv: readonly string[]): ParsedArgs | { help: true; command?: ParsedArgs['command'] } | { version: true } {
+export function parseArgs(
+  argv: readonly string[],
+): ParsedArgs | { help: true; command?: ParsedArgs['command'] } | { version: true } {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { help: true };
   if (first === '--version' || first === '-v') return { version: true };
@@ -85,8 +140,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | { help: true; c
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = FLAGS.find((f) => f.name === name);
-    if (!arg.startsWith('--') || !spec) throw new UsageError(`unknown option "${arg}" for notes ${command} (notes ${command} --help)`);
-    if (!spec.commands.includes(command)) throw new UsageError(`option --${name} does not apply to notes ${command} (notes ${command} --help)`);
+    if (!arg.startsWith('--') || !spec)
+      throw new UsageError(`unknown option "${arg}" for notes ${command} (notes ${command} --help)`);
+    if (!spec.commands.includes(command))
+      throw new UsageError(`option --${name} does not apply to notes ${command} (notes ${command} --help)`);
     if (spec.type === 'boolean') {
       if (eq !== -1) throw new UsageError(`option --${name} takes no value`);
       flags[name] = true;

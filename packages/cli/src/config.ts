@@ -4,7 +4,13 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { configSchema, DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig } from '@notes/core';
 import { pdfRules } from '@notes/export-pdf/rules';
-import { resolveRules, rules as registry, type LintOptions, type ResolvedRules, type RuleConfigValue } from '@notes/lint';
+import {
+  resolveRules,
+  rules as registry,
+  type LintOptions,
+  type ResolvedRules,
+  type RuleConfigValue,
+} from '@notes/lint';
 
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
 let validator: ValidateFunction<NotesConfig> | undefined;
@@ -61,15 +67,18 @@ export function parseConfig(text: string, shown: string): NotesConfig {
     const errors = validator.errors ?? [];
     // oneOf / additionalProperties errors come in groups: show the most specific one.
     const first =
-      errors.find((e) => e.keyword === 'propertyNames') ?? errors.find((e) => e.keyword === 'additionalProperties') ?? errors.find((e) => e.keyword === 'enum') ?? errors[0];
+      errors.find((e) => e.keyword === 'propertyNames') ??
+      errors.find((e) => e.keyword === 'additionalProperties') ??
+      errors.find((e) => e.keyword === 'enum') ??
+      errors[0];
     const detail = first
       ? first.keyword === 'propertyNames'
         ? `at ${first.instancePath || '/'}: key "${(first.params as { propertyName: string }).propertyName}" is not a rule id (category/name)`
         : first.keyword === 'additionalProperties'
-        ? `at ${first.instancePath || '/'}: unknown key "${(first.params as { additionalProperty: string }).additionalProperty}"`
-        : first.keyword === 'enum'
-          ? `at ${first.instancePath}: must be one of ${((first.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`
-          : formatAjvError(first)
+          ? `at ${first.instancePath || '/'}: unknown key "${(first.params as { additionalProperty: string }).additionalProperty}"`
+          : first.keyword === 'enum'
+            ? `at ${first.instancePath}: must be one of ${(first.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+            : formatAjvError(first)
       : 'does not match schemas/config.schema.json';
     throw new NotesError(`invalid configuration ${detail}: see schemas/config.schema.json`, { file: shown });
   }
@@ -103,7 +112,8 @@ export function loadSetup(cwd: string, configFlag?: string): LintSetup {
   const configPath = configFlag ? resolve(cwd, configFlag) : findConfig(cwd);
   let config: NotesConfig = {};
   // Shown relative to the working directory, as every path in a message is.
-  const shown = configFlag ?? (configPath ? relative(cwd, configPath).split(sep).join('/') || CONFIG_NAME : CONFIG_NAME);
+  const shown =
+    configFlag ?? (configPath ? relative(cwd, configPath).split(sep).join('/') || CONFIG_NAME : CONFIG_NAME);
   if (configPath) {
     let text: string;
     try {
@@ -111,7 +121,9 @@ export function loadSetup(cwd: string, configFlag?: string): LintSetup {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new NotesError(
-        code === 'ENOENT' ? 'configuration file not found: check the --config path' : `cannot read the configuration (${code ?? String(error)})`,
+        code === 'ENOENT'
+          ? 'configuration file not found: check the --config path'
+          : `cannot read the configuration (${code ?? String(error)})`,
         { file: shown },
       );
     }
@@ -120,7 +132,10 @@ export function loadSetup(cwd: string, configFlag?: string): LintSetup {
   const configDir = configPath ? dirname(configPath) : null;
   let rules: ResolvedRules;
   try {
-    rules = resolveRules((config.rules ?? {}) as Record<string, RuleConfigValue>, { frontMatter: config.frontMatter }, [...registry, ...pdfRules]);
+    rules = resolveRules((config.rules ?? {}) as Record<string, RuleConfigValue>, { frontMatter: config.frontMatter }, [
+      ...registry,
+      ...pdfRules,
+    ]);
   } catch (error) {
     if (error instanceof NotesError) throw new NotesError(error.message, { file: shown });
     throw error;

@@ -53,7 +53,9 @@ export async function discover(
         return;
       }
       if (seen.has(real)) {
-        warn(`${displayPath(dir, cwd)}: symbolic link loop (back to ${displayPath(real, cwd)}), skipped: remove the link`);
+        warn(
+          `${displayPath(dir, cwd)}: symbolic link loop (back to ${displayPath(real, cwd)}), skipped: remove the link`,
+        );
         return;
       }
       seen.add(real);

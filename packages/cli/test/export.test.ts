@@ -8,7 +8,9 @@ import { ROOT, run, tempDir } from './helpers.js';
 const RAW = join(ROOT, 'examples/raw/aws-prep-notes.raw.md');
 const env = { SOURCE_DATE_EPOCH: '1764201600' };
 
-async function exportJson(input: string): Promise<{ dataset: NotesDataset; bytes: string; code: number; stderr: string }> {
+async function exportJson(
+  input: string,
+): Promise<{ dataset: NotesDataset; bytes: string; code: number; stderr: string }> {
   const out = await tempDir();
   const r = await run(['export', '--json', '--out', out, input], { env });
   const bytes = await readFile(join(out, 'notes.json'), 'utf8');
@@ -56,12 +58,19 @@ describe('notes export --json on the raw notes (issue 2, acceptance 2)', () => {
     const cells = repaired
       .split('\n')
       .filter((l) => l.trim().startsWith('|') && !/^\|[\s|:-]+\|?\s*$/.test(l.trim()))
-      .flatMap((l) => l.trim().replace(/^\||\|$/g, '').split('|'))
+      .flatMap((l) =>
+        l
+          .trim()
+          .replace(/^\||\|$/g, '')
+          .split('|'),
+      )
       .map((c) => c.replace(/\*\*/g, '').trim())
       .filter(Boolean);
     expect(cells.length).toBeGreaterThan(250);
     const have = new Set(
-      first.dataset.notes.flatMap((n) => n.tables.flatMap((t) => [...t.columns, ...t.rows.flatMap((r) => r.map((c) => c.text))])),
+      first.dataset.notes.flatMap((n) =>
+        n.tables.flatMap((t) => [...t.columns, ...t.rows.flatMap((r) => r.map((c) => c.text))]),
+      ),
     );
     expect(cells.filter((c) => !have.has(c))).toEqual([]);
   });
@@ -97,7 +106,11 @@ describe('notes export --json on the raw notes (issue 2, acceptance 2)', () => {
 describe('notes export and build', () => {
   it('asks for a format when none is given', async () => {
     const r = await run(['export', RAW]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'notes: choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'notes: choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)\n',
+    });
   });
 
   it('names a missing path and exits 2', async () => {
@@ -138,7 +151,9 @@ describe('notes export and build', () => {
   });
 
   it('uses SOURCE_DATE_EPOCH only when it is a number', async () => {
-    const r = await run(['export', '--json', '--out', await tempDir(), RAW], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    const r = await run(['export', '--json', '--out', await tempDir(), RAW], {
+      env: { SOURCE_DATE_EPOCH: 'yesterday' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('notes: SOURCE_DATE_EPOCH must be whole seconds since 1970, got "yesterday"\n');
   });
@@ -158,12 +173,32 @@ describe('command line', () => {
   });
 
   it.each([
-    { name: 'unknown command', args: ['publish'], err: 'notes: unknown command "publish": use lint, export or build (notes --help)\n' },
-    { name: 'unknown option', args: ['lint', '--fast'], err: 'notes: unknown option "--fast" for notes lint (notes lint --help)\n' },
-    { name: 'option of another command', args: ['lint', '--pdf'], err: 'notes: option --pdf does not apply to notes lint (notes lint --help)\n' },
+    {
+      name: 'unknown command',
+      args: ['publish'],
+      err: 'notes: unknown command "publish": use lint, export or build (notes --help)\n',
+    },
+    {
+      name: 'unknown option',
+      args: ['lint', '--fast'],
+      err: 'notes: unknown option "--fast" for notes lint (notes lint --help)\n',
+    },
+    {
+      name: 'option of another command',
+      args: ['lint', '--pdf'],
+      err: 'notes: option --pdf does not apply to notes lint (notes lint --help)\n',
+    },
     { name: 'missing value', args: ['export', '--json', '--out'], err: 'notes: option --out needs a value (DIR)\n' },
-    { name: 'bad number', args: ['lint', '--max-warnings', 'many'], err: 'notes: option --max-warnings needs a whole number, got "many"\n' },
-    { name: 'bad choice', args: ['lint', '--format', 'xml'], err: 'notes: option --format must be one of stylish, json, sarif, github, got "xml"\n' },
+    {
+      name: 'bad number',
+      args: ['lint', '--max-warnings', 'many'],
+      err: 'notes: option --max-warnings needs a whole number, got "many"\n',
+    },
+    {
+      name: 'bad choice',
+      args: ['lint', '--format', 'xml'],
+      err: 'notes: option --format must be one of stylish, json, sarif, github, got "xml"\n',
+    },
   ])('usage error: $name exits 2 with one line', async ({ args, err }) => {
     const r = await run(args);
     expect(r).toEqual({ code: 2, stdout: '', stderr: err });

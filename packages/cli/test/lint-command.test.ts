@@ -8,10 +8,20 @@ import { lintCommand } from '../src/commands/lint.js';
 const SEED = new URL('../../../examples/raw/aws-prep-notes.raw.md', import.meta.url).pathname;
 
 function sink(): { text: string; write(s: string): void; isTTY: boolean } {
-  return { text: '', isTTY: false, write(s: string) { this.text += s; } };
+  return {
+    text: '',
+    isTTY: false,
+    write(s: string) {
+      this.text += s;
+    },
+  };
 }
 
-async function run(cwd: string, paths: string[], flags: ParsedArgs['flags'] = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  cwd: string,
+  paths: string[],
+  flags: ParsedArgs['flags'] = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = sink();
   const stderr = sink();
   const ctx: CliContext = { argv: [], cwd, stdout, stderr, env: {} };
@@ -41,19 +51,68 @@ const WARN = '# Notes\n\n## What is SQS?\n\nGreat question! A queue service.\n';
 const ERROR = '# Notes\n\n##What is SQS?\n\nA queue service.\n';
 
 describe('notes lint exit codes', () => {
-  const cases: { name: string; files: Record<string, string>; args: string[]; flags?: ParsedArgs['flags']; config?: object; exitCode: number }[] = [
+  const cases: {
+    name: string;
+    files: Record<string, string>;
+    args: string[];
+    flags?: ParsedArgs['flags'];
+    config?: object;
+    exitCode: number;
+  }[] = [
     { name: 'clean files', files: { 'content/a.md': CLEAN }, args: [], exitCode: 0 },
     { name: 'warnings only', files: { 'content/a.md': WARN }, args: [], exitCode: 0 },
-    { name: 'warnings over --max-warnings 0', files: { 'content/a.md': WARN }, args: [], flags: { 'max-warnings': 0 }, exitCode: 1 },
-    { name: 'warnings within --max-warnings 1', files: { 'content/a.md': WARN }, args: [], flags: { 'max-warnings': 1 }, exitCode: 0 },
+    {
+      name: 'warnings over --max-warnings 0',
+      files: { 'content/a.md': WARN },
+      args: [],
+      flags: { 'max-warnings': 0 },
+      exitCode: 1,
+    },
+    {
+      name: 'warnings within --max-warnings 1',
+      files: { 'content/a.md': WARN },
+      args: [],
+      flags: { 'max-warnings': 1 },
+      exitCode: 0,
+    },
     { name: 'an error', files: { 'content/a.md': ERROR }, args: [], exitCode: 1 },
-    { name: 'an error switched off in the config', files: { 'content/a.md': ERROR }, args: [], config: { rules: { 'heading/missing-space': 'off' } }, exitCode: 0 },
-    { name: 'an error made a warning in the config', files: { 'content/a.md': ERROR }, args: [], config: { rules: { 'heading/missing-space': 'warning' } }, exitCode: 0 },
-    { name: 'a rule key that is not category/name', files: { 'content/a.md': ERROR }, args: [], config: { rules: { heading: 'warning' } }, exitCode: 2 },
+    {
+      name: 'an error switched off in the config',
+      files: { 'content/a.md': ERROR },
+      args: [],
+      config: { rules: { 'heading/missing-space': 'off' } },
+      exitCode: 0,
+    },
+    {
+      name: 'an error made a warning in the config',
+      files: { 'content/a.md': ERROR },
+      args: [],
+      config: { rules: { 'heading/missing-space': 'warning' } },
+      exitCode: 0,
+    },
+    {
+      name: 'a rule key that is not category/name',
+      files: { 'content/a.md': ERROR },
+      args: [],
+      config: { rules: { heading: 'warning' } },
+      exitCode: 2,
+    },
     { name: 'a missing path', files: {}, args: ['nope/'], exitCode: 2 },
-    { name: 'a bad config', files: { 'content/a.md': CLEAN }, args: [], config: { rules: { 'heading/missing-space': 'loud' } }, exitCode: 2 },
+    {
+      name: 'a bad config',
+      files: { 'content/a.md': CLEAN },
+      args: [],
+      config: { rules: { 'heading/missing-space': 'loud' } },
+      exitCode: 2,
+    },
     { name: 'a binary file', files: { 'content/a.md': 'ab\u0000cd' }, args: [], exitCode: 2 },
-    { name: 'a bad --max-warnings', files: { 'content/a.md': CLEAN }, args: [], flags: { 'max-warnings': -1 }, exitCode: 2 },
+    {
+      name: 'a bad --max-warnings',
+      files: { 'content/a.md': CLEAN },
+      args: [],
+      flags: { 'max-warnings': -1 },
+      exitCode: 2,
+    },
   ];
   for (const c of cases) {
     it(`exits ${c.exitCode} for ${c.name}`, async () => {
@@ -73,10 +132,23 @@ describe('notes lint exit codes', () => {
     copyFileSync(SEED, join(dir, 'aws.md'));
     const { code, stdout } = await run(dir, ['aws.md'], { format: 'json' });
     expect(code).toBe(1);
-    const out = JSON.parse(stdout) as { files: { path: string; messages: { ruleId: string; line: number }[] }[]; errorCount: number };
+    const out = JSON.parse(stdout) as {
+      files: { path: string; messages: { ruleId: string; line: number }[] }[];
+      errorCount: number;
+    };
     expect(out.files.map((f) => f.path)).toEqual(['aws.md']);
     const found = out.files[0]!.messages.map((m) => `${m.ruleId.split('/')[0]}:${m.line}`);
-    for (const want of ['heading:20', 'text:34', 'table:116', 'heading:138', 'text:175', 'text:218', 'text:245', 'heading:286']) expect(found).toContain(want);
+    for (const want of [
+      'heading:20',
+      'text:34',
+      'table:116',
+      'heading:138',
+      'text:175',
+      'text:218',
+      'text:245',
+      'heading:286',
+    ])
+      expect(found).toContain(want);
   });
 
   it('--quiet prints errors only', async () => {
@@ -103,7 +175,9 @@ describe('notes lint exit codes', () => {
     chmodSync(join(dir, 'a.md'), 0o444);
     const { code, stderr } = await run(dir, ['a.md'], { fix: true });
     expect(code).toBe(2);
-    expect(stderr).toBe('notes: a.md: file is read-only, so --fix cannot repair it: make it writable (chmod u+w) or fix it by hand\n');
+    expect(stderr).toBe(
+      'notes: a.md: file is read-only, so --fix cannot repair it: make it writable (chmod u+w) or fix it by hand\n',
+    );
   });
 
   it('--cache reuses results for unchanged files and notices edits and config changes', async () => {
@@ -116,7 +190,9 @@ describe('notes lint exit codes', () => {
     writeFileSync(join(dir, 'content/a.md'), ERROR);
     writeFileSync(join(dir, 'notes.config.json'), JSON.stringify({ rules: { 'heading/missing-space': 'off' } }));
     expect((await run(dir, [], { cache: true })).code).toBe(0);
-    const cache = JSON.parse(readFileSync(join(dir, 'node_modules/.cache/notes/lint-cache.json'), 'utf8')) as { files: object };
+    const cache = JSON.parse(readFileSync(join(dir, 'node_modules/.cache/notes/lint-cache.json'), 'utf8')) as {
+      files: object;
+    };
     expect(Object.keys(cache.files)).toHaveLength(1);
   });
 

@@ -38,7 +38,9 @@ describe('notes.config.json', () => {
 
   it('passes frontMatter requirements to fields/front-matter', () => {
     const dir = project(JSON.stringify({ frontMatter: { required: ['exam'] } }));
-    expect(loadSetup(dir).rules.find((r) => r.rule.id === 'fields/front-matter')?.options).toEqual({ required: ['exam'] });
+    expect(loadSetup(dir).rules.find((r) => r.rule.id === 'fields/front-matter')?.options).toEqual({
+      required: ['exam'],
+    });
   });
 
   it('uses defaults when there is no configuration', () => {
@@ -67,12 +69,16 @@ describe('notes.config.json', () => {
 
   it('reports an unknown rule id', () => {
     const dir = project(JSON.stringify({ rules: { 'heading/no-such-rule': 'error' } }));
-    expect(error(() => loadSetup(dir)).message).toMatch(/notes\.config\.json: Unexpected rule `heading\/no-such-rule` in "rules", expected one of: /);
+    expect(error(() => loadSetup(dir)).message).toMatch(
+      /notes\.config\.json: Unexpected rule `heading\/no-such-rule` in "rules", expected one of: /,
+    );
   });
 
   it('reports a missing --config file', () => {
     const dir = project();
-    expect(error(() => loadSetup(dir, 'nope.json')).message).toBe('nope.json: configuration file not found: check the --config path');
+    expect(error(() => loadSetup(dir, 'nope.json')).message).toBe(
+      'nope.json: configuration file not found: check the --config path',
+    );
   });
 
   it('matches ignore globs', () => {

@@ -22,7 +22,16 @@ const results: FileResult[] = [
     path: 'content/aws.md',
     messages: [
       msg({}),
-      msg({ ruleId: 'text/chat-residue', severity: 'warning', line: 245, column: 3, endColumn: 18, message: 'Unexpected chat residue `Great question!`, expected note content only', fixable: false, fix: undefined }),
+      msg({
+        ruleId: 'text/chat-residue',
+        severity: 'warning',
+        line: 245,
+        column: 3,
+        endColumn: 18,
+        message: 'Unexpected chat residue `Great question!`, expected note content only',
+        fixable: false,
+        fix: undefined,
+      }),
     ],
   },
   { path: 'content/clean.md', messages: [] },
@@ -35,8 +44,26 @@ describe('json reporter', () => {
         {
           path: 'content/aws.md',
           messages: [
-            { ruleId: 'heading/missing-space', severity: 'error', line: 20, column: 1, endLine: 20, endColumn: 30, message: 'Unexpected `####**` (no space after the hashes), expected `#### **`', fixable: true },
-            { ruleId: 'text/chat-residue', severity: 'warning', line: 245, column: 3, endLine: 20, endColumn: 18, message: 'Unexpected chat residue `Great question!`, expected note content only', fixable: false },
+            {
+              ruleId: 'heading/missing-space',
+              severity: 'error',
+              line: 20,
+              column: 1,
+              endLine: 20,
+              endColumn: 30,
+              message: 'Unexpected `####**` (no space after the hashes), expected `#### **`',
+              fixable: true,
+            },
+            {
+              ruleId: 'text/chat-residue',
+              severity: 'warning',
+              line: 245,
+              column: 3,
+              endLine: 20,
+              endColumn: 18,
+              message: 'Unexpected chat residue `Great question!`, expected note content only',
+              fixable: false,
+            },
           ],
         },
         { path: 'content/clean.md', messages: [] },
@@ -78,8 +105,13 @@ describe('stylish reporter', () => {
 
 describe('github reporter', () => {
   it('prints one workflow command per finding, escaped', () => {
-    const text = github({ results: [{ path: 'a,b.md', messages: [msg({ message: 'Unexpected 50%\nthing' })] }, ...results.slice(1)], rules });
-    expect(text).toBe('::error file=a%2Cb.md,line=20,col=1,endLine=20,endColumn=30,title=heading/missing-space::Unexpected 50%25%0Athing\n');
+    const text = github({
+      results: [{ path: 'a,b.md', messages: [msg({ message: 'Unexpected 50%\nthing' })] }, ...results.slice(1)],
+      rules,
+    });
+    expect(text).toBe(
+      '::error file=a%2Cb.md,line=20,col=1,endLine=20,endColumn=30,title=heading/missing-space::Unexpected 50%25%0Athing\n',
+    );
     expect(github({ results, rules }).split('\n')[1]).toBe(
       '::warning file=content/aws.md,line=245,col=3,endLine=20,endColumn=18,title=text/chat-residue::Unexpected chat residue `Great question!`, expected note content only',
     );
@@ -93,7 +125,11 @@ describe('sarif reporter', () => {
     const require = createRequire(import.meta.url);
     const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-    const Ajv = require(require.resolve('ajv', { paths: [schemaPath] })) as new (o: object) => { addMetaSchema(s: object): void; validate(s: object, d: unknown): boolean; errorsText(): string };
+    const Ajv = require(require.resolve('ajv', { paths: [schemaPath] })) as new (o: object) => {
+      addMetaSchema(s: object): void;
+      validate(s: object, d: unknown): boolean;
+      errorsText(): string;
+    };
     const ajv = new Ajv({ schemaId: 'auto', allErrors: true });
     const ajvDir = require.resolve('ajv', { paths: [schemaPath] }).replace(/lib\/ajv\.js$/, '');
     ajv.addMetaSchema(JSON.parse(readFileSync(`${ajvDir}lib/refs/json-schema-draft-04.json`, 'utf8')) as object);
@@ -104,7 +140,15 @@ describe('sarif reporter', () => {
 
   it('carries rule metadata, levels and regions', () => {
     const log = JSON.parse(sarif({ results, rules, version: '1.2.3' })) as {
-      runs: { tool: { driver: { name: string; version: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; version: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[];
+        }[];
+      }[];
     };
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('notes');
@@ -114,7 +158,12 @@ describe('sarif reporter', () => {
       ['text/chat-residue', 1, 'warning'],
     ]);
     expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('content/aws.md');
-    expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 20, startColumn: 1, endLine: 20, endColumn: 30 });
+    expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({
+      startLine: 20,
+      startColumn: 1,
+      endLine: 20,
+      endColumn: 30,
+    });
     expect(log).toMatchSnapshot();
   });
 });

@@ -57,6 +57,9 @@ export function toDataset(documents: readonly ModelDocument[]): NotesDataset {
     notes: documents.flatMap((d) => d.notes.map(noteData)),
   };
   const errors = validateDataset(dataset);
-  if (errors.length) throw new NotesError(`internal error: the dataset does not match notes.schema.json (${errors[0]}); please report it`);
+  if (errors.length)
+    throw new NotesError(
+      `internal error: the dataset does not match notes.schema.json (${errors[0]}); please report it`,
+    );
   return dataset;
 }

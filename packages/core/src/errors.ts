@@ -5,7 +5,10 @@ export class NotesError extends Error {
   /** The file the problem is about, when there is one. */
   readonly file: string | undefined;
   constructor(message: string, options: { file?: string; exitCode?: number; cause?: unknown } = {}) {
-    super(options.file ? `${options.file}: ${message}` : message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      options.file ? `${options.file}: ${message}` : message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'NotesError';
     this.exitCode = options.exitCode ?? 2;
     this.file = options.file;

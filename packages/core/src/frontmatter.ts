@@ -25,7 +25,11 @@ export function parseFrontMatter(raw: string, firstLine: number): FrontMatter {
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (value === null || value === undefined) return { raw, data: {}, error: null };
     if (typeof value !== 'object' || Array.isArray(value)) {
-      return { raw, data: null, error: { message: 'front matter is not a mapping of keys to values', line: firstLine + 1 } };
+      return {
+        raw,
+        data: null,
+        error: { message: 'front matter is not a mapping of keys to values', line: firstLine + 1 },
+      };
     }
     return { raw, data: JSON.parse(JSON.stringify(value)) as Record<string, unknown>, error: null };
   } catch (error) {

@@ -19,7 +19,16 @@ export type * from './generated/notes-schema.js';
 export { notesSchema } from './generated/notes-schema.js';
 export { configSchema, type NotesConfig } from './generated/config-schema.js';
 export { frontMatterSchema, type NotesFrontMatter } from './generated/front-matter-schema.js';
-export { defineRule, type Fix, type Place, type Report, type RuleContext, type RuleDefinition, type RuleSetting, type Severity } from './rule.js';
+export {
+  defineRule,
+  type Fix,
+  type Place,
+  type Report,
+  type RuleContext,
+  type RuleDefinition,
+  type RuleSetting,
+  type Severity,
+} from './rule.js';
 export type { ExportFile, ExportOptions, Exporter } from './exporter.js';
 export { writeFileAtomic } from './write.js';
 export { collectGarbageIfGrown } from './heap.js';

@@ -27,7 +27,8 @@ interface RawState {
 function insideRaw(state: RawState, line: string): boolean {
   if (state.fence !== null) {
     const m = FENCE.exec(line);
-    if (m && m[1]![0] === state.fence[0] && m[1]!.length >= state.fence.length && line.slice(m[0].length).trim() === '') state.fence = null;
+    if (m && m[1]![0] === state.fence[0] && m[1]!.length >= state.fence.length && line.slice(m[0].length).trim() === '')
+      state.fence = null;
     return true;
   }
   if (state.htmlEnd !== null) {
@@ -114,7 +115,7 @@ export interface TableRegion {
 export function bigTables(text: string, minRows = BIG_TABLE_ROWS): TableRegion[] {
   if (DEFINITION.test(text)) return [];
   const lines: number[] = [];
-  for (let pos = 0; pos <= text.length; ) {
+  for (let pos = 0; pos <= text.length;) {
     lines.push(pos);
     const nl = text.indexOf('\n', pos);
     if (nl === -1) break;
@@ -143,7 +144,13 @@ export function bigTables(text: string, minRows = BIG_TABLE_ROWS): TableRegion[]
       previousOpen = false;
       continue;
     }
-    if (previousOpen && line.startsWith('|') && i + 1 < lines.length && lineAt(i + 1).includes('|') && DELIMITER_ROW.test(lineAt(i + 1))) {
+    if (
+      previousOpen &&
+      line.startsWith('|') &&
+      i + 1 < lines.length &&
+      lineAt(i + 1).includes('|') &&
+      DELIMITER_ROW.test(lineAt(i + 1))
+    ) {
       let j = i + 2;
       while (j < lines.length && text.charCodeAt(lines[j]!) === 124 /* | */) j++;
       const rowCount = j - (i + 2);
@@ -158,7 +165,12 @@ export function bigTables(text: string, minRows = BIG_TABLE_ROWS): TableRegion[]
         if (safe) {
           const rows: number[] = [];
           for (let r = i + 2; r < j; r++) rows.push(lines[r]!);
-          regions.push({ start: lines[i]!, body: lines[i + 2]!, rows, end: k < lines.length ? lines[k]! : text.length });
+          regions.push({
+            start: lines[i]!,
+            body: lines[i + 2]!,
+            rows,
+            end: k < lines.length ? lines[k]! : text.length,
+          });
           i = k - 1;
           previousOpen = true;
           continue;
@@ -217,7 +229,8 @@ function parseTable(text: string, region: TableRegion, line: number, out: RootCo
     const first = tree.children[0];
     const wanted = Math.min(batch, region.rows.length - b) + 1;
     if (first?.type !== 'table' || first.position?.start.offset !== 0) return false;
-    if (last ? first.children.length < wanted : tree.children.length !== 1 || first.children.length !== wanted) return false;
+    if (last ? first.children.length < wanted : tree.children.length !== 1 || first.children.length !== wanted)
+      return false;
     for (const child of tree.children) shift(child, rowLine - headLines, from - head.length);
     if (table === undefined) {
       table = first;
@@ -275,6 +288,9 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   return {
     type: 'root',
     children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: lastColumn, offset: text.length } },
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lastLine, column: lastColumn, offset: text.length },
+    },
   };
 }

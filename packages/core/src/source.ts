@@ -44,9 +44,9 @@ export function describeFsError(error: unknown, path: string, action = 'read'): 
               ? 'no space left on the device: free some space'
               : code === 'ENOTDIR'
                 ? 'a part of this path is a file, not a folder: choose another path'
-              : code === 'EROFS'
-                ? 'read-only file system: choose another output folder with --out'
-                : `cannot ${action} (${code ?? String(error)})`;
+                : code === 'EROFS'
+                  ? 'read-only file system: choose another output folder with --out'
+                  : `cannot ${action} (${code ?? String(error)})`;
   return new NotesError(what, { file: path, cause: error });
 }
 

@@ -65,7 +65,11 @@ function plan(blocks: readonly RootContent[]): Plan {
       return heads.some((h) => h.index > ones[k]!.index && h.index < stop && h.depth > 1);
     };
     // A lone `#`, or a `#` title whose intro has no sub-headings, followed by `#` parts that all have some.
-    if (ones.length === 1 || (h0.index === firstContent && !hasChildren(0) && ones.slice(1).every((_, k) => hasChildren(k + 1)))) title = h0;
+    if (
+      ones.length === 1 ||
+      (h0.index === firstContent && !hasChildren(0) && ones.slice(1).every((_, k) => hasChildren(k + 1)))
+    )
+      title = h0;
   }
   // Headings at or above the title's level after it are stray sub-headings (chat answers pasted under a `###`
   // title bring their own `###`), except under a `#` title, where more `#` headings are parts of the document.
@@ -154,7 +158,8 @@ function collectCallouts(text: string, nodes: readonly RootContent[]): ModelCall
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === 'blockquote') {
       let inner: Blockquote = node;
-      while (inner.children.length === 1 && inner.children[0]!.type === 'blockquote') inner = inner.children[0] as Blockquote;
+      while (inner.children.length === 1 && inner.children[0]!.type === 'blockquote')
+        inner = inner.children[0] as Blockquote;
       const markdown = sliceMarkdown(text, inner.children)
         .split('\n')
         .map((l, i) => (i === 0 ? l : l.replace(/^\s*(?:>\s?)+/, '')))
@@ -162,9 +167,10 @@ function collectCallouts(text: string, nodes: readonly RootContent[]): ModelCall
       const plain = blocksText(inner.children);
       const m = CALLOUT_LABEL.exec(markdown);
       const rawLabel = m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
-      const label = rawLabel && /^(note|notes|tip|hint|warning|caution|important|info|remember|exam tip|key point)$/i.test(rawLabel)
-        ? rawLabel[0]!.toUpperCase() + rawLabel.slice(1).toLowerCase()
-        : null;
+      const label =
+        rawLabel && /^(note|notes|tip|hint|warning|caution|important|info|remember|exam tip|key point)$/i.test(rawLabel)
+          ? rawLabel[0]!.toUpperCase() + rawLabel.slice(1).toLowerCase()
+          : null;
       out.push({ label, markdown, text: plain, line: node.position?.start.line ?? 1, node: inner });
       continue;
     }
@@ -207,8 +213,14 @@ function tableModel(node: Table): ModelTable {
       // Keep extra cells rather than drop them: joined into the last column.
       const extra = cells.splice(width - 1);
       cells.push({
-        text: extra.map((c) => c.text).filter(Boolean).join(' | '),
-        markdown: extra.map((c) => c.markdown).filter(Boolean).join(' | '),
+        text: extra
+          .map((c) => c.text)
+          .filter(Boolean)
+          .join(' | '),
+        markdown: extra
+          .map((c) => c.markdown)
+          .filter(Boolean)
+          .join(' | '),
         filled: false,
       });
     }
@@ -224,7 +236,12 @@ function tableModel(node: Table): ModelTable {
 
 function fileTitle(path: string): string {
   const base = path.split('/').pop() ?? path;
-  return base.replace(/\.(?:raw\.)?(?:md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim() || base;
+  return (
+    base
+      .replace(/\.(?:raw\.)?(?:md|markdown)$/i, '')
+      .replace(/[-_]+/g, ' ')
+      .trim() || base
+  );
 }
 
 function tagsFrom(value: unknown): string[] {
@@ -296,7 +313,13 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
       if (topicHeads.has(block)) {
         close();
         const text = headingText(block);
-        topic = { id: stableId('t', [title, text]), title: text, tags: [slugTag(text) || 'topic'], line: block.position?.start.line ?? 1, heading: block };
+        topic = {
+          id: stableId('t', [title, text]),
+          title: text,
+          tags: [slugTag(text) || 'topic'],
+          line: block.position?.start.line ?? 1,
+          heading: block,
+        };
         topics.push(topic);
         continue;
       }

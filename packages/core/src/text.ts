@@ -7,7 +7,13 @@ export function inlineText(node: Nodes | PhrasingContent | TableCell): string {
   const parts: string[] = [];
   const stack: Nodes[] = [node as Nodes];
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-    if (n.type === 'image' || n.type === 'imageReference' || n.type === 'html' || n.type === 'footnoteReference' || !('children' in n)) {
+    if (
+      n.type === 'image' ||
+      n.type === 'imageReference' ||
+      n.type === 'html' ||
+      n.type === 'footnoteReference' ||
+      !('children' in n)
+    ) {
       parts.push(leafText(n as PhrasingContent));
     } else {
       const children = n.children as Nodes[];
@@ -90,7 +96,11 @@ function blockText(node: RootContent, indent: string, depth: number): string {
     case 'definition':
       return '';
     default:
-      return 'children' in node ? indent + inlineText(node as Nodes) : 'value' in node ? indent + String(node.value) : '';
+      return 'children' in node
+        ? indent + inlineText(node as Nodes)
+        : 'value' in node
+          ? indent + String(node.value)
+          : '';
   }
 }
 

@@ -63,7 +63,9 @@ describe('readSource', () => {
   it('refuses a file over the size limit early and says how to raise it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'notes-'));
     await writeFile(join(dir, 'big.md'), 'x'.repeat(2048));
-    await expect(readSource(join(dir, 'big.md'), { path: 'big.md', maxBytes: 1024 })).rejects.toThrow(/limits\.maxFileBytes/);
+    await expect(readSource(join(dir, 'big.md'), { path: 'big.md', maxBytes: 1024 })).rejects.toThrow(
+      /limits\.maxFileBytes/,
+    );
   });
 
   it('reads mtime in whole seconds and keeps CRLF as is', async () => {

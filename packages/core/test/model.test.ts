@@ -52,7 +52,10 @@ describe('structure of the seed (title ###, numbered topics and questions at ###
   it('collects callouts with their labels', () => {
     const s3 = doc.notes.find((n) => n.title.startsWith('Why would we use S3'))!;
     expect(s3.callouts).toEqual([
-      expect.objectContaining({ label: 'Note', text: 'Note for unpredictable pattern, always go with intelligent tiering' }),
+      expect.objectContaining({
+        label: 'Note',
+        text: 'Note for unpredictable pattern, always go with intelligent tiering',
+      }),
     ]);
   });
 
@@ -83,7 +86,9 @@ describe('stable ids', () => {
   });
 
   it('changes when the question changes', () => {
-    expect(questions('# T\n\n## What is S3?\n\nx\n')[0]!.id).not.toBe(questions('# T\n\n## What is EBS?\n\nx\n')[0]!.id);
+    expect(questions('# T\n\n## What is S3?\n\nx\n')[0]!.id).not.toBe(
+      questions('# T\n\n## What is EBS?\n\nx\n')[0]!.id,
+    );
   });
 
   it('keeps duplicate questions apart', () => {
@@ -95,7 +100,9 @@ describe('stable ids', () => {
 
 describe('other shapes of notes', () => {
   it('standard # title, ## topics, ### questions', () => {
-    const doc = model('# Cloud\n\n## Storage\n\n### What is S3?\n\nObjects.\n\n#### Detail\n\nMore.\n\n### What is EBS?\n\nBlocks.\n\n## Compute\n\n### What is EC2?\n\nVMs.\n');
+    const doc = model(
+      '# Cloud\n\n## Storage\n\n### What is S3?\n\nObjects.\n\n#### Detail\n\nMore.\n\n### What is EBS?\n\nBlocks.\n\n## Compute\n\n### What is EC2?\n\nVMs.\n',
+    );
     expect(doc.title).toBe('Cloud');
     expect(doc.topics.map((t) => t.title)).toEqual(['Storage', 'Compute']);
     const qs = doc.notes.filter((n) => n.kind === 'question');
@@ -146,7 +153,12 @@ describe('other shapes of notes', () => {
 
   it('front matter cannot expand aliases into a huge document', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const doc = model(`---\n${bomb.join('\n')}\n---\n# T\n`);
     expect(doc.frontMatter).toBeNull();
     expect(doc.frontMatterInfo?.error?.message).toMatch(/alias/i);
@@ -169,7 +181,10 @@ describe('other shapes of notes', () => {
   });
 
   it('invalid UTF-8 bytes stay visible as U+FFFD in the model', () => {
-    const file = sourceFromBytes(Buffer.concat([Buffer.from('# T\n\n## Caf'), Buffer.from([0xe9]), Buffer.from('?\n\nx\n')]), { path: 'bad.md' });
+    const file = sourceFromBytes(
+      Buffer.concat([Buffer.from('# T\n\n## Caf'), Buffer.from([0xe9]), Buffer.from('?\n\nx\n')]),
+      { path: 'bad.md' },
+    );
     expect(file.invalid).toHaveLength(1);
     expect(buildDocument(file).notes[0]!.title).toBe('Caf\uFFFD?');
   });
@@ -207,16 +222,24 @@ describe('structure edge cases', () => {
   });
 
   it('numbered headings under unnumbered shallower ones are not taken as topics', () => {
-    const doc = model('# Exams\n\n## Overview\n\n### I. Format\n\nx\n\n### II. Scoring\n\ny\n\n## Domains\n\n### III. Design\n\nz\n');
+    const doc = model(
+      '# Exams\n\n## Overview\n\n### I. Format\n\nx\n\n### II. Scoring\n\ny\n\n## Domains\n\n### III. Design\n\nz\n',
+    );
     expect(doc.topics.map((t) => t.title)).toEqual(['Overview', 'Domains']);
-    expect(doc.notes.filter((n) => n.kind === 'question').map((n) => n.title)).toEqual(['I. Format', 'II. Scoring', 'III. Design']);
+    expect(doc.notes.filter((n) => n.kind === 'question').map((n) => n.title)).toEqual([
+      'I. Format',
+      'II. Scoring',
+      'III. Design',
+    ]);
   });
 
   it('quotes and lists nested a thousand levels deep do not overflow the stack', () => {
     const quotes = model(`# T\n\n## Q?\n\n${'> '.repeat(1000)}deep text\n`);
     expect(quotes.notes[0]!.answer.text).toBe('deep text');
     expect(quotes.notes[0]!.callouts).toHaveLength(1);
-    const lists = model(`# T\n\n## Q?\n\n${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`);
+    const lists = model(
+      `# T\n\n## Q?\n\n${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`,
+    );
     expect(lists.notes[0]!.answer.text).toContain('item 149');
   });
 });

@@ -7,7 +7,9 @@ const root = new URL('../../../', import.meta.url).pathname;
 describe('schemas are the source of truth', () => {
   it('the generated TypeScript types and embedded schemas are up to date', () => {
     // exits 1 and names the stale file when schemas/ changed without `npm run generate`
-    expect(() => execFileSync(process.execPath, ['scripts/generate-schema-types.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/generate-schema-types.mjs', '--check'], { cwd: root, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('core exports exactly its documented API', () => {

@@ -27,7 +27,9 @@ const FEATURE_HEADER =
 export function isComparisonTable(table: Pick<ModelTable, 'columns' | 'rows'>): boolean {
   if (table.columns.length < 3 || table.rows.length === 0) return false;
   if (table.columns.slice(1).some((c) => c.trim() === '')) return false;
-  return table.rows.every((row) => (row[0]?.text ?? '').trim() !== '' && row.slice(1).some((c) => c.text.trim() !== ''));
+  return table.rows.every(
+    (row) => (row[0]?.text ?? '').trim() !== '' && row.slice(1).some((c) => c.text.trim() !== ''),
+  );
 }
 
 /** The rows of a comparison table as cards (an empty list for any other table). */

@@ -44,14 +44,23 @@ function hasScheme(url: string): boolean {
 
 function mediaName(relPath: string, taken: ReadonlySet<string>): string {
   // Anki's media folder is flat: keep the path in the name so two `a.png` in different folders stay apart.
-  const flat = relPath.split(/[\\/]+/).filter(Boolean).join('_').replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  const flat = relPath
+    .split(/[\\/]+/)
+    .filter(Boolean)
+    .join('_')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-');
   let name = flat || 'image';
   for (let n = 2; taken.has(name); n++) name = `${n}-${flat}`;
   return name;
 }
 
 function placeholder(alt: string): ElementContent {
-  return { type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: alt ? `[image: ${alt}]` : '[image]' }] };
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: {},
+    children: [{ type: 'text', value: alt ? `[image: ${alt}]` : '[image]' }],
+  };
 }
 
 /** Point images at packed media, or replace them by their alt text (with a finding) when they are not allowed. */
@@ -98,7 +107,11 @@ function imageRef(src: string, ctx: HtmlContext): MediaRef | null {
   const known = ctx.media.get(absolute);
   if (known) return known;
   const taken = new Set([...ctx.media.values()].map((m) => m.name));
-  const ref: MediaRef = { name: mediaName(rel.split(sep).join('/'), taken), path: absolute, from: `${ctx.where}: image ${src}` };
+  const ref: MediaRef = {
+    name: mediaName(rel.split(sep).join('/'), taken),
+    path: absolute,
+    from: `${ctx.where}: image ${src}`,
+  };
   ctx.media.set(absolute, ref);
   return ref;
 }
@@ -160,4 +173,3 @@ export function phrasingToHtml(children: readonly PhrasingContent[], ctx: HtmlCo
     .replace(/^<p>/, '')
     .replace(/<\/p>$/, '');
 }
-

@@ -7,11 +7,7 @@ import { type AnkiCard, type AnkiCardList, renderCards } from './render.js';
 
 export { isComparisonTable } from './comparison.js';
 export type { MediaRef } from './html.js';
-export {
-  CARD_CSS,
-  COMPARISON_NOTETYPE_ID,
-  QUESTION_NOTETYPE_ID,
-} from './notetypes.js';
+export { CARD_CSS, COMPARISON_NOTETYPE_ID, QUESTION_NOTETYPE_ID } from './notetypes.js';
 export { packApkg, type PackOptions } from './pack.js';
 export {
   renderCards,
@@ -71,7 +67,10 @@ function withoutMissingMedia(list: AnkiCardList, loaded: ReadonlyMap<string, Uin
   if (missing.length === 0) return list;
   const patterns = missing.map((m) => new RegExp(`<img src="${escapeRegExp(m.name)}" alt="([^"]*)">`, 'g'));
   const fix = (html: string): string =>
-    patterns.reduce((out, re) => out.replace(re, (_all, alt: string) => `<span>[image${alt ? `: ${alt}` : ''}]</span>`), html);
+    patterns.reduce(
+      (out, re) => out.replace(re, (_all, alt: string) => `<span>[image${alt ? `: ${alt}` : ''}]</span>`),
+      html,
+    );
   const cards = list.cards.map((card) => {
     const fields = Object.fromEntries(Object.entries(card.fields).map(([k, v]) => [k, fix(v)]));
     return { ...card, fields } as AnkiCard;

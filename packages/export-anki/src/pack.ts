@@ -67,7 +67,17 @@ function modelJson(type: NoteTypeSpec, mod: number, did: number): Record<string,
     sortf: 0,
     did,
     tmpls: [
-      { name: 'Card 1', ord: 0, qfmt: type.qfmt, afmt: type.afmt, bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0 },
+      {
+        name: 'Card 1',
+        ord: 0,
+        qfmt: type.qfmt,
+        afmt: type.afmt,
+        bqfmt: '',
+        bafmt: '',
+        did: null,
+        bfont: '',
+        bsize: 0,
+      },
     ],
     flds: type.fields.map((name, ord) => ({
       name,
@@ -174,7 +184,9 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
   const db = new SQL.Database();
   try {
     // The whole collection stays in SQLite's page cache until commit: one pass over the in-memory file, not one per row.
-    db.exec('pragma page_size = 4096; pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -262144;');
+    db.exec(
+      'pragma page_size = 4096; pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -262144;',
+    );
     db.exec(SCHEMA);
     db.run('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
       crt,
@@ -187,8 +199,8 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
       '{}',
     ]);
     db.exec('begin');
-    const insertNote = db.prepare('insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')');
-    const insertCard = db.prepare('insert into cards values (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
+    const insertNote = db.prepare("insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
+    const insertCard = db.prepare("insert into cards values (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
     // Ids are milliseconds counting up to the epoch: unique, in order, and never in the future.
     const count = list.cards.length;
     list.cards.forEach((card, i) => {
@@ -196,7 +208,16 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
       const fields = fieldList(card);
       const first = stripHtmlPreservingMedia(fields[0] ?? '');
       const tags = card.tags.length ? ` ${card.tags.join(' ')} ` : '';
-      insertNote.run([id, card.guid, noteTypeOf(card).id, epoch, tags, fields.join(FIELD_SEPARATOR), first, fieldChecksum(first)]);
+      insertNote.run([
+        id,
+        card.guid,
+        noteTypeOf(card).id,
+        epoch,
+        tags,
+        fields.join(FIELD_SEPARATOR),
+        first,
+        fieldChecksum(first),
+      ]);
       insertCard.run([id, id, deckIds.get(card.deck) ?? 1, epoch, i + 1]);
     });
     insertNote.free();

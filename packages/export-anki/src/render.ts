@@ -151,7 +151,12 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
           noteId: note.id,
           deck,
           tags: tagsFor(note, 'question'),
-          fields: { Front: escapeHtml(note.title || 'Untitled question'), Back: blocksToHtml(note.body, ctx), Topic: topic, Source: source },
+          fields: {
+            Front: escapeHtml(note.title || 'Untitled question'),
+            Back: blocksToHtml(note.body, ctx),
+            Topic: topic,
+            Source: source,
+          },
         });
       }
       for (const table of tables) {

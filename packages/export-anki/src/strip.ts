@@ -14,7 +14,8 @@ function decodeEntities(text: string): string {
   const out = text.replace(ENTITY, (entity) => {
     const body = entity.slice(1, -1);
     if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
       if (!Number.isFinite(code) || code > 0x10ffff) {
         ok = false;
         return entity;

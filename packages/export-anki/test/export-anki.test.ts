@@ -59,7 +59,11 @@ describe('the seed notes as a deck', () => {
     const fronts = apkg.notes.filter((n) => n.mid === QUESTION_ID).map((n) => n.fields[0]);
     expect(fronts).toHaveLength(23);
     for (const q of questions) {
-      const escaped = q.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      const escaped = q.title
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
       expect(fronts).toContain(escaped);
     }
   });
@@ -78,7 +82,9 @@ describe('the seed notes as a deck', () => {
 
   it('makes a Title::Topic sub-deck per topic under a deck per document', async () => {
     const apkg = await openApkg((await exportDocs([doc])).bytes);
-    const names = Object.values(apkg.decks).map((d) => d.name).sort();
+    const names = Object.values(apkg.decks)
+      .map((d) => d.name)
+      .sort();
     expect(names).toEqual([
       'Default',
       '📌 AWS Prep Notes',
@@ -88,7 +94,8 @@ describe('the seed notes as a deck', () => {
     ]);
     for (const [key, deck] of Object.entries(apkg.decks)) {
       expect(deck.id).toBe(Number(key));
-      for (const k of ['usn', 'collapsed', 'dyn', 'conf', 'lrnToday', 'revToday', 'newToday', 'timeToday']) expect(deck).toHaveProperty(k);
+      for (const k of ['usn', 'collapsed', 'dyn', 'conf', 'lrnToday', 'revToday', 'newToday', 'timeToday'])
+        expect(deck).toHaveProperty(k);
     }
     const deckOf = new Map(apkg.cards.map((c) => [c.nid, apkg.decks[String(c.did)]!.name]));
     const kinesis = apkg.notes.find((n) => n.fields[0] === 'difference between amazon kinesis and sqs and sns')!;
@@ -113,7 +120,10 @@ describe('the seed notes as a deck', () => {
   it('fills csum, sfld, mod, usn and ids the way Anki reads them', async () => {
     const apkg = await openApkg((await exportDocs([doc])).bytes);
     for (const note of apkg.notes) {
-      const plain = note.fields[0]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const plain = note.fields[0]!.replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
       expect(note.csum).toBe(checksum(plain));
       expect(String(note.sfld)).toBe(plain);
       expect(note.mod).toBe(EPOCH);
@@ -159,8 +169,12 @@ describe('the seed notes as a deck', () => {
   it('shows the whole row on the back, the first column under its header', async () => {
     const apkg = await openApkg((await exportDocs([doc])).bytes);
     const back = (front: string) => apkg.notes.find((n) => n.fields[0] === front)!.fields[1];
-    expect(back('Failover — Amazon RDS vs Amazon Aurora')).toMatch(/^<table class="comparison"><tbody><tr><th>Feature<\/th><td>Failover<\/td><\/tr><tr><th>Amazon RDS<\/th>/);
-    expect(back('Amazon CloudFront — Purpose, How It Works')).toContain('<tr><th>Service</th><td>Amazon CloudFront</td></tr><tr><th>Purpose</th>');
+    expect(back('Failover — Amazon RDS vs Amazon Aurora')).toMatch(
+      /^<table class="comparison"><tbody><tr><th>Feature<\/th><td>Failover<\/td><\/tr><tr><th>Amazon RDS<\/th>/,
+    );
+    expect(back('Amazon CloudFront — Purpose, How It Works')).toContain(
+      '<tr><th>Service</th><td>Amazon CloudFront</td></tr><tr><th>Purpose</th>',
+    );
   });
 
   it('names a row whose label is shared (filled down) by its group and next cell', () => {
@@ -181,7 +195,9 @@ describe('the seed notes as a deck', () => {
   it('keeps every GUID and note type across an edited answer, with a newer mod', async () => {
     const before = await openApkg((await exportDocs([doc])).bytes);
     const edited = fixtureDocument(SEED, (t) =>
-      t.replace('SSE-S3 lacks key-level access controls', 'SSE-S3 lacks any key-level access controls').replace('| Failover | Manual', '| Failover | Manual, by hand'),
+      t
+        .replace('SSE-S3 lacks key-level access controls', 'SSE-S3 lacks any key-level access controls')
+        .replace('| Failover | Manual', '| Failover | Manual, by hand'),
     );
     const after = await openApkg((await exportDocs([edited], EPOCH + 60)).bytes);
     const guidsBefore = new Map(before.notes.map((n) => [n.guid, n]));
@@ -192,7 +208,9 @@ describe('the seed notes as a deck', () => {
       expect(note.mod).toBeGreaterThan(old.mod);
     }
     const changed = after.notes.filter((n) => n.fields.join() !== guidsBefore.get(n.guid)!.fields.join());
-    expect(changed.map((n) => n.fields[0]).sort()).toEqual(['Failover — Amazon RDS vs Amazon Aurora', 'S3 SSE vs KMS SSE', 'Choosing between RDS and Aurora'].sort());
+    expect(changed.map((n) => n.fields[0]).sort()).toEqual(
+      ['Failover — Amazon RDS vs Amazon Aurora', 'S3 SSE vs KMS SSE', 'Choosing between RDS and Aurora'].sort(),
+    );
   });
 
   it('renders the card list as plain data (snapshot)', () => {
@@ -250,7 +268,9 @@ describe('hostile notes', () => {
     expect(warnings[0]).toMatch(/tracker\.example\.com.*not local/);
     expect(warnings[1]).toMatch(/outside the notes' folder/);
     expect(warnings[2]).toMatch(/absolute path/);
-    expect(warnings[3]).toBe('hostile/hostile.md:5: image img/missing.png not found or unreadable: not packed, shown as its alt text');
+    expect(warnings[3]).toBe(
+      'hostile/hostile.md:5: image img/missing.png not found or unreadable: not packed, shown as its alt text',
+    );
   });
 
   it('does not follow a symbolic link out of the notes folder', async () => {
@@ -285,7 +305,9 @@ describe('hostile notes', () => {
 describe('edge cases', () => {
   it('recognises comparison tables by shape', () => {
     const cell = (text: string) => ({ text, markdown: text, filled: false });
-    expect(isComparisonTable({ columns: ['Feature', 'A', 'B'], rows: [[cell('Cost'), cell('1'), cell('2')]] })).toBe(true);
+    expect(isComparisonTable({ columns: ['Feature', 'A', 'B'], rows: [[cell('Cost'), cell('1'), cell('2')]] })).toBe(
+      true,
+    );
     expect(isComparisonTable({ columns: ['Name', 'Value'], rows: [[cell('a'), cell('b')]] })).toBe(false);
     expect(isComparisonTable({ columns: ['Feature', 'A', 'B'], rows: [[cell(''), cell('1'), cell('2')]] })).toBe(false);
     expect(isComparisonTable({ columns: ['Feature', 'A', 'B'], rows: [] })).toBe(false);
@@ -305,10 +327,12 @@ describe('edge cases', () => {
     expect(list.cards[0]!.deck).toBe('A:B::C : D');
   });
 
-  it('files a document titled Default under Anki\'s own Default deck', async () => {
+  it("files a document titled Default under Anki's own Default deck", async () => {
     const text = '# default\n\n## Topic\n\n### Why?\n\nBecause.\n';
     const apkg = await openApkg((await exportDocs([buildDocument(sourceFromText(text, 'd.md'))])).bytes);
-    const names = Object.values(apkg.decks).map((d) => d.name).sort();
+    const names = Object.values(apkg.decks)
+      .map((d) => d.name)
+      .sort();
     expect(names).toEqual(['Default', 'Default::Topic']);
     expect(apkg.decks[String(apkg.cards[0]!.did)]!.name).toBe('Default::Topic');
   });
@@ -334,7 +358,8 @@ describe('edge cases', () => {
   });
 
   it('keeps CRLF line ends and control characters out of the fields', async () => {
-    const text = '# Ends\r\n\r\n## Topic\r\n\r\n### Bell\x07 question?\r\n\r\nline one\r\nline two \x1f\x0b\x07 end\r\n';
+    const text =
+      '# Ends\r\n\r\n## Topic\r\n\r\n### Bell\x07 question?\r\n\r\nline one\r\nline two \x1f\x0b\x07 end\r\n';
     const apkg = await openApkg((await exportDocs([buildDocument(sourceFromText(text, 'crlf.md'))])).bytes);
     const fields = apkg.notes[0]!.fields;
     expect(fields).toHaveLength(4);
@@ -354,7 +379,9 @@ describe('edge cases', () => {
   });
 
   it('never dates ids after the epoch, even for epoch 0', async () => {
-    const bytes = await packApkg(renderCards([fixtureDocument(SEED)], { baseDir: FIXTURES, warn: () => {} }), { epoch: 0 });
+    const bytes = await packApkg(renderCards([fixtureDocument(SEED)], { baseDir: FIXTURES, warn: () => {} }), {
+      epoch: 0,
+    });
     const apkg = await openApkg(bytes);
     expect(Math.max(...apkg.notes.map((n) => n.id))).toBeLessThan(Date.UTC(2002, 0, 1));
     expect(apkg.notes.every((n) => n.id > 0)).toBe(true);
@@ -383,7 +410,11 @@ describe('edge cases', () => {
       '',
     ].join('\n');
     const apkg = await openApkg((await exportDocs([buildDocument(sourceFromText(text, 'storage.md'))])).bytes);
-    const cards = apkg.notes.map((n) => ({ kind: n.mid === QUESTION_ID ? 'question' : 'comparison', front: n.fields[0], context: n.mid === COMPARISON_ID ? n.fields[2] : null }));
+    const cards = apkg.notes.map((n) => ({
+      kind: n.mid === QUESTION_ID ? 'question' : 'comparison',
+      front: n.fields[0],
+      context: n.mid === COMPARISON_ID ? n.fields[2] : null,
+    }));
     // Both overviews ("Block or file", "Archive") get no card of their own; their table rows do.
     expect(cards.sort((a, b) => String(a.front).localeCompare(String(b.front)))).toEqual([
       { kind: 'comparison', front: 'Access — Amazon EBS vs Amazon EFS', context: 'Block or file' },
@@ -404,7 +435,12 @@ describe('edge cases', () => {
   });
 
   it('can leave comparison rows out', async () => {
-    const files = await ankiExporter.export([fixtureDocument(SEED)], { epoch: EPOCH, baseDir: FIXTURES, warn: () => {}, comparisons: false });
+    const files = await ankiExporter.export([fixtureDocument(SEED)], {
+      epoch: EPOCH,
+      baseDir: FIXTURES,
+      warn: () => {},
+      comparisons: false,
+    });
     const apkg = await openApkg(files[0]!.data as Uint8Array);
     expect(apkg.notes).toHaveLength(23);
   });

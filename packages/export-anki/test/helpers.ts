@@ -40,7 +40,18 @@ export interface OpenedApkg {
   files: Record<string, Uint8Array>;
   ver: number;
   colMod: number;
-  models: Record<string, { id: number; name: string; mod: number; sortf: number; flds: { name: string; ord: number }[]; tmpls: { qfmt: string; afmt: string }[]; css: string }>;
+  models: Record<
+    string,
+    {
+      id: number;
+      name: string;
+      mod: number;
+      sortf: number;
+      flds: { name: string; ord: number }[];
+      tmpls: { qfmt: string; afmt: string }[];
+      css: string;
+    }
+  >;
   decks: Record<string, { id: number; name: string }>;
   dconf: Record<string, Record<string, unknown>>;
   notes: OpenedNote[];

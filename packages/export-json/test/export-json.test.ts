@@ -5,7 +5,9 @@ import * as api from '@notes/export-json';
 import { jsonExporter, packDataset, renderDataset } from '@notes/export-json';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
-const doc = buildDocument(sourceFromText(readFileSync(fixture('aws-prep-notes.md'), 'utf8'), 'content/aws-prep-notes.md'));
+const doc = buildDocument(
+  sourceFromText(readFileSync(fixture('aws-prep-notes.md'), 'utf8'), 'content/aws-prep-notes.md'),
+);
 const options = { epoch: 0, baseDir: '/', warn: () => {} };
 
 describe('export-json', () => {
@@ -37,6 +39,8 @@ describe('export-json', () => {
   });
 
   it('serializes with two-space indentation', () => {
-    expect(packDataset({ schemaVersion: 1, documents: [], notes: [] })).toBe('{\n  "schemaVersion": 1,\n  "documents": [],\n  "notes": []\n}\n');
+    expect(packDataset({ schemaVersion: 1, documents: [], notes: [] })).toBe(
+      '{\n  "schemaVersion": 1,\n  "documents": [],\n  "notes": []\n}\n',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { isAbsolute, relative } from 'node:path';
-import { collectGarbageIfGrown, type ExportFile, type ExportOptions, type Exporter, type ModelDocument } from '@notes/core';
+import {
+  collectGarbageIfGrown,
+  type ExportFile,
+  type ExportOptions,
+  type Exporter,
+  type ModelDocument,
+} from '@notes/core';
 import type { Node, Root } from 'mdast';
 import { renderMarkdown } from './render.js';
 import { finish } from './serialize.js';
@@ -68,7 +74,9 @@ export function outputPaths(documents: readonly ModelDocument[], baseDir?: strin
  */
 function renderSafely(document: ModelDocument, warn: (message: string) => void): string {
   const fallback = (why: string): string => {
-    warn(`${document.file.path}: nested too deeply to normalize (${why}); its clean copy is the repaired text as written`);
+    warn(
+      `${document.file.path}: nested too deeply to normalize (${why}); its clean copy is the repaired text as written`,
+    );
     return finish(document.file.text.replace(/\r\n?/g, '\n'));
   };
   // Serializing and reading back a staircase of 1,000 quote levels took 19 s and 2.4 GB: stop before that.

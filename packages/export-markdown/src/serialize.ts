@@ -13,7 +13,8 @@ import { defaultHandlers, toMarkdown, type Handle, type Info, type Options, type
  */
 export function serialize(tree: Root, source: string): string {
   const handlers: Partial<Record<string, Handle>> = {
-    paragraph: (node: Paragraph, parent, state, info) => rawParagraph(node, source, state) ?? defaultHandlers.paragraph(node, parent, state, info),
+    paragraph: (node: Paragraph, parent, state, info) =>
+      rawParagraph(node, source, state) ?? defaultHandlers.paragraph(node, parent, state, info),
     heading: (node: Heading, parent, state, info) => {
       const raw = rawInline(node, source, state);
       if (raw === null) return defaultHandlers.heading(node, parent, state, info);
@@ -224,7 +225,8 @@ function listItem(node: ListItem, parent: Parents | undefined, state: State, inf
   if (parent && parent.type === 'list' && parent.ordered) {
     const raw = slice(node, source);
     const m = raw ? /^[ \t]*(\d{1,9})[.)]/.exec(raw) : null;
-    const fallback = (typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1) + parent.children.indexOf(node);
+    const fallback =
+      (typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1) + parent.children.indexOf(node);
     bullet = (m ? m[1]! : String(fallback)) + bullet;
   }
   const size = bullet.length + 1;
@@ -240,7 +242,9 @@ function listItem(node: ListItem, parent: Parents | undefined, state: State, inf
   if (typeof node.checked === 'boolean' && !/^\[[ xX]\]/.test(value.slice(bullet.length + 1))) {
     const written = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\])/.exec(slice(node, source) ?? '')?.[1];
     const box = written ?? (node.checked ? '[x]' : '[ ]');
-    value = value.startsWith(`${bullet} `) ? `${bullet} ${box} ${value.slice(bullet.length + 1)}` : `${bullet} ${box}${value.slice(bullet.length)}`;
+    value = value.startsWith(`${bullet} `)
+      ? `${bullet} ${box} ${value.slice(bullet.length + 1)}`
+      : `${bullet} ${box}${value.slice(bullet.length)}`;
   }
   return value;
 }

@@ -32,7 +32,8 @@ export function corpusShard(shard: number, shards: number): void {
         if (r.added.size) found.push(`added ${[...r.added.keys()].slice(0, 5).join(' ')}`);
         if (!r.idempotent) found.push('not idempotent');
         if (r.fixable.length) found.push(`fixable ${r.fixable.map((m) => `${m.ruleId}@${m.line}`).join(', ')}`);
-        for (const i of r.introduced) found.push(`introduced ${i.ruleId} ×${i.extra} (${i.example.line}: ${i.example.message})`);
+        for (const i of r.introduced)
+          found.push(`introduced ${i.ruleId} ×${i.extra} (${i.example.line}: ${i.example.message})`);
         const allowed = EXCEPTIONS[r.path]?.allow;
         for (const f of found) if (!allowed || !f.startsWith(allowed)) problems.push(`${r.path}: ${f}`);
       }

@@ -5,7 +5,10 @@ import * as api from '@notes/export-markdown';
 import { markdownExporter, outputPaths, renderMarkdown, wordCounts, wordDiff } from '@notes/export-markdown';
 
 const render = (text: string, path = 'notes/a.md'): string => renderMarkdown(buildDocument(sourceFromText(text, path)));
-const doc = (path: string, absolutePath = path) => ({ ...buildDocument(sourceFromText('# T\n', path)), file: { ...sourceFromText('# T\n', path), absolutePath } });
+const doc = (path: string, absolutePath = path) => ({
+  ...buildDocument(sourceFromText('# T\n', path)),
+  file: { ...sourceFromText('# T\n', path), absolutePath },
+});
 
 describe('the package', () => {
   it('exports exactly the documented API', () => {
@@ -41,7 +44,9 @@ describe('the package', () => {
 
 describe('output paths', () => {
   it('are relative to the folder the notes live in', () => {
-    expect(outputPaths([doc('examples/raw/x.raw.md', '/r/examples/raw/x.raw.md')], '/r/examples/raw')).toEqual(['markdown/x.raw.md']);
+    expect(outputPaths([doc('examples/raw/x.raw.md', '/r/examples/raw/x.raw.md')], '/r/examples/raw')).toEqual([
+      'markdown/x.raw.md',
+    ]);
   });
 
   it('fall back to the deepest folder common to the paths', () => {
@@ -71,7 +76,8 @@ describe('structure', () => {
   });
 
   it('turns a stray heading at or above the question level inside a question into ####', () => {
-    const seedLike = '### **Title**\n#### **1️⃣ Topic**\n#### **Question one**\ntext\n### **Stray**\nmore\n#### **Question two**\ny\n';
+    const seedLike =
+      '### **Title**\n#### **1️⃣ Topic**\n#### **Question one**\ntext\n### **Stray**\nmore\n#### **Question two**\ny\n';
     const out = render(seedLike);
     expect(out.split('\n').filter((l) => l.startsWith('#'))).toEqual([
       '# **Title**',
@@ -112,7 +118,8 @@ describe('tables', () => {
 
 describe('inline content is copied, not re-escaped', () => {
   it('keeps escapes, entities, emphasis markers and bare URLs exactly', () => {
-    const text = 'snake_case and snake\\_case, 2 * 3 \\* 4, &amp; &copy;, _em_ *em* __strong__, www.example.com/“x” <https://a.b>\n';
+    const text =
+      'snake_case and snake\\_case, 2 * 3 \\* 4, &amp; &copy;, _em_ *em* __strong__, www.example.com/“x” <https://a.b>\n';
     expect(render(text)).toBe(text);
   });
 
@@ -193,7 +200,10 @@ describe('bad input', () => {
 
   it('normalizes 64 quote levels but writes 65 as the text, before serializing them (a staircase took 19 s and 2.4 GB)', async () => {
     const options = (warnings: string[]) => ({ epoch: 0, baseDir: '/', warn: (m: string) => void warnings.push(m) });
-    for (const [levels, normalized] of [[64, true], [65, false]] as const) {
+    for (const [levels, normalized] of [
+      [64, true],
+      [65, false],
+    ] as const) {
       const text = `# T\n\n## Q?\n\n${'>'.repeat(levels)} deep\n`;
       const warnings: string[] = [];
       const [file] = await markdownExporter.export([buildDocument(sourceFromText(text, 'deep.md'))], options(warnings));
@@ -202,7 +212,9 @@ describe('bad input', () => {
         expect(warnings).toEqual([]);
       } else {
         expect(file!.data).toBe(text);
-        expect(warnings).toEqual(['deep.md: nested too deeply to normalize (more than 64 quote or list levels); its clean copy is the repaired text as written']);
+        expect(warnings).toEqual([
+          'deep.md: nested too deeply to normalize (more than 64 quote or list levels); its clean copy is the repaired text as written',
+        ]);
       }
     }
   });
@@ -216,7 +228,8 @@ describe('bad input', () => {
 
 describe('comments', () => {
   it('keeps a comment directly above the block it applies to', () => {
-    const text = '# T\n\n<!-- notes-disable-next-line text/chat-residue -->\nGreat question! Here it is.\n\n<!-- loose -->\n\ntext\n';
+    const text =
+      '# T\n\n<!-- notes-disable-next-line text/chat-residue -->\nGreat question! Here it is.\n\n<!-- loose -->\n\ntext\n';
     expect(render(text)).toBe(text);
   });
 });

@@ -51,7 +51,8 @@ export function shape(markdown: string): string[] {
       for (const row of n.children) for (const cell of row.children) for (const c of cell.children) visit(c);
       return;
     }
-    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'html') out.push(`${n.type}:${n.value.replace(/\s+/g, ' ').trim()}`);
+    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'html')
+      out.push(`${n.type}:${n.value.replace(/\s+/g, ' ').trim()}`);
     else if (n.type === 'link' || n.type === 'image') out.push(`${n.type}:${n.url}`);
     else if (n.type === 'listItem') out.push(`listItem:${String(n.checked)}`);
     else if (n.type === 'list') out.push(`list:${String(n.ordered)}`);
@@ -86,7 +87,11 @@ function beyond(before: readonly LintMessage[], after: readonly LintMessage[]): 
   const was = countBy(before);
   return [...countBy(after)]
     .filter(([id, n]) => n > (was.get(id) ?? 0))
-    .map(([ruleId, n]) => ({ ruleId, extra: n - (was.get(ruleId) ?? 0), example: after.find((m) => m.ruleId === ruleId)! }));
+    .map(([ruleId, n]) => ({
+      ruleId,
+      extra: n - (was.get(ruleId) ?? 0),
+      example: after.find((m) => m.ruleId === ruleId)!,
+    }));
 }
 
 /**
@@ -116,6 +121,8 @@ export function roundTrip(absolutePath: string, root: string, full = true): Roun
   const introduced = beyond(errors(remaining), errors(after));
   const introducedWarnings = beyond(warnings(remaining), warnings(after));
   // fixSource's messages are those left after fixing; on an export nothing should have been fixable at all.
-  const fixable = fixed.changed ? [{ ruleId: '(fixSource changed the export)', line: 0 } as LintMessage, ...after.filter((m) => m.fixable)] : after.filter((m) => m.fixable);
+  const fixable = fixed.changed
+    ? [{ ruleId: '(fixSource changed the export)', line: 0 } as LintMessage, ...after.filter((m) => m.fixable)]
+    : after.filter((m) => m.fixable);
   return { path, lost, added, idempotent, passes, shapeDiff, fixable, introduced, introducedWarnings };
 }

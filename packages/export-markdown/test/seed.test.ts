@@ -33,16 +33,16 @@ describe('the seed, exported as the CLI does (repair in memory, then the exporte
     const fromRaw = wordDiff(raw, output);
     // Only words that held mojibake are gone, replaced by their repaired form.
     expect(Object.fromEntries(fromRaw.lost)).toEqual({
-      'ðŸ': 1,
-      'Œ': 1,
+      ðŸ: 1,
+      Œ: 1,
       '1ï': 1,
       '2ï': 1,
       '3ï': 1,
-      'âƒ': 3,
-      'messageâ': 1,
-      'AWSâ': 1,
-      'Acceleratorâ': 1,
-      'Letâ': 1,
+      âƒ: 3,
+      messageâ: 1,
+      AWSâ: 1,
+      Acceleratorâ: 1,
+      Letâ: 1,
     });
     expect(Object.fromEntries(fromRaw.added)).toEqual({
       '1️⃣': 1,

@@ -43,7 +43,12 @@ export function fontFiles(): Record<FamilyName, FontFiles> {
     Body: plex('@expo-google-fonts/ibm-plex-sans-condensed', 'IBMPlexSansCondensed'),
     Mono: plex('@expo-google-fonts/ibm-plex-mono', 'IBMPlexMono'),
     // Noto Emoji has no italics: the upright glyphs stand in.
-    Emoji: { normal: emoji('400Regular'), bold: emoji('700Bold'), italics: emoji('400Regular'), bolditalics: emoji('700Bold') },
+    Emoji: {
+      normal: emoji('400Regular'),
+      bold: emoji('700Bold'),
+      italics: emoji('400Regular'),
+      bolditalics: emoji('700Bold'),
+    },
     Fallback: {
       normal: dejavu('DejaVuSansCondensed.ttf'),
       bold: dejavu('DejaVuSansCondensed-Bold.ttf'),
@@ -88,9 +93,16 @@ export function readCmap(bytes: Uint8Array): Set<number> {
   for (let i = 0; i < count; i++) {
     const record = cmapOffset + 4 + i * 8;
     const offset = cmapOffset + view.getUint32(record + 4);
-    subtables.push({ platform: view.getUint16(record), encoding: view.getUint16(record + 2), offset, format: view.getUint16(offset) });
+    subtables.push({
+      platform: view.getUint16(record),
+      encoding: view.getUint16(record + 2),
+      offset,
+      format: view.getUint16(offset),
+    });
   }
-  const unicode = subtables.filter((s) => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10)));
+  const unicode = subtables.filter(
+    (s) => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10)),
+  );
   const covered = new Set<number>();
   for (const table of unicode) {
     if (table.format === 4) {
@@ -134,7 +146,10 @@ export function readCmap(bytes: Uint8Array): Set<number> {
  * TrueType, but fontkit 2 reads a glyph header there and throws (IBM Plex Mono's space and no-break space do
  * this): such characters are left to the next font of the chain.
  */
-function glyphCheck(view: DataView, tables: Map<string, { offset: number; length: number }>): (glyph: number) => boolean {
+function glyphCheck(
+  view: DataView,
+  tables: Map<string, { offset: number; length: number }>,
+): (glyph: number) => boolean {
   const head = tables.get('head');
   const loca = tables.get('loca');
   const glyf = tables.get('glyf');

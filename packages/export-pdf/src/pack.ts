@@ -65,7 +65,8 @@ interface Writer {
 let truncations = 0;
 function watchTruncation(): void {
   const require = createRequire(import.meta.url);
-  const writer = (require('pdfmake/js/PageElementWriter.js') as { default: { prototype: Record<string, unknown> } }).default.prototype;
+  const writer = (require('pdfmake/js/PageElementWriter.js') as { default: { prototype: Record<string, unknown> } })
+    .default.prototype;
   if (writer.__notesWatched) return;
   const commit = writer.commitUnbreakableBlock as (this: Writer, ...args: unknown[]) => unknown;
   const addFragment = writer.addFragment as (this: Writer, ...args: unknown[]) => unknown;
@@ -108,7 +109,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * Turn a document definition into PDF bytes: fonts embedded (subsets), no network, no file but the fonts.
  * `warn` hears when a block had to be laid out without being kept together.
  */
-export async function packPdf(definition: CheatSheetDefinition, warn: (message: string) => void = () => {}): Promise<Uint8Array> {
+export async function packPdf(
+  definition: CheatSheetDefinition,
+  warn: (message: string) => void = () => {},
+): Promise<Uint8Array> {
   const run = queue.then(async () => {
     watchTruncation();
     truncations = 0;

@@ -302,11 +302,17 @@ function listItem(item: ListItem, ctx: Context): Unit {
   let height = blocks.reduce((sum, b) => sum + b.height, 0);
   const stack = blocks.map((b) => b.content);
   if (typeof item.checked === 'boolean' && stack[0] && Array.isArray(stack[0].text)) {
-    stack[0] = { ...stack[0], text: [...inlines([{ text: item.checked ? '✓ ' : '○ ', style: {} }]), ...(stack[0].text as ContentObject[])] };
+    stack[0] = {
+      ...stack[0],
+      text: [...inlines([{ text: item.checked ? '✓ ' : '○ ', style: {} }]), ...(stack[0].text as ContentObject[])],
+    };
   }
   if (stack.length === 0) height = lineHeight(ctx.size);
   // Paragraph margins inside a tight list would open gaps between items.
-  return { content: stack.length === 1 ? { ...stack[0]!, margin: [0, 0, 0, 0.4] } : { stack, margin: [0, 0, 0, 0.4] }, height };
+  return {
+    content: stack.length === 1 ? { ...stack[0]!, margin: [0, 0, 0, 0.4] } : { stack, margin: [0, 0, 0, 0.4] },
+    height,
+  };
 }
 
 function cellSpans(cell: TableCell | undefined): Span[] {
@@ -362,7 +368,10 @@ function tableUnit(node: Table, ctx: Context, keepWhole: (height: number) => boo
     const cells = row.map((cell, c) => {
       const header = r === 0;
       const styled = header ? cell.map((s) => ({ ...s, style: { ...s.style, bold: true } })) : cell;
-      lines = Math.max(lines, estimateLines(spanText(cell), widths[c]!, size, header ? EM_PER_CHAR.bold : EM_PER_CHAR.body));
+      lines = Math.max(
+        lines,
+        estimateLines(spanText(cell), widths[c]!, size, header ? EM_PER_CHAR.bold : EM_PER_CHAR.body),
+      );
       const out: ContentObject = { text: inlines(styled, { size }) };
       if (header) out.fillColor = ctx.colour.head;
       else if (c === 0) out.bold = true;
@@ -387,7 +396,17 @@ function codeUnit(value: string, ctx: Context): Unit {
   const wrapped = lines.reduce((sum, l) => sum + estimateLines(l || ' ', ctx.width - 6, size, EM_PER_CHAR.mono), 0);
   return {
     content: {
-      table: { widths: ['*'], body: [[{ text: inlines([{ text: value, style: { mono: true } }]).map(({ background: _, ...p }) => p), preserveLeadingSpaces: true }]] },
+      table: {
+        widths: ['*'],
+        body: [
+          [
+            {
+              text: inlines([{ text: value, style: { mono: true } }]).map(({ background: _, ...p }) => p),
+              preserveLeadingSpaces: true,
+            },
+          ],
+        ],
+      },
       layout: 'code',
       fontSize: size,
       margin: [0, 0.5, 0, 2],
@@ -417,7 +436,8 @@ function subheading(children: readonly PhrasingContent[], ctx: Context): Unit {
   const list = spans(children, { bold: true });
   return {
     content: { text: inlines(list, { color: ctx.colour.bar }), fontSize: THEME.subheading, margin: [0, 1, 0, 0.8] },
-    height: estimateLines(spanText(list), ctx.width, THEME.subheading, EM_PER_CHAR.bold) * lineHeight(THEME.subheading) + 2,
+    height:
+      estimateLines(spanText(list), ctx.width, THEME.subheading, EM_PER_CHAR.bold) * lineHeight(THEME.subheading) + 2,
     glue: true,
   };
 }
@@ -449,7 +469,10 @@ function block(node: RootContent, outer: Context, keepWhole: (h: number) => bool
     }
     case 'thematicBreak':
       return {
-        content: { canvas: [{ type: 'line', x1: 0, y1: 2, x2: ctx.width, y2: 2, lineWidth: 0.4, lineColor: THEME.rule }], margin: [0, 0, 0, 3] },
+        content: {
+          canvas: [{ type: 'line', x1: 0, y1: 2, x2: ctx.width, y2: 2, lineWidth: 0.4, lineColor: THEME.rule }],
+          margin: [0, 0, 0, 3],
+        },
         height: 5,
       };
     default:
@@ -463,7 +486,10 @@ function bar(text: string, colour: string, size: number, width: number, marginTo
   const list = spans([{ type: 'text', value: text }], { bold: true });
   return {
     content: {
-      table: { widths: ['*'], body: [[{ text: inlines(list, { color: '#ffffff' }), fillColor: colour, fontSize: size }]] },
+      table: {
+        widths: ['*'],
+        body: [[{ text: inlines(list, { color: '#ffffff' }), fillColor: colour, fontSize: size }]],
+      },
       layout: 'bar',
       margin: [0, marginTop, 0, 2],
     },
@@ -472,14 +498,22 @@ function bar(text: string, colour: string, size: number, width: number, marginTo
   };
 }
 
-function noteUnits(note: ModelNote, geometry: Geometry, colour: TopicColour, keepWhole: (h: number) => boolean): Unit[] {
+function noteUnits(
+  note: ModelNote,
+  geometry: Geometry,
+  colour: TopicColour,
+  keepWhole: (h: number) => boolean,
+): Unit[] {
   const ctx: Context = { width: geometry.columnWidth, colour, quoted: false, size: THEME.body };
   const units: Unit[] = [];
   if (note.kind === 'question') {
-    const title = note.heading ? spans(note.heading.children, { bold: true }) : [{ text: note.title, style: { bold: true } }];
+    const title = note.heading
+      ? spans(note.heading.children, { bold: true })
+      : [{ text: note.title, style: { bold: true } }];
     units.push({
       content: { text: inlines(title, { color: colour.bar }), fontSize: THEME.question, margin: [0, 2.5, 0, 0.8] },
-      height: estimateLines(spanText(title), ctx.width, THEME.question, EM_PER_CHAR.bold) * lineHeight(THEME.question) + 3.3,
+      height:
+        estimateLines(spanText(title), ctx.width, THEME.question, EM_PER_CHAR.bold) * lineHeight(THEME.question) + 3.3,
       glue: true,
     });
   }
@@ -489,7 +523,8 @@ function noteUnits(note: ModelNote, geometry: Geometry, colour: TopicColour, kee
     // A callout right under the question is its preamble: keep it with what it introduces.
     if (index === 0 && node.type === 'blockquote') unit.glue = true;
     // So is a one- or two-line opening sentence ("Amazon Elastic MapReduce."): the title stays with substance.
-    if (index === 0 && node.type === 'paragraph' && note.body.length > 1 && unit.height <= 2 * lineHeight(ctx.size) + 2) unit.glue = true;
+    if (index === 0 && node.type === 'paragraph' && note.body.length > 1 && unit.height <= 2 * lineHeight(ctx.size) + 2)
+      unit.glue = true;
     // A list too tall for a column is split into its items so each can be kept whole.
     if (node.type === 'list' && !keepWhole(unit.height)) {
       let start = node.start ?? 1;
@@ -521,13 +556,21 @@ function pack(units: readonly Unit[], keepWhole: (h: number) => boolean): FlowBl
     const split = group.some((u) => u.content._split);
     const contents = group.map((u) => stripMarks(u.content));
     const opensSection = group[0]!.content.layout === 'bar';
-    if (!split && keepWhole(height)) out.push({ content: { stack: contents, unbreakable: true }, height, opensSection });
+    if (!split && keepWhole(height))
+      out.push({ content: { stack: contents, unbreakable: true }, height, opensSection });
     else if (group.length > 1 && keepWhole(group.slice(0, -1).reduce((s, u) => s + u.height, 0) + 30)) {
       // The last block is too tall to keep whole: keep the headings with its start instead.
       const last = group[group.length - 1]!;
-      out.push({ content: { stack: contents.slice(0, -1), unbreakable: true }, height: height - last.height, opensSection });
+      out.push({
+        content: { stack: contents.slice(0, -1), unbreakable: true },
+        height: height - last.height,
+        opensSection,
+      });
       out.push({ content: contents[contents.length - 1]!, height: last.height, opensSection: false });
-    } else group.forEach((u, i) => out.push({ content: contents[i]!, height: u.height, opensSection: i === 0 && opensSection }));
+    } else
+      group.forEach((u, i) =>
+        out.push({ content: contents[i]!, height: u.height, opensSection: i === 0 && opensSection }),
+      );
     group = [];
   };
   for (const unit of units) {
@@ -549,11 +592,13 @@ function stripMarks(content: ContentObject): ContentObject {
  * `a4` or `letter` (any case), columns a whole number from 1 to 6. Throws `Unexpected …, expected …`.
  */
 export function cheatSheetOptions(options: { epoch: number; paper?: unknown; columns?: unknown }): CheatSheetOptions {
-  if (!Number.isFinite(options.epoch)) throw new NotesError(`Unexpected epoch \`${String(options.epoch)}\`, expected seconds since 1970`);
+  if (!Number.isFinite(options.epoch))
+    throw new NotesError(`Unexpected epoch \`${String(options.epoch)}\`, expected seconds since 1970`);
   const out: CheatSheetOptions = { epoch: options.epoch };
   if (options.paper !== undefined) {
     const paper = String(options.paper).toLowerCase();
-    if (!Object.hasOwn(PAPER, paper)) throw new NotesError(`Unexpected paper \`${String(options.paper)}\`, expected \`a4\` or \`letter\``);
+    if (!Object.hasOwn(PAPER, paper))
+      throw new NotesError(`Unexpected paper \`${String(options.paper)}\`, expected \`a4\` or \`letter\``);
     out.paper = paper as Paper;
   }
   if (options.columns !== undefined) {
@@ -623,7 +668,8 @@ export function planCheatSheet(
   const units: Unit[] = [];
   let topicIndex = 0;
   for (const document of documents) {
-    if (documents.length > 1) units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0));
+    if (documents.length > 1)
+      units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0));
     const colours = new Map<string | null, TopicColour>();
     for (const topic of document.topics) colours.set(topic.title, TOPIC_COLOURS[topicIndex++ % TOPIC_COLOURS.length]!);
     const topicBar = (title: string) => {
@@ -638,7 +684,8 @@ export function planCheatSheet(
     const empty = document.topics.filter((t) => !withNotes.has(t.title));
     let nextEmpty = 0;
     const emptyBefore = (position: number) => {
-      while (nextEmpty < empty.length && order.get(empty[nextEmpty]!.title)! < position) topicBar(empty[nextEmpty++]!.title);
+      while (nextEmpty < empty.length && order.get(empty[nextEmpty]!.title)! < position)
+        topicBar(empty[nextEmpty++]!.title);
     };
     let current: string | null | undefined;
     for (const note of document.notes) {
@@ -660,7 +707,12 @@ export function planCheatSheet(
   const headerContent = {
     columns: [
       { text: inlines([{ text: title, style: { bold: true } }]), fontSize: THEME.header, width: '*' },
-      { text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }), fontSize: THEME.footer + 0.5, width: 'auto', margin: [0, 3, 0, 0] },
+      {
+        text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }),
+        fontSize: THEME.footer + 0.5,
+        width: 'auto',
+        margin: [0, 3, 0, 0],
+      },
     ],
     margin: [margins.left, 9, margins.right, 0],
   };
@@ -688,14 +740,22 @@ export function planCheatSheet(
         footer: (currentPage: number, pageCount: number) => ({
           columns: [
             { text: inlines([{ text: title, style: {} }], { color: THEME.muted }), width: '*' },
-            { text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], { color: THEME.muted }), width: 'auto' },
+            {
+              text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], {
+                color: THEME.muted,
+              }),
+              width: 'auto',
+            },
           ],
           fontSize: THEME.footer,
           margin: [margins.left, 6, margins.right, 0],
         }),
         content: [
           {
-            columns: [{ stack: blocks.map((b) => b.content), width: columnWidth }, ...emptyColumns.map((c) => ({ ...c, width: columnWidth }))],
+            columns: [
+              { stack: blocks.map((b) => b.content), width: columnWidth },
+              ...emptyColumns.map((c) => ({ ...c, width: columnWidth })),
+            ],
             columnGap: THEME.columnGap,
             snakingColumns: true,
           },

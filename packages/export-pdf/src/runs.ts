@@ -76,7 +76,12 @@ export function fontRuns(text: string, options: { mono?: boolean; bold?: boolean
       // Spaces take the first text font that has them, so word spacing is the same everywhere; never the emoji
       // font, whose space is an emoji-wide gap.
       const point = segment.codePointAt(0)!;
-      push(segment, segment === '\n' ? (runs[runs.length - 1]?.font ?? chain[0]!) : (chain.find((f) => f !== 'Emoji' && has(f, style, point)) ?? chain[0]!));
+      push(
+        segment,
+        segment === '\n'
+          ? (runs[runs.length - 1]?.font ?? chain[0]!)
+          : (chain.find((f) => f !== 'Emoji' && has(f, style, point)) ?? chain[0]!),
+      );
       continue;
     }
     if (place(segment)) continue;

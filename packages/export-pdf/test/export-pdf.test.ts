@@ -1,5 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { buildDocument, NotesError, sourceFromText, type ModelDocument, type Report, type RuleContext } from '@notes/core';
+import {
+  buildDocument,
+  NotesError,
+  sourceFromText,
+  type ModelDocument,
+  type Report,
+  type RuleContext,
+} from '@notes/core';
 import * as api from '@notes/export-pdf';
 import {
   cheatSheetPdf,
@@ -21,7 +28,12 @@ const SEED = 'aws-prep-notes.md';
 
 async function exportPdf(documents: ModelDocument[], extra: Record<string, unknown> = {}) {
   const warnings: string[] = [];
-  const files = await pdfExporter.export(documents, { epoch: EPOCH, baseDir: '/nonexistent', warn: (m) => warnings.push(m), ...extra });
+  const files = await pdfExporter.export(documents, {
+    epoch: EPOCH,
+    baseDir: '/nonexistent',
+    warn: (m) => warnings.push(m),
+    ...extra,
+  });
   expect(files).toHaveLength(1);
   expect(files[0]!.path).toBe('cheatsheet.pdf');
   expect(files[0]!.data).toBeInstanceOf(Uint8Array);
@@ -29,7 +41,11 @@ async function exportPdf(documents: ModelDocument[], extra: Record<string, unkno
 }
 
 /** Walk a definition's content, calling `visit` with each object and its ancestors. */
-function walk(node: unknown, visit: (node: ContentObject, ancestors: ContentObject[]) => void, ancestors: ContentObject[] = []): void {
+function walk(
+  node: unknown,
+  visit: (node: ContentObject, ancestors: ContentObject[]) => void,
+  ancestors: ContentObject[] = [],
+): void {
   if (Array.isArray(node)) {
     for (const child of node) walk(child, visit, ancestors);
     return;
@@ -137,12 +153,19 @@ describe('unrenderableCharacters and encoding/unprintable', () => {
     expect(rule.fixable).toBe(false);
     const reports: Report[] = [];
     const text = '# T\nfine 📌\nsee 漢字\n';
-    rule.check({ text, lines: text.split('\n'), options: {}, report: (r: Report) => reports.push(r) } as unknown as RuleContext);
+    rule.check({
+      text,
+      lines: text.split('\n'),
+      options: {},
+      report: (r: Report) => reports.push(r),
+    } as unknown as RuleContext);
     expect(reports.map((r) => r.place)).toEqual([
       { line: 3, column: 5, endLine: 3, endColumn: 6 },
       { line: 3, column: 6, endLine: 3, endColumn: 7 },
     ]);
-    expect(reports[0]!.message).toBe('Unexpected unprintable character `漢` (U+6F22), expected a character the PDF fonts can draw');
+    expect(reports[0]!.message).toBe(
+      'Unexpected unprintable character `漢` (U+6F22), expected a character the PDF fonts can draw',
+    );
   });
 });
 
@@ -163,10 +186,16 @@ describe('renderCheatSheet (the document definition)', () => {
     const letter = renderCheatSheet([seed], { epoch: EPOCH, paper: 'letter', columns: 4 });
     expect(letter.pageSize).toBe('LETTER');
     expect((letter.content[0] as ContentObject).columns).toHaveLength(4);
-    expect(() => api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'A3' })).toThrow(/expected `a4` or `letter`/);
+    expect(() => api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'A3' })).toThrow(
+      /expected `a4` or `letter`/,
+    );
     expect(() => renderCheatSheet([seed], { epoch: 0, paper: 'A3' })).toThrow(NotesError);
     expect(() => api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, columns: 0 })).toThrow(/from 1 to 6/);
-    expect(api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'Letter', columns: '2' })).toEqual({ epoch: 0, paper: 'letter', columns: 2 });
+    expect(api.cheatSheetOptions({ epoch: 0, baseDir: '/', warn() {}, paper: 'Letter', columns: '2' })).toEqual({
+      epoch: 0,
+      paper: 'letter',
+      columns: 2,
+    });
   });
 
   it('dates the sheet from the injected epoch, in UTC, never the clock', () => {
@@ -248,7 +277,9 @@ describe('renderCheatSheet (the document definition)', () => {
   });
 
   it('prints raw HTML as its text, without script or style bodies, and images as their alt text', () => {
-    const document = fixtureDocumentFromText('# T\n\n## Q?\n\n<script>alert(1)</script>\n\nsee <b>bold</b><br>next ![diagram](/etc/passwd)\n');
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Q?\n\n<script>alert(1)</script>\n\nsee <b>bold</b><br>next ![diagram](/etc/passwd)\n',
+    );
     const json = JSON.stringify(renderCheatSheet([document], { epoch: EPOCH }).content);
     expect(json).not.toContain('alert');
     expect(json).not.toContain('/etc/passwd');
@@ -259,11 +290,23 @@ describe('renderCheatSheet (the document definition)', () => {
 
   it('groups the seed into these keep-together blocks (outline snapshot)', () => {
     const kind = (node: ContentObject): string =>
-      node.layout === 'bar' ? `bar:${plain((node.table as { body: ContentObject[][] }).body[0]![0]).slice(0, 24)}`
-      : typeof node.layout === 'string' ? String(node.layout).replace(/-\d+$/, '')
-      : node.ul ? 'ul' : node.ol ? 'ol' : node.fontSize === 7.6 ? `q:${plain(node).slice(0, 24)}` : node.fontSize === 7.2 ? 'sub' : 'p';
+      node.layout === 'bar'
+        ? `bar:${plain((node.table as { body: ContentObject[][] }).body[0]![0]).slice(0, 24)}`
+        : typeof node.layout === 'string'
+          ? String(node.layout).replace(/-\d+$/, '')
+          : node.ul
+            ? 'ul'
+            : node.ol
+              ? 'ol'
+              : node.fontSize === 7.6
+                ? `q:${plain(node).slice(0, 24)}`
+                : node.fontSize === 7.2
+                  ? 'sub'
+                  : 'p';
     const flow = ((definition.content[0] as ContentObject).columns as ContentObject[])[0]!.stack as ContentObject[];
-    const outline = flow.map((node) => (node.unbreakable ? `[${(node.stack as ContentObject[]).map(kind).join(' + ')}]` : kind(node)));
+    const outline = flow.map((node) =>
+      node.unbreakable ? `[${(node.stack as ContentObject[]).map(kind).join(' + ')}]` : kind(node),
+    );
     expect(outline.filter((line) => !line.startsWith('['))).toEqual([]);
     expect(outline).toMatchSnapshot();
   });
@@ -320,7 +363,9 @@ describe('the PDF bytes', () => {
       const heights: number[] = [];
       for (let c = 0; c < 3; c++) {
         const left = 16 + c * (columnWidth + 10);
-        const inColumn = page.items.filter((i) => i.x >= left - 1 && i.x < left + columnWidth && i.y > 20 && i.y < A4.height - 26);
+        const inColumn = page.items.filter(
+          (i) => i.x >= left - 1 && i.x < left + columnWidth && i.y > 20 && i.y < A4.height - 26,
+        );
         expect(inColumn.length).toBeGreaterThan(10);
         // pdf y grows upwards: the column starts at the top margin and runs at least half way down.
         expect(Math.max(...inColumn.map((i) => i.y))).toBeGreaterThan(A4.height - 45);
@@ -388,21 +433,31 @@ describe('the PDF bytes', () => {
     }
     expect(Buffer.from(await cheatSheetPdf([seed, features], options, 1)).equals(Buffer.from(bytes))).toBe(true);
     const merged = await PDFDocument.load(bytes, { updateMetadata: false });
-    expect([merged.getTitle(), merged.getProducer(), merged.getCreator(), merged.getCreationDate()?.toISOString()]).toEqual([
-      '📌 AWS Prep Notes · 🧪 Feature Sampler',
-      'notes (pdfmake)',
-      'notes',
-      '2025-11-27T00:00:00.000Z',
-    ]);
+    expect([
+      merged.getTitle(),
+      merged.getProducer(),
+      merged.getCreator(),
+      merged.getCreationDate()?.toISOString(),
+    ]).toEqual(['📌 AWS Prep Notes · 🧪 Feature Sampler', 'notes (pdfmake)', 'notes', '2025-11-27T00:00:00.000Z']);
   });
 
   it('prints the bar of a topic with no note under it, in its place', async () => {
-    const text0 = '# T\n\n## Empty first\n\n## Full\n\n### Q?\n\nA.\n\n## Empty between\n\n## Last\n\n### R?\n\nB.\n\n### S?\n\nC.\n\n## Empty last\n';
+    const text0 =
+      '# T\n\n## Empty first\n\n## Full\n\n### Q?\n\nA.\n\n## Empty between\n\n## Last\n\n### R?\n\nB.\n\n### S?\n\nC.\n\n## Empty last\n';
     const document = fixtureDocumentFromText(text0.replace('## Last', '## Middle\n\n### P?\n\nD.\n\n## Last'));
-    expect(document.topics.map((t) => t.title)).toEqual(['Empty first', 'Full', 'Empty between', 'Middle', 'Last', 'Empty last']);
+    expect(document.topics.map((t) => t.title)).toEqual([
+      'Empty first',
+      'Full',
+      'Empty between',
+      'Middle',
+      'Last',
+      'Empty last',
+    ]);
     const { bytes } = await exportPdf([document]);
     const text = (await openPdf(bytes)).map((p) => p.text).join('\n');
-    const at = ['Empty first', 'Full', 'Q?', 'Empty between', 'Middle', 'Last', 'R?', 'Empty last'].map((s) => text.indexOf(s));
+    const at = ['Empty first', 'Full', 'Q?', 'Empty between', 'Middle', 'Last', 'R?', 'Empty last'].map((s) =>
+      text.indexOf(s),
+    );
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
@@ -440,7 +495,9 @@ describe('the PDF bytes', () => {
       const document = fixtureDocumentFromText(`# T\n\n## Q?\n\n| A | B | C |\n| - | - | - |\n${rows}\n`);
       const { bytes } = await exportPdf([document]);
       const text = (await openPdf(bytes)).map((p) => p.text).join(' ');
-      expect(Array.from({ length: n }, (_, i) => `end${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text))).toEqual([]);
+      expect(
+        Array.from({ length: n }, (_, i) => `end${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text)),
+      ).toEqual([]);
     }
   });
 
@@ -456,12 +513,18 @@ describe('the PDF bytes', () => {
   it('lays a block out again, breakable, rather than let pdfmake drop it when it is taller than a column', async () => {
     const definition = renderCheatSheet([fixtureDocumentFromText('# D\n\n## Q?\n\nhello\n')], { epoch: EPOCH });
     const flow = definition.content[0] as { columns: ContentObject[] };
-    flow.columns[0]!.stack = [{ stack: Array.from({ length: 200 }, (_, i) => ({ text: `line${i}` })), unbreakable: true }];
+    flow.columns[0]!.stack = [
+      { stack: Array.from({ length: 200 }, (_, i) => ({ text: `line${i}` })), unbreakable: true },
+    ];
     const warnings: string[] = [];
     const bytes = await packPdf(definition, (m) => warnings.push(m));
     const text = (await openPdf(bytes)).map((p) => p.text).join('\n');
-    expect(warnings).toEqual(['cheat sheet: a block was taller than a column; it was laid out without keeping it together']);
-    expect(Array.from({ length: 200 }, (_, i) => `line${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text))).toEqual([]);
+    expect(warnings).toEqual([
+      'cheat sheet: a block was taller than a column; it was laid out without keeping it together',
+    ]);
+    expect(
+      Array.from({ length: 200 }, (_, i) => `line${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text)),
+    ).toEqual([]);
   });
 
   it('refuses to read any file but its fonts', async () => {

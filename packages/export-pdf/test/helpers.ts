@@ -29,7 +29,8 @@ export interface PdfPage {
 
 /** Open PDF bytes with pdfjs-dist and extract each page's size and text. */
 export async function openPdf(bytes: Uint8Array): Promise<PdfPage[]> {
-  const doc = await getDocument({ data: bytes.slice(), disableFontFace: true, verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: bytes.slice(), disableFontFace: true, verbosity: 0, isEvalSupported: false })
+    .promise;
   const pages: PdfPage[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -40,7 +41,13 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     for (const item of content.items) {
       if (!('str' in item)) continue;
       text += item.str + (item.hasEOL ? '\n' : '');
-      if (item.str.trim()) items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) });
+      if (item.str.trim())
+        items.push({
+          str: item.str,
+          x: item.transform[4] as number,
+          y: item.transform[5] as number,
+          size: Math.hypot(item.transform[2] as number, item.transform[3] as number),
+        });
     }
     pages.push({ width: viewport.width, height: viewport.height, text, items });
   }
@@ -60,7 +67,8 @@ export function headingsAndCells(document: ModelDocument): { headings: string[];
   const walk = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'heading') headings.push(squash(inlineText(node)));
-      if (node.type === 'table') for (const row of node.children) for (const cell of row.children) cells.push(squash(inlineText(cell)));
+      if (node.type === 'table')
+        for (const row of node.children) for (const cell of row.children) cells.push(squash(inlineText(cell)));
       if ('children' in node && node.type !== 'table' && node.type !== 'heading') walk(node.children as RootContent[]);
     }
   };

@@ -11,7 +11,8 @@ const END = '<!-- rule-table:end -->';
 /** The Markdown table of every rule, in registry order. */
 export function ruleTable() {
   const rows = rules.map(
-    (r) => `| <a id="${r.id.replace('/', '')}"></a>\`${r.id}\` | ${r.severity} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`,
+    (r) =>
+      `| <a id="${r.id.replace('/', '')}"></a>\`${r.id}\` | ${r.severity} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`,
   );
   return ['| Rule | Default | Fix | What it checks |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -23,7 +24,9 @@ if (a === -1 || b === -1) throw new Error('README.md has no rule-table markers')
 const next = `${text.slice(0, a + START.length)}\n${ruleTable()}\n${text.slice(b)}`;
 if (process.argv.includes('--check')) {
   if (next !== text) {
-    console.error('packages/lint/README.md: the rule table is out of date: run node packages/lint/scripts/rule-table.mjs');
+    console.error(
+      'packages/lint/README.md: the rule table is out of date: run node packages/lint/scripts/rule-table.mjs',
+    );
     process.exit(1);
   }
 } else if (next !== text) writeFileSync(README, next);

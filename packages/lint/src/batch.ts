@@ -40,7 +40,11 @@ export interface BatchResult {
 }
 
 /** Lint (or fix) one file in this thread. */
-export function runOne(file: BatchFile, settings: BatchSettings, rules = resolveRules(settings.rules, { frontMatter: settings.frontMatter })): BatchResult {
+export function runOne(
+  file: BatchFile,
+  settings: BatchSettings,
+  rules = resolveRules(settings.rules, { frontMatter: settings.frontMatter }),
+): BatchResult {
   let source: SourceFile;
   try {
     source = sourceFromBytes(file.bytes, { path: file.path, absolutePath: file.absolutePath, mtime: file.mtime });

@@ -58,7 +58,10 @@ export function readDisables(lines: readonly string[], inCode: (line: number) =>
   for (const [rule, from] of open) ranges.push({ rule, from, to: Infinity });
   return {
     isDisabled(ruleId, line) {
-      return ranges.some((r) => line >= r.from && line <= r.to && (r.rule === null || r.rule === ruleId || ruleId.startsWith(`${r.rule}/`)));
+      return ranges.some(
+        (r) =>
+          line >= r.from && line <= r.to && (r.rule === null || r.rule === ruleId || ruleId.startsWith(`${r.rule}/`)),
+      );
     },
   };
 }

@@ -1,4 +1,11 @@
-import { buildDocument, type Fix, type ModelDocument, type Report, type RuleContext, type SourceFile } from '@notes/core';
+import {
+  buildDocument,
+  type Fix,
+  type ModelDocument,
+  type Report,
+  type RuleContext,
+  type SourceFile,
+} from '@notes/core';
 import { readDisables } from './disables.js';
 import { parseForLint } from './parse.js';
 import { defaultRules, resolveExtra } from './resolve.js';
@@ -25,7 +32,10 @@ export function lintSource(file: SourceFile, options: LintOptions = {}): LintMes
  * lintSource, also handing out the parse and the model the rules shared, so a caller that needs the model
  * (every export) does not parse the same text again.
  */
-export function lintWithModel(file: SourceFile, options: LintOptions = {}): { messages: LintMessage[]; document(): ModelDocument } {
+export function lintWithModel(
+  file: SourceFile,
+  options: LintOptions = {},
+): { messages: LintMessage[]; document(): ModelDocument } {
   const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
   const text = file.text;
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));

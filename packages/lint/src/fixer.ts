@@ -60,7 +60,8 @@ export function applyFixes(text: string, messages: readonly LintMessage[]): { ou
     const i = insertAt(e);
     for (const t of [taken[i - 1], taken[i], taken[i - 2], taken[i + 1]]) {
       if (!t) continue;
-      if ((e.start < t.end && t.start < e.end) || (e.start === t.start && e.end === e.start && t.end === t.start)) return true;
+      if ((e.start < t.end && t.start < e.end) || (e.start === t.start && e.end === e.start && t.end === t.start))
+        return true;
     }
     return false;
   };

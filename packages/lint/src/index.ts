@@ -6,5 +6,14 @@ export { defaultRules, resolveRules, type ResolveExtras } from './resolve.js';
 export { rules } from './rules/index.js';
 export type { FixResult, LintMessage, LintOptions, ResolvedRule, ResolvedRules, RuleConfigValue } from './types.js';
 export { writeFixedFile } from './write.js';
-export { hashBytes, lintBatch, resolveBatchRules, runOne, workerCount, type BatchFile, type BatchResult, type BatchSettings } from './batch.js';
+export {
+  hashBytes,
+  lintBatch,
+  resolveBatchRules,
+  runOne,
+  workerCount,
+  type BatchFile,
+  type BatchResult,
+  type BatchSettings,
+} from './batch.js';
 export { remarkPreset, remarkRules } from './remark.js';

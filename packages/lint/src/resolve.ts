@@ -24,7 +24,11 @@ export interface ResolveExtras {
  * Turn the `rules` of notes.config.json into the rules in effect: a rule id or a category (`table`) maps to
  * `off` / `warning` / `error` or `[severity, options]`. Unknown ids throw a NotesError (exit 2).
  */
-export function resolveRules(configRules: Readonly<Record<string, RuleConfigValue>> = {}, extras: ResolveExtras = {}, registry: readonly RuleDefinition[] = rules): ResolvedRules {
+export function resolveRules(
+  configRules: Readonly<Record<string, RuleConfigValue>> = {},
+  extras: ResolveExtras = {},
+  registry: readonly RuleDefinition[] = rules,
+): ResolvedRules {
   const known = new Set(registry.map((r) => r.id));
   const categories = new Set(registry.map((r) => r.id.split('/')[0]!));
   for (const key of Object.keys(configRules)) {

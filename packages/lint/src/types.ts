@@ -26,7 +26,8 @@ export interface ResolvedRule {
 export type ResolvedRules = readonly ResolvedRule[];
 
 /** A rule's configured setting: a severity, or `[severity, options]`. */
-export type RuleConfigValue = 'off' | Severity | readonly ['off' | Severity] | readonly ['off' | Severity, Record<string, unknown>];
+export type RuleConfigValue =
+  'off' | Severity | readonly ['off' | Severity] | readonly ['off' | Severity, Record<string, unknown>];
 
 /** Options of lintSource / fixSource. */
 export interface LintOptions {

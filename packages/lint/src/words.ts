@@ -30,6 +30,7 @@ export function lowerBound(sorted: readonly string[], key: string): number {
 /** Whether a lower-case string is the beginning of a longer dictionary word. */
 export function isWordPrefix(prefix: string): boolean {
   const words = load();
-  for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++) if (words[i]!.length > prefix.length) return true;
+  for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++)
+    if (words[i]!.length > prefix.length) return true;
   return false;
 }

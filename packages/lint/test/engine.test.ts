@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceFromBytes, sourceFromText } from '@notes/core';
-import { applyFixes, defineRule, fixSource, lintBatch, lintSource, resolveRules, rules, writeFixedFile } from '@notes/lint';
+import {
+  applyFixes,
+  defineRule,
+  fixSource,
+  lintBatch,
+  lintSource,
+  resolveRules,
+  rules,
+  writeFixedFile,
+} from '@notes/lint';
 
 const SEED = new URL('../../../examples/raw/aws-prep-notes.raw.md', import.meta.url);
 // ../shared beside the repository (as laid out here and in CI).
@@ -24,9 +33,37 @@ describe('lintSource', () => {
       expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as typeof expected;
     } catch {
       // Outside this workplace: the list as of writing (line, category).
-      expected = [[1, 'encoding'], [2, 'encoding'], [20, 'heading'], [34, 'text'], [37, 'encoding'], [40, 'encoding'], [57, 'heading'], [62, 'encoding'], [67, 'encoding'], [76, 'heading'], [113, 'heading'], [115, 'table'], [129, 'heading'], [138, 'heading'], [148, 'heading'], [165, 'encoding'], [175, 'text'], [218, 'encoding'], [218, 'text'], [220, 'heading'], [240, 'heading'], [245, 'text'], [247, 'heading'], [255, 'heading'], [286, 'heading']].map(([line, category]) => ({ line: line as number, category: category as string }));
+      expected = [
+        [1, 'encoding'],
+        [2, 'encoding'],
+        [20, 'heading'],
+        [34, 'text'],
+        [37, 'encoding'],
+        [40, 'encoding'],
+        [57, 'heading'],
+        [62, 'encoding'],
+        [67, 'encoding'],
+        [76, 'heading'],
+        [113, 'heading'],
+        [115, 'table'],
+        [129, 'heading'],
+        [138, 'heading'],
+        [148, 'heading'],
+        [165, 'encoding'],
+        [175, 'text'],
+        [218, 'encoding'],
+        [218, 'text'],
+        [220, 'heading'],
+        [240, 'heading'],
+        [245, 'text'],
+        [247, 'heading'],
+        [255, 'heading'],
+        [286, 'heading'],
+      ].map(([line, category]) => ({ line: line as number, category: category as string }));
     }
-    const missing = expected.filter((e) => !messages.some((m) => m.ruleId.startsWith(`${e.category}/`) && Math.abs(m.line - e.line) <= 1));
+    const missing = expected.filter(
+      (e) => !messages.some((m) => m.ruleId.startsWith(`${e.category}/`) && Math.abs(m.line - e.line) <= 1),
+    );
     expect(missing).toEqual([]);
     expect(messages.some((m) => m.severity === 'error')).toBe(true);
   });
@@ -38,11 +75,14 @@ describe('lintSource', () => {
   });
 
   it('honours notes-disable-next-line for one rule', () => {
-    expect(lines('# T\n\n<!-- notes-disable-next-line heading/missing-space -->\n##B\n\n##C\n', 'heading/missing-space')).toEqual([6]);
+    expect(
+      lines('# T\n\n<!-- notes-disable-next-line heading/missing-space -->\n##B\n\n##C\n', 'heading/missing-space'),
+    ).toEqual([6]);
   });
 
   it('honours notes-disable … notes-enable ranges, with and without a rule', () => {
-    const text = '# T\n\n<!-- notes-disable heading/missing-space -->\n##B\n<!-- notes-enable heading/missing-space -->\n\n##C\n\n<!-- notes-disable -->\n##D\n';
+    const text =
+      '# T\n\n<!-- notes-disable heading/missing-space -->\n##B\n<!-- notes-enable heading/missing-space -->\n\n##C\n\n<!-- notes-disable -->\n##D\n';
     expect(lines(text, 'heading/missing-space')).toEqual([7]);
   });
 
@@ -58,7 +98,11 @@ describe('lintSource', () => {
       fixable: false,
       severity: 'warning',
       check(ctx) {
-        ctx.lines.forEach((l, i) => l.includes('TODO') && ctx.report({ place: { line: i + 1, column: 1 }, message: 'Unexpected `TODO`, expected text' }));
+        ctx.lines.forEach(
+          (l, i) =>
+            l.includes('TODO') &&
+            ctx.report({ place: { line: i + 1, column: 1 }, message: 'Unexpected `TODO`, expected text' }),
+        );
       },
     });
     const messages = lintSource(sourceFromText('# T\n\nTODO\n'), { extraRules: [extra] });
@@ -68,7 +112,11 @@ describe('lintSource', () => {
 
 describe('resolveRules', () => {
   it('switches rules off, changes severity and passes options', () => {
-    const resolved = resolveRules({ 'heading/missing-space': 'warning', 'text/truncated': 'off', 'fields/front-matter': ['error', { required: ['exam'] }] });
+    const resolved = resolveRules({
+      'heading/missing-space': 'warning',
+      'text/truncated': 'off',
+      'fields/front-matter': ['error', { required: ['exam'] }],
+    });
     expect(resolved.find((r) => r.rule.id === 'heading/missing-space')?.severity).toBe('warning');
     expect(resolved.some((r) => r.rule.id === 'text/truncated')).toBe(false);
     expect(resolved.find((r) => r.rule.id === 'fields/front-matter')?.options).toEqual({ required: ['exam'] });
@@ -76,7 +124,9 @@ describe('resolveRules', () => {
   });
 
   it('refuses an unknown rule id with the message shape', () => {
-    expect(() => resolveRules({ 'heading/nope': 'error' })).toThrow(/^Unexpected rule `heading\/nope` in "rules", expected one of: /);
+    expect(() => resolveRules({ 'heading/nope': 'error' })).toThrow(
+      /^Unexpected rule `heading\/nope` in "rules", expected one of: /,
+    );
   });
 });
 
@@ -94,9 +144,24 @@ describe('fixSource', () => {
   });
 
   it('applies each finding’s edits together and leaves overlapping ones for the next pass', () => {
-    const base = { ruleId: 'x/y', severity: 'error' as const, line: 1, column: 1, endLine: 1, endColumn: 1, message: '', fixable: true };
+    const base = {
+      ruleId: 'x/y',
+      severity: 'error' as const,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      message: '',
+      fixable: true,
+    };
     const { output, applied } = applyFixes('abc\ndef\n', [
-      { ...base, fix: [{ line: 1, column: 2, deleteCount: 1, insert: 'B' }, { line: 2, column: 1, deleteCount: 1, insert: 'D' }] },
+      {
+        ...base,
+        fix: [
+          { line: 1, column: 2, deleteCount: 1, insert: 'B' },
+          { line: 2, column: 1, deleteCount: 1, insert: 'D' },
+        ],
+      },
       { ...base, fix: [{ line: 1, column: 2, deleteCount: 2, insert: 'X' }] },
     ]);
     expect(output).toBe('aBc\nDef\n');
@@ -137,8 +202,16 @@ describe('writeFixedFile', () => {
 
 describe('lintBatch', () => {
   it('gives the same findings on worker threads as in this thread, in input order', async () => {
-    const texts = Array.from({ length: 12 }, (_v, i) => `# T${i}\n\n##Q${i}\n\n| a | b |\n| - |\n| 1 | 2 |\n${'x '.repeat(i * 50)}\n`);
-    const files = texts.map((t, i) => ({ path: `f${i}.md`, absolutePath: `/f${i}.md`, bytes: Buffer.from(t), mtime: 0 }));
+    const texts = Array.from(
+      { length: 12 },
+      (_v, i) => `# T${i}\n\n##Q${i}\n\n| a | b |\n| - |\n| 1 | 2 |\n${'x '.repeat(i * 50)}\n`,
+    );
+    const files = texts.map((t, i) => ({
+      path: `f${i}.md`,
+      absolutePath: `/f${i}.md`,
+      bytes: Buffer.from(t),
+      mtime: 0,
+    }));
     const settings = { rules: {}, configDir: null, fix: false };
     const inThread = await lintBatch(files, settings, { workers: 0 });
     const threaded = await lintBatch(files, settings, { workers: 2 });

@@ -23,8 +23,14 @@ describe('rule registry', () => {
   it('has an ok and a not-ok fixture for every rule', () => {
     for (const rule of rules) {
       const own = fixtures.filter((f) => f.ruleId === rule.id);
-      expect(own.some((f) => f.expected.length === 0), `${rule.id} ok fixture`).toBe(true);
-      expect(own.some((f) => f.expected.length > 0), `${rule.id} not-ok fixture`).toBe(true);
+      expect(
+        own.some((f) => f.expected.length === 0),
+        `${rule.id} ok fixture`,
+      ).toBe(true);
+      expect(
+        own.some((f) => f.expected.length > 0),
+        `${rule.id} not-ok fixture`,
+      ).toBe(true);
     }
   });
 

@@ -7,6 +7,10 @@ export async function buildCommand(args: ParsedArgs, ctx: CliContext): Promise<n
   const lintArgs: ParsedArgs = { command: 'lint', paths: args.paths, flags: { config: args.flags['config'] } };
   const lintCode = await lintCommand(lintArgs, ctx);
   if (lintCode === 2) return 2;
-  const exportCode = await exportCommand(args, ctx, EXPORTERS.map(([flag]) => flag));
+  const exportCode = await exportCommand(
+    args,
+    ctx,
+    EXPORTERS.map(([flag]) => flag),
+  );
   return Math.max(lintCode, exportCode);
 }

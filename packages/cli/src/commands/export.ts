@@ -22,7 +22,8 @@ export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter])[]
 export function exportEpoch(env: CliContext['env'], mtimes: readonly number[]): number {
   const fixed = env['SOURCE_DATE_EPOCH'];
   if (fixed !== undefined && fixed !== '') {
-    if (!/^\d+$/.test(fixed)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${fixed}"`);
+    if (!/^\d+$/.test(fixed))
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${fixed}"`);
     return Number(fixed);
   }
   return mtimes.length ? Math.max(...mtimes) : 0;
@@ -30,26 +31,41 @@ export function exportEpoch(env: CliContext['env'], mtimes: readonly number[]): 
 
 /** `notes export`: lint-repair in memory, build the model, run the chosen exporters, write atomically. */
 export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: readonly string[]): Promise<number> {
-  const chosen = forced ?? (args.flags['all'] ? EXPORTERS.map(([f]) => f) : EXPORTERS.map(([f]) => f).filter((f) => args.flags[f]));
-  if (chosen.length === 0) throw new UsageError('choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)');
+  const chosen =
+    forced ?? (args.flags['all'] ? EXPORTERS.map(([f]) => f) : EXPORTERS.map(([f]) => f).filter((f) => args.flags[f]));
+  if (chosen.length === 0)
+    throw new UsageError('choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)');
   const setup = loadSetup(ctx.cwd, typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined);
   const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
-  const found = (await discover(args.paths.length ? args.paths : ['content/'], ctx.cwd, warn)).filter((f) => !setup.ignored(f.absolutePath));
+  const found = (await discover(args.paths.length ? args.paths : ['content/'], ctx.cwd, warn)).filter(
+    (f) => !setup.ignored(f.absolutePath),
+  );
   if (found.length === 0) {
-    throw new NotesError(`no Markdown files (*.md, *.markdown) found in ${args.paths.join(', ') || 'content/'}: check the path`);
+    throw new NotesError(
+      `no Markdown files (*.md, *.markdown) found in ${args.paths.join(', ') || 'content/'}: check the path`,
+    );
   }
   const prepared = await prepare(found, setup, ctx.stderr);
-  const errors = prepared.flatMap((p) => p.remaining.filter((m) => m.severity === 'error').map((m) => ({ path: p.file.path, m })));
+  const errors = prepared.flatMap((p) =>
+    p.remaining.filter((m) => m.severity === 'error').map((m) => ({ path: p.file.path, m })),
+  );
   for (const { path, m } of errors) {
-    ctx.stderr.write(`${path}:${m.line}:${m.column}: ${args.flags['strict'] ? 'error' : 'warning'}: ${m.message} (${m.ruleId})\n`);
+    ctx.stderr.write(
+      `${path}:${m.line}:${m.column}: ${args.flags['strict'] ? 'error' : 'warning'}: ${m.message} (${m.ruleId})\n`,
+    );
   }
   if (errors.length && args.flags['strict']) {
-    ctx.stderr.write(`notes: ${errors.length} lint error${errors.length === 1 ? '' : 's'} remain after repair: nothing exported (--strict); run notes lint to see them\n`);
+    ctx.stderr.write(
+      `notes: ${errors.length} lint error${errors.length === 1 ? '' : 's'} remain after repair: nothing exported (--strict); run notes lint to see them\n`,
+    );
     return 1;
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
   const options = {
-    epoch: exportEpoch(ctx.env, prepared.map((p) => p.file.mtime)),
+    epoch: exportEpoch(
+      ctx.env,
+      prepared.map((p) => p.file.mtime),
+    ),
     baseDir: commonRoot(found.map((f) => f.root)),
     warn,
     paper: args.flags['paper'] ?? 'a4',

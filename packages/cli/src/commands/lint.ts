@@ -3,7 +3,17 @@ import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describeFsError, NotesError } from '@notes/core';
-import { hashBytes, lintBatch, rules as registry, writeFixedFile, type BatchFile, type BatchResult, type BatchSettings, type LintMessage, type RuleConfigValue } from '@notes/lint';
+import {
+  hashBytes,
+  lintBatch,
+  rules as registry,
+  writeFixedFile,
+  type BatchFile,
+  type BatchResult,
+  type BatchSettings,
+  type LintMessage,
+  type RuleConfigValue,
+} from '@notes/lint';
 import { pdfRules } from '@notes/export-pdf/rules';
 import { loadSetup } from '../config.js';
 import type { CliContext, ParsedArgs } from '../context.js';
@@ -66,7 +76,8 @@ async function writeCache(path: string, data: CacheData): Promise<void> {
 /** `notes lint`: lint (and with --fix repair) Markdown notes; exit 0 clean, 1 errors, 2 usage or fatal problem. */
 export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<number> {
   const format = (args.flags['format'] ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new NotesError(`unknown --format "${String(format)}": use ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new NotesError(`unknown --format "${String(format)}": use ${FORMATS.join(', ')}`);
   const fix = args.flags['fix'] === true;
   const quiet = args.flags['quiet'] === true;
   const maxWarningsFlag = args.flags['max-warnings'];
@@ -90,7 +101,13 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
   const useCache = args.flags['cache'] === true;
   const cacheFile = useCache ? await cachePath(ctx.cwd, args.flags['cache-location'] as string | undefined) : '';
   const key = createHash('sha1')
-    .update(JSON.stringify({ v: version(), rules: [...registry, ...pdfRules].map((r) => `${r.id}:${r.severity}`), settings: { ...settings, fix: false } }))
+    .update(
+      JSON.stringify({
+        v: version(),
+        rules: [...registry, ...pdfRules].map((r) => `${r.id}:${r.severity}`),
+        settings: { ...settings, fix: false },
+      }),
+    )
     .digest('hex');
   const cache = useCache ? await readCache(cacheFile, key) : null;
 
@@ -150,7 +167,18 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
       const bytes = file.bytes;
       const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
       try {
-        await writeFixedFile({ path: file.path, absolutePath: file.absolutePath, text: r.output, bom, invalid: [], mtime: file.mtime, size: 0 }, r.output);
+        await writeFixedFile(
+          {
+            path: file.path,
+            absolutePath: file.absolutePath,
+            text: r.output,
+            bom,
+            invalid: [],
+            mtime: file.mtime,
+            size: 0,
+          },
+          r.output,
+        );
         if (cache) hashes.set(i, hashBytes(Buffer.from((bom ? '\uFEFF' : '') + r.output)));
       } catch (error) {
         warn(error instanceof NotesError ? error.message : String(error));
@@ -175,8 +203,15 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
 
   const all = results.filter((r) => !r.error || true).map((r) => ({ path: r.path, messages: r.messages }));
   const { errorCount, warningCount } = countMessages(all);
-  const shown = quiet ? all.map((r) => ({ path: r.path, messages: r.messages.filter((m) => m.severity === 'error') })) : all;
-  const text = reporters[format]({ results: shown, rules: registry, color: format === 'stylish' && ctx.stdout.isTTY === true && !ctx.env['NO_COLOR'], version: version() });
+  const shown = quiet
+    ? all.map((r) => ({ path: r.path, messages: r.messages.filter((m) => m.severity === 'error') }))
+    : all;
+  const text = reporters[format]({
+    results: shown,
+    rules: registry,
+    color: format === 'stylish' && ctx.stdout.isTTY === true && !ctx.env['NO_COLOR'],
+    version: version(),
+  });
   if (text) ctx.stdout.write(text);
   if (maxWarnings >= 0 && warningCount > maxWarnings && format === 'stylish') {
     ctx.stderr.write(`notes: too many warnings (${warningCount}, --max-warnings is ${maxWarnings})\n`);

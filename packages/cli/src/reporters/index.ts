@@ -8,4 +8,9 @@ export { countMessages, type FileResult, type ReportInput, type Reporter } from 
 export { github, json, sarif, stylish };
 
 /** The reporters by `--format` name. */
-export const reporters: Readonly<Record<'stylish' | 'json' | 'sarif' | 'github', Reporter>> = { stylish, json, sarif, github };
+export const reporters: Readonly<Record<'stylish' | 'json' | 'sarif' | 'github', Reporter>> = {
+  stylish,
+  json,
+  sarif,
+  github,
+};

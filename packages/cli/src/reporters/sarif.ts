@@ -8,8 +8,11 @@ function encodePath(path: string): string {
 /** SARIF 2.1.0 as GitHub code scanning accepts it: one run, rule metadata, results with physical locations. */
 export const sarif: Reporter = ({ results, rules, version = '0.0.0' }) => {
   const used = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
-  const listed: (Pick<RuleDefinition, 'description' | 'tags' | 'severity'> & { id: string })[] = rules.filter((r) => used.has(r.id));
-  for (const id of [...used].sort()) if (!listed.some((r) => r.id === id)) listed.push({ id, description: id, tags: [], severity: 'warning' });
+  const listed: (Pick<RuleDefinition, 'description' | 'tags' | 'severity'> & { id: string })[] = rules.filter((r) =>
+    used.has(r.id),
+  );
+  for (const id of [...used].sort())
+    if (!listed.some((r) => r.id === id)) listed.push({ id, description: id, tags: [], severity: 'warning' });
   const index = new Map(listed.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -42,7 +45,12 @@ export const sarif: Reporter = ({ results, rules, version = '0.0.0' }) => {
               {
                 physicalLocation: {
                   artifactLocation: { uri: encodePath(r.path), uriBaseId: '%SRCROOT%', index: artifactIndex },
-                  region: { startLine: m.line, startColumn: m.column, endLine: Math.max(m.endLine, m.line), endColumn: m.endLine > m.line || m.endColumn > m.column ? m.endColumn : m.column + 1 },
+                  region: {
+                    startLine: m.line,
+                    startColumn: m.column,
+                    endLine: Math.max(m.endLine, m.line),
+                    endColumn: m.endLine > m.line || m.endColumn > m.column ? m.endColumn : m.column + 1,
+                  },
                 },
               },
             ],

@@ -23,7 +23,9 @@ export const stylish: Reporter = ({ results, color = false }) => {
     const w2 = Math.max(...rows.map((x) => x[2].length));
     for (const [pos, sev, msg, id] of rows) {
       const s = sev.padEnd(w1);
-      out.push(`  ${dim(pos.padEnd(w0))}  ${sev === 'error' ? red(s) : yellow(s)}  ${msg.padEnd(w2)}  ${dim(id)}`.trimEnd());
+      out.push(
+        `  ${dim(pos.padEnd(w0))}  ${sev === 'error' ? red(s) : yellow(s)}  ${msg.padEnd(w2)}  ${dim(id)}`.trimEnd(),
+      );
     }
     out.push('');
   }

@@ -21,7 +21,11 @@ export interface ReportInput {
 export type Reporter = (input: ReportInput) => string;
 
 /** Totals over a run. */
-export function countMessages(results: readonly FileResult[]): { errorCount: number; warningCount: number; fixableCount: number } {
+export function countMessages(results: readonly FileResult[]): {
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+} {
   let errorCount = 0;
   let warningCount = 0;
   let fixableCount = 0;

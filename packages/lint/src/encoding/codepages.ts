@@ -66,4 +66,14 @@ export const cp437: CodePage = {
 };
 
 /** Every code page tried, most common misreading first (ties in a document are broken by this order). */
-export const CODE_PAGES: readonly CodePage[] = [cp1252, cp1250, cp1251, macRoman, latin2, cp1257, cp1254, cp1253, cp437];
+export const CODE_PAGES: readonly CodePage[] = [
+  cp1252,
+  cp1250,
+  cp1251,
+  macRoman,
+  latin2,
+  cp1257,
+  cp1254,
+  cp1253,
+  cp437,
+];

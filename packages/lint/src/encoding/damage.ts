@@ -25,7 +25,10 @@ function findAll(text: string, re: RegExp, skip: readonly MojibakeSpan[] = []): 
 }
 
 /** U+FFFD characters that no mojibake run accounts for (pass the runs already found, sorted). */
-export function findReplacementChars(text: string, mojibake: readonly MojibakeSpan[] = findMojibake(text)): CharFinding[] {
+export function findReplacementChars(
+  text: string,
+  mojibake: readonly MojibakeSpan[] = findMojibake(text),
+): CharFinding[] {
   return text.includes('\uFFFD') ? findAll(text, /\uFFFD/g, mojibake) : [];
 }
 
@@ -42,12 +45,17 @@ export function findStrayBoms(text: string): CharFinding[] {
 /** Show a character in a message: controls and invisible characters as their code point. */
 export function showChar(char: string): string {
   const cp = char.codePointAt(0)!;
-  return /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(char) ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `\`${char}\``;
+  return /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(char)
+    ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
+    : `\`${char}\``;
 }
 
 /** Show a string in a message, with invisible characters escaped as `\u{…}`. */
 export function showText(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00A0]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return text.replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00A0]/gu,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
 }
 
 /** A function from UTF-16 offset to 1-based line and column, for a text split on `\n`. */

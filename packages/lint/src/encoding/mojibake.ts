@@ -63,14 +63,63 @@ const CP1252 = TABLES[0]!;
 
 /** HTML entities for characters that are continuation bytes in cp1252: a byte HTML-escaped on the way. */
 const ENTITIES: Record<string, number> = {
-  Dagger: 0x2021, OElig: 0x152, Scaron: 0x160, Yuml: 0x178, acute: 0xb4, bdquo: 0x201e, brvbar: 0xa6,
-  bull: 0x2022, cedil: 0xb8, cent: 0xa2, circ: 0x2c6, copy: 0xa9, curren: 0xa4, dagger: 0x2020, deg: 0xb0,
-  euro: 0x20ac, fnof: 0x192, frac12: 0xbd, frac14: 0xbc, frac34: 0xbe, hellip: 0x2026, iexcl: 0xa1,
-  iquest: 0xbf, laquo: 0xab, ldquo: 0x201c, lsaquo: 0x2039, lsquo: 0x2018, macr: 0xaf, mdash: 0x2014,
-  micro: 0xb5, middot: 0xb7, nbsp: 0xa0, ndash: 0x2013, not: 0xac, oelig: 0x153, ordf: 0xaa, ordm: 0xba,
-  para: 0xb6, permil: 0x2030, plusmn: 0xb1, pound: 0xa3, raquo: 0xbb, rdquo: 0x201d, reg: 0xae,
-  rsaquo: 0x203a, rsquo: 0x2019, sbquo: 0x201a, scaron: 0x161, sect: 0xa7, shy: 0xad, sup1: 0xb9,
-  sup2: 0xb2, sup3: 0xb3, tilde: 0x2dc, trade: 0x2122, uml: 0xa8, yen: 0xa5,
+  Dagger: 0x2021,
+  OElig: 0x152,
+  Scaron: 0x160,
+  Yuml: 0x178,
+  acute: 0xb4,
+  bdquo: 0x201e,
+  brvbar: 0xa6,
+  bull: 0x2022,
+  cedil: 0xb8,
+  cent: 0xa2,
+  circ: 0x2c6,
+  copy: 0xa9,
+  curren: 0xa4,
+  dagger: 0x2020,
+  deg: 0xb0,
+  euro: 0x20ac,
+  fnof: 0x192,
+  frac12: 0xbd,
+  frac14: 0xbc,
+  frac34: 0xbe,
+  hellip: 0x2026,
+  iexcl: 0xa1,
+  iquest: 0xbf,
+  laquo: 0xab,
+  ldquo: 0x201c,
+  lsaquo: 0x2039,
+  lsquo: 0x2018,
+  macr: 0xaf,
+  mdash: 0x2014,
+  micro: 0xb5,
+  middot: 0xb7,
+  nbsp: 0xa0,
+  ndash: 0x2013,
+  not: 0xac,
+  oelig: 0x153,
+  ordf: 0xaa,
+  ordm: 0xba,
+  para: 0xb6,
+  permil: 0x2030,
+  plusmn: 0xb1,
+  pound: 0xa3,
+  raquo: 0xbb,
+  rdquo: 0x201d,
+  reg: 0xae,
+  rsaquo: 0x203a,
+  rsquo: 0x2019,
+  sbquo: 0x201a,
+  scaron: 0x161,
+  sect: 0xa7,
+  shy: 0xad,
+  sup1: 0xb9,
+  sup2: 0xb2,
+  sup3: 0xb3,
+  tilde: 0x2dc,
+  trade: 0x2122,
+  uml: 0xa8,
+  yen: 0xa5,
 };
 const ENTITY_RE = /^&(?:#(\d{1,5})|#[xX]([0-9a-fA-F]{1,4})|([A-Za-z]+\d*));/;
 
@@ -245,7 +294,13 @@ function levelOf(line: string, start: number, end: number, p: Path, t: Table): L
     if (/[A-Za-z]/.test(line[start - 1] ?? '') && /[A-Za-z]/.test(line[end] ?? '')) return 'strong'; // `NicolÃ¡s`
   }
   // `Â` + a space after a word or number: a NBSP whose 0xA0 byte became a space (`10Â km`); `Â` ends no word.
-  if (p.guesses.length === 1 && p.guesses[0] === 'space' && p.pairs.length === 0 && t === CP1252 && line[start] === 'Â') {
+  if (
+    p.guesses.length === 1 &&
+    p.guesses[0] === 'space' &&
+    p.pairs.length === 0 &&
+    t === CP1252 &&
+    line[start] === 'Â'
+  ) {
     const before = line[start - 1] ?? ' ';
     if (!/[\s\p{Lu}]/u.test(before)) return 'strong';
   }
@@ -330,7 +385,14 @@ function analyseLine(line: string, depth: number): Segment[] {
       const level = byLevel.strong.size > 0 ? 'strong' : 'weak';
       const candidates = [...byLevel[level]];
       if (candidates.length > 0)
-        found.push({ start: i, end, level, candidates, encoding: names ? `${t.name}, then ${names}` : t.name, table: t });
+        found.push({
+          start: i,
+          end,
+          level,
+          candidates,
+          encoding: names ? `${t.name}, then ${names}` : t.name,
+          table: t,
+        });
       i = end;
     }
   });
@@ -385,7 +447,7 @@ function quotedOnPurpose(line: string, seg: Segment, all: Segment[]): boolean {
   const strip = (x: string): string => x.replace(/^[\p{Ps}\p{Pi}'*_~]+|[\p{Pe}\p{Pf}'*_~.!?]+$/gu, '') || x;
   const want = strip(repaired);
   if (!want.includes(seg.candidates[0] ?? '\u0000')) return false;
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const k = line.indexOf(want, from);
     if (k === -1) return false;
     const [os, oe] = tokenBounds(line, k, k + want.length);

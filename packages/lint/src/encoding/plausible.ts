@@ -15,10 +15,41 @@ const PICTO = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}]/
 
 /** Scripts whose letters are common in notes; a decoded letter of any other script is rejected. */
 const SCRIPTS = [
-  'Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati',
-  'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Georgian', 'Hangul', 'Han', 'Hiragana',
-  'Katakana', 'Ethiopic', 'Khmer', 'Myanmar', 'Tibetan', 'Oriya', 'Syriac', 'Thaana', 'Canadian_Aboriginal',
-  'Cherokee', 'Mongolian', 'Tifinagh', 'Yi', 'Bopomofo',
+  'Latin',
+  'Greek',
+  'Cyrillic',
+  'Armenian',
+  'Hebrew',
+  'Arabic',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Thai',
+  'Lao',
+  'Georgian',
+  'Hangul',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Ethiopic',
+  'Khmer',
+  'Myanmar',
+  'Tibetan',
+  'Oriya',
+  'Syriac',
+  'Thaana',
+  'Canadian_Aboriginal',
+  'Cherokee',
+  'Mongolian',
+  'Tifinagh',
+  'Yi',
+  'Bopomofo',
 ] as const;
 type Script = (typeof SCRIPTS)[number] | 'Other';
 const SCRIPT_RE = SCRIPTS.map((s) => [s, new RegExp(`[\\p{Script=${s}}]`, 'u')] as const);
@@ -54,11 +85,19 @@ function commonLatin(cp: number): boolean {
   return (
     cp < 0x80 ||
     (cp >= 0xc0 && cp <= 0x17f) ||
-    cp === 0x18f || cp === 0x259 || cp === 0x1a0 || cp === 0x1a1 || cp === 0x1af || cp === 0x1b0 ||
-    (cp >= 0x1cd && cp <= 0x1dc) || (cp >= 0x218 && cp <= 0x21b) ||
+    cp === 0x18f ||
+    cp === 0x259 ||
+    cp === 0x1a0 ||
+    cp === 0x1a1 ||
+    cp === 0x1af ||
+    cp === 0x1b0 ||
+    (cp >= 0x1cd && cp <= 0x1dc) ||
+    (cp >= 0x218 && cp <= 0x21b) ||
     (cp >= 0x2b0 && cp <= 0x2ff) || // spacing modifier letters
-    (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0xfb00 && cp <= 0xfb06) ||
-    cp === 0xaa || cp === 0xba
+    (cp >= 0x1e00 && cp <= 0x1eff) ||
+    (cp >= 0xfb00 && cp <= 0xfb06) ||
+    cp === 0xaa ||
+    cp === 0xba
   );
 }
 
@@ -72,7 +111,12 @@ function commonLetter(cp: number, script: Script): boolean {
     case 'Greek':
       return (cp >= 0x370 && cp <= 0x3ce) || (cp >= 0x1f00 && cp <= 0x1fff);
     case 'Other': // letter-like symbols: ℝ ℃ ℹ, mathematical and enclosed alphanumerics
-      return (cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x1f100 && cp <= 0x1f1ff);
+      return (
+        (cp >= 0x2100 && cp <= 0x214f) ||
+        (cp >= 0x2460 && cp <= 0x24ff) ||
+        (cp >= 0x1d400 && cp <= 0x1d7ff) ||
+        (cp >= 0x1f100 && cp <= 0x1f1ff)
+      );
     default:
       return true;
   }
@@ -130,7 +174,12 @@ export function isPlausible(text: string, before: string, after: string, lenient
     }
     if (cp === 0x200d) {
       const p = prev === 0xfe0f ? cps[i - 2] : prev;
-      if (p === undefined || next === undefined || !PICTO.test(String.fromCodePoint(p)) || !PICTO.test(String.fromCodePoint(next)))
+      if (
+        p === undefined ||
+        next === undefined ||
+        !PICTO.test(String.fromCodePoint(p)) ||
+        !PICTO.test(String.fromCodePoint(next))
+      )
         return false;
       continue;
     }
@@ -147,10 +196,17 @@ export function isPlausible(text: string, before: string, after: string, lenient
       continue;
     }
     if (
-      cp === 0x2000 || cp === 0x2001 ||
-      (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp === 0xfeff ||
-      (cp >= 0x2400 && cp <= 0x243f) || (cp >= 0xfe00 && cp <= 0xfe0d) || (cp >= 0xfe10 && cp <= 0xfe4f) ||
-      (cp >= 0xfff0 && cp <= 0xfffc) || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0x1d00 && cp <= 0x1dbf) ||
+      cp === 0x2000 ||
+      cp === 0x2001 ||
+      (cp >= 0x2028 && cp <= 0x202e) ||
+      (cp >= 0x2060 && cp <= 0x206f) ||
+      cp === 0xfeff ||
+      (cp >= 0x2400 && cp <= 0x243f) ||
+      (cp >= 0xfe00 && cp <= 0xfe0d) ||
+      (cp >= 0xfe10 && cp <= 0xfe4f) ||
+      (cp >= 0xfff0 && cp <= 0xfffc) ||
+      (cp >= 0xe0000 && cp <= 0xe007f) ||
+      (cp >= 0x1d00 && cp <= 0x1dbf) ||
       (cp >= 0xa700 && cp <= 0xa71f)
     )
       return false;
@@ -181,7 +237,8 @@ export function isPlausible(text: string, before: string, after: string, lenient
     }
     const alone = left === undefined && right === undefined;
     // One ideograph or syllable alone amid other writing is a coincidence unless CJK text is near.
-    if (alone && CJK.includes(script) && !cps.some((c, k) => k !== i && c >= 0x2e80 && CJK.includes(scriptOf(c)))) return false;
+    if (alone && CJK.includes(script) && !cps.some((c, k) => k !== i && c >= 0x2e80 && CJK.includes(scriptOf(c))))
+      return false;
     if (alone && !lenient && !SOLO.includes(script)) return false;
     if (alone && script === 'Latin' && !(cp >= 0xc0 && cp <= 0xff)) return false;
     if (script === 'Latin' && isLower(cp) && !wordAllowsLower(cps, i, from, to)) return false;

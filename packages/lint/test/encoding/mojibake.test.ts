@@ -135,7 +135,17 @@ describe('findMojibake: look-alike clean text is left alone', () => {
   });
 
   it('leaves capitals followed by symbols alone (`MARQUÉ…`, `SÓ…`, `AHÅ™`, `SÉ¡`)', () => {
-    for (const text of ['IL Y MARQUÉ…', 'SDV SÓ…', 'HUHLL Õ…', 'AHÅ™, the new sofa', '!YO SÉ¡', 'NICIODATĂ\u00a0', '2012—∞', '∆°', 'C O N C L U S Ã O'])
+    for (const text of [
+      'IL Y MARQUÉ…',
+      'SDV SÓ…',
+      'HUHLL Õ…',
+      'AHÅ™, the new sofa',
+      '!YO SÉ¡',
+      'NICIODATĂ\u00a0',
+      '2012—∞',
+      '∆°',
+      'C O N C L U S Ã O',
+    ])
       expect(findMojibake(text), text).toEqual([]);
   });
 

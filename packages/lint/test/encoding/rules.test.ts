@@ -1,4 +1,12 @@
-import { buildDocument, parseMarkdown, sourceFromBytes, sourceFromText, type Report, type RuleDefinition, type SourceFile } from '@notes/core';
+import {
+  buildDocument,
+  parseMarkdown,
+  sourceFromBytes,
+  sourceFromText,
+  type Report,
+  type RuleDefinition,
+  type SourceFile,
+} from '@notes/core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fixer.js';
@@ -23,19 +31,17 @@ function run(r: RuleDefinition, file: SourceFile): { reports: Report[]; fixed: s
     configDir: null,
     report: (report) => reports.push(report),
   });
-  const messages = reports.map(
-    (rep): LintMessage => ({
-      ruleId: r.id,
-      severity: r.severity,
-      line: rep.place.line,
-      column: rep.place.column,
-      endLine: rep.place.endLine ?? rep.place.line,
-      endColumn: rep.place.endColumn ?? rep.place.column,
-      message: rep.message,
-      fixable: rep.fix !== undefined,
-      ...(rep.fix ? { fix: Array.isArray(rep.fix) ? rep.fix : [rep.fix] } : {}),
-    }),
-  );
+  const messages = reports.map((rep): LintMessage => ({
+    ruleId: r.id,
+    severity: r.severity,
+    line: rep.place.line,
+    column: rep.place.column,
+    endLine: rep.place.endLine ?? rep.place.line,
+    endColumn: rep.place.endColumn ?? rep.place.column,
+    message: rep.message,
+    fixable: rep.fix !== undefined,
+    ...(rep.fix ? { fix: Array.isArray(rep.fix) ? rep.fix : [rep.fix] } : {}),
+  }));
   return { reports, fixed: applyFixes(text, messages).output };
 }
 
@@ -51,7 +57,11 @@ describe('encoding/mojibake', () => {
     expect(reports[4]!.message).toBe('Unexpected mojibake `â€™`, expected `’`');
     const lines = fixed.split('\n');
     expect(lines[0]).toBe('### **📌 AWS Prep Notes**');
-    for (const [n, d] of [[2, '1'], [40, '2'], [165, '3']] as const)
+    for (const [n, d] of [
+      [2, '1'],
+      [40, '2'],
+      [165, '3'],
+    ] as const)
       expect(lines[n - 1]).toBe(`#### **${d}\uFE0F\u20E3 ${lines[n - 1]!.split('\u20E3 ')[1]}`);
     expect(lines[36]).toContain('message—essentially');
     expect([lines[61], lines[66], lines[217]].every((l) => l!.includes('’') && !l!.includes('â€'))).toBe(true);
@@ -127,13 +137,18 @@ describe('encoding/replacement-character', () => {
   it('reports U+FFFD in the text that no mojibake explains', () => {
     const { reports } = run(rule('encoding/replacement-character'), sourceFromText('a \uFFFD b\nâ€œxâ€\uFFFD\n'));
     expect(reports.map((r) => [r.place.line, r.place.column])).toEqual([[1, 3]]);
-    expect(reports[0]!.message).toBe('Unexpected replacement character `\uFFFD`, expected the character it replaced (retype it)');
+    expect(reports[0]!.message).toBe(
+      'Unexpected replacement character `\uFFFD`, expected the character it replaced (retype it)',
+    );
   });
 });
 
 describe('encoding/control-character', () => {
   it('reports and deletes stray C0 and C1 controls, not tabs or C1 mojibake', () => {
-    const { reports, fixed } = run(rule('encoding/control-character'), sourceFromText('a\u0007b\tc\u0081d parlé\u0085 e\n'));
+    const { reports, fixed } = run(
+      rule('encoding/control-character'),
+      sourceFromText('a\u0007b\tc\u0081d parlé\u0085 e\n'),
+    );
     expect(reports.map((r) => [r.place.column, r.message])).toEqual([
       [2, 'Unexpected control character U+0007, expected no control character'],
       [6, 'Unexpected control character U+0081, expected no control character'],

@@ -26,7 +26,9 @@ export default defineRule({
       const { line, column } = at(span.start);
       const place = { line, column, endLine: line, endColumn: column + span.end - span.start };
       // A repair that starts with a combining mark (the keycap's U+FE0F U+20E3) is shown on its base character.
-      const base = /^\p{M}/u.test(span.candidates[0] ?? '') ? Array.from(text.slice(Math.max(0, span.start - 2), span.start)).pop() ?? '' : '';
+      const base = /^\p{M}/u.test(span.candidates[0] ?? '')
+        ? (Array.from(text.slice(Math.max(0, span.start - 2), span.start)).pop() ?? '')
+        : '';
       const found = `Unexpected mojibake \`${showText(base + span.found)}\``;
       if (span.expected === null) {
         const options = span.candidates.map((c) => `\`${showText(base + c)}\``).join(', ');

@@ -19,7 +19,9 @@ export default defineRule({
     const text = ctx.lines.join('\n');
     const at = locator(text);
     // Invalid bytes decode to U+FFFD too; encoding/invalid-utf8 reports those with their bytes.
-    const fromBytes = new Set(ctx.file.invalid.filter((b) => ctx.text[b.offset] === '\uFFFD').map((b) => `${b.line}:${b.column}`));
+    const fromBytes = new Set(
+      ctx.file.invalid.filter((b) => ctx.text[b.offset] === '\uFFFD').map((b) => `${b.line}:${b.column}`),
+    );
     for (const { offset } of findReplacementChars(text)) {
       const { line, column } = at(offset);
       if (fromBytes.has(`${line}:${column}`)) continue;

@@ -26,7 +26,9 @@ function validator(schemaPath: string | null): ValidateFunction {
       try {
         schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
       } catch (error) {
-        throw new NotesError(`cannot use front-matter schema ${schemaPath} (${(error as Error).message.split('\n')[0]}): fix "frontMatter.schema" in notes.config.json`);
+        throw new NotesError(
+          `cannot use front-matter schema ${schemaPath} (${(error as Error).message.split('\n')[0]}): fix "frontMatter.schema" in notes.config.json`,
+        );
       }
     }
     v = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
@@ -36,7 +38,8 @@ function validator(schemaPath: string | null): ValidateFunction {
 }
 
 function describe(error: ErrorObject): string {
-  if (error.keyword === 'required') return `missing field \`${(error.params as { missingProperty: string }).missingProperty}\``;
+  if (error.keyword === 'required')
+    return `missing field \`${(error.params as { missingProperty: string }).missingProperty}\``;
   const field = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
   return `\`${field || 'front matter'}\` that ${error.message ?? 'is invalid'}`;
 }
@@ -50,7 +53,11 @@ export default defineRule({
   check(ctx) {
     const required = Array.isArray(ctx.options['required']) ? (ctx.options['required'] as unknown[]).map(String) : [];
     const schemaOption = typeof ctx.options['schema'] === 'string' ? (ctx.options['schema'] as string) : null;
-    const schemaPath = schemaOption ? (isAbsolute(schemaOption) ? schemaOption : resolve(ctx.configDir ?? process.cwd(), schemaOption)) : null;
+    const schemaPath = schemaOption
+      ? isAbsolute(schemaOption)
+        ? schemaOption
+        : resolve(ctx.configDir ?? process.cwd(), schemaOption)
+      : null;
     const first = ctx.tree.children[0];
     const hasFrontMatter = first?.type === 'yaml';
     if (!hasFrontMatter) {
@@ -72,7 +79,10 @@ export default defineRule({
     }
     // The title may come from the document's title heading: that is where the note model takes it from.
     const titleHeading = ctx.document.titleHeading;
-    const data = info.data['title'] === undefined && titleHeading && !required.includes('title') ? { ...info.data, title: ctx.document.title } : info.data;
+    const data =
+      info.data['title'] === undefined && titleHeading && !required.includes('title')
+        ? { ...info.data, title: ctx.document.title }
+        : info.data;
     const validate = validator(schemaPath);
     if (!validate(data)) for (const e of validate.errors ?? []) problems.push(describe(e));
     for (const problem of [...new Set(problems)]) {

@@ -26,11 +26,21 @@ export default defineRule({
       if (note.kind !== 'question' || !note.heading?.position) continue;
       const heading = note.heading;
       // A heading made only of an image (`![x](y)` over `---`: a setext heading by accident) asks nothing.
-      if (heading.children.every((c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'text' && c.value.trim() === ''))) continue;
+      if (
+        heading.children.every(
+          (c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'text' && c.value.trim() === ''),
+        )
+      )
+        continue;
       // The document's first heading works as its title; a heading right before a topic introduces it.
       if (heading === firstContent) continue;
       const next = blocks[blocks.indexOf(heading) + 1];
-      if (next && next.type === 'heading' && (topics.has(next) || next.depth > heading.depth || NUMBERED.test(headingText(next)))) continue;
+      if (
+        next &&
+        next.type === 'heading' &&
+        (topics.has(next) || next.depth > heading.depth || NUMBERED.test(headingText(next)))
+      )
+        continue;
       if (note.body.some((b) => b.type !== 'html' && b.type !== 'thematicBreak' && b.type !== 'definition')) continue;
       const p = note.heading.position;
       ctx.report({

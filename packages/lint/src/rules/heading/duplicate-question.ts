@@ -11,7 +11,11 @@ import { defineRule, headingText } from '@notes/core';
 import { nodesOf, treeIndex } from '../../walk.js';
 
 function key(title: string): string {
-  return title.toLowerCase().normalize('NFKC').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  return title
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
 }
 
 export default defineRule({

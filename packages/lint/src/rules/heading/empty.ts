@@ -17,7 +17,12 @@ export default defineRule({
   check(ctx) {
     for (const heading of nodesOf(treeIndex(ctx), 'heading')) {
       const p = heading.position;
-      if (!p || squash(inlineText(heading)) !== '' || heading.children.some((c) => c.type === 'image' || c.type === 'imageReference')) continue;
+      if (
+        !p ||
+        squash(inlineText(heading)) !== '' ||
+        heading.children.some((c) => c.type === 'image' || c.type === 'imageReference')
+      )
+        continue;
       ctx.report({
         place: { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column },
         message: `Unexpected empty level ${heading.depth} heading, expected heading text`,

@@ -20,7 +20,12 @@ export default defineRule({
       const head = table.children[0];
       if (!head) continue;
       head.children.forEach((cell, i) => {
-        if (i === 0 || squash(inlineText(cell)) !== '' || cell.children.length > 0 && cell.children.some((c) => c.type !== 'text' && c.type !== 'html')) return;
+        if (
+          i === 0 ||
+          squash(inlineText(cell)) !== '' ||
+          (cell.children.length > 0 && cell.children.some((c) => c.type !== 'text' && c.type !== 'html'))
+        )
+          return;
         const p = cell.position ?? head.position;
         if (!p) return;
         ctx.report({

@@ -40,7 +40,12 @@ export default defineRule({
         ? { line: first.line + 1, column: 1, deleteCount: second.length, insert: delimiter }
         : { line: first.line, column: text.length + 1, deleteCount: 0, insert: `\n${delimiter}` };
       ctx.report({
-        place: { line: first.line, column: indent.length + 1, endLine: run[run.length - 1]!.line, endColumn: run[run.length - 1]!.end },
+        place: {
+          line: first.line,
+          column: indent.length + 1,
+          endLine: run[run.length - 1]!.line,
+          endColumn: run[run.length - 1]!.end,
+        },
         message: broken
           ? `Unexpected delimiter row \`${second.trim()}\`, expected \`${delimiter.trim()}\``
           : `Unexpected ${run.length} pipe rows without a delimiter row, expected \`${delimiter.trim()}\` after the first row`,

@@ -44,9 +44,19 @@ export default defineRule({
         // Rows inside containers (`> |`) are left to a person: the column maths would not hold.
         if (row.position.start.column !== /^\s*/.exec(text)![0].length + 1) fixable = false;
         const framed = end.endsWith('|') && !end.endsWith('\\|');
-        fixes.push({ line, column: end.length + 1, deleteCount: 0, insert: framed ? '  |'.repeat(want - got) : ` |${'  |'.repeat(want - got)}` });
+        fixes.push({
+          line,
+          column: end.length + 1,
+          deleteCount: 0,
+          insert: framed ? '  |'.repeat(want - got) : ` |${'  |'.repeat(want - got)}`,
+        });
       }
-      const place = (line: number) => ({ line, column: 1, endLine: line, endColumn: (ctx.lines[line - 1] ?? '').length + 1 });
+      const place = (line: number) => ({
+        line,
+        column: 1,
+        endLine: line,
+        endColumn: (ctx.lines[line - 1] ?? '').length + 1,
+      });
       if (short.length > 0) {
         const report = {
           place: place(short[0]!),

@@ -47,10 +47,19 @@ export default defineRule({
     for (let i = 0; i < lines.length - 1; i++) {
       if (code[i + 1] || !callout(lines[i]!)) continue;
       let j = i;
-      while (j + 1 < lines.length && !code[j + 2] && !hardBreak(lines[j]!) && callout(lines[j + 1]!) && joins(lines[j]!, lines[j + 1]!) && NESTED.test(lines[j]!) === NESTED.test(lines[j + 1]!)) j++;
+      while (
+        j + 1 < lines.length &&
+        !code[j + 2] &&
+        !hardBreak(lines[j]!) &&
+        callout(lines[j + 1]!) &&
+        joins(lines[j]!, lines[j + 1]!) &&
+        NESTED.test(lines[j]!) === NESTED.test(lines[j + 1]!)
+      )
+        j++;
       if (j === i) continue;
       const fixes = [];
-      for (let k = i; k < j; k++) fixes.push({ line: k + 1, column: lines[k]!.length + 1, deleteCount: 0, insert: '\n' });
+      for (let k = i; k < j; k++)
+        fixes.push({ line: k + 1, column: lines[k]!.length + 1, deleteCount: 0, insert: '\n' });
       ctx.report({
         place: { line: i + 1, column: 1, endLine: j + 1, endColumn: lines[j]!.length + 1 },
         message: `Unexpected ${j - i + 1} callout lines joined into one paragraph, expected a blank line between callouts`,

@@ -16,13 +16,50 @@ import { isWord, isWordPrefix, lowerBound } from '../../words.js';
 
 /** Words that cannot end an English sentence. */
 const DANGLING = new Set([
-  'the', 'a', 'an', 'and', 'or', 'but', 'nor', 'which', 'such', 'than', 'because', 'whose', 'its', 'their', 'your',
-  'our', 'my', 'whether', 'although', 'unless',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'which',
+  'such',
+  'than',
+  'because',
+  'whose',
+  'its',
+  'their',
+  'your',
+  'our',
+  'my',
+  'whether',
+  'although',
+  'unless',
 ]);
 /** In a list, `…; or` and `…, and` close an enumeration. */
 const LIST_OK = new Set(['and', 'or']);
 /** Endings that turn a word into another form of itself (`scheduler` / `schedulers`): no sign of a cut. */
-const INFLECTION = new Set(['s', 'es', 'ed', 'd', 'er', 'ers', 'r', 'rs', 'ly', 'ing', 'ings', 'est', 'st', 'al', 'ity', 'y', 'n', 'ness']);
+const INFLECTION = new Set([
+  's',
+  'es',
+  'ed',
+  'd',
+  'er',
+  'ers',
+  'r',
+  'rs',
+  'ly',
+  'ing',
+  'ings',
+  'est',
+  'st',
+  'al',
+  'ity',
+  'y',
+  'n',
+  'ness',
+]);
 
 interface Words {
   counts: Map<string, number>;
@@ -63,7 +100,8 @@ function cutReason(word: string, paragraphWords: number, words: () => Words, inL
     }
   }
   // List items are often fragments with informal abbreviations (`collab`): only long, sentence-like ones count.
-  if ((!inList || paragraphWords >= 9) && !known && lower.length >= 4 && isWordPrefix(lower)) return `\`${word}\` (a cut word?)`;
+  if ((!inList || paragraphWords >= 9) && !known && lower.length >= 4 && isWordPrefix(lower))
+    return `\`${word}\` (a cut word?)`;
   return null;
 }
 
@@ -85,8 +123,14 @@ export default defineRule({
       const m = /(?:^|[\s(“"‘'])(\p{L}[\p{L}’']*)(-?)$/u.exec(tail);
       if (!m) continue;
       const word = m[1]!;
-      const count = paragraph.children.reduce((n, c) => n + (c.type === 'text' ? (c.value.match(/\p{L}+/gu) ?? []).length : 1), 0);
-      const reason = m[2] === '-' && count >= 6 ? `\`${word}-\` (a word cut at a hyphen)` : cutReason(word, count, lazyWords, index.parent.get(paragraph)?.type === 'listItem');
+      const count = paragraph.children.reduce(
+        (n, c) => n + (c.type === 'text' ? (c.value.match(/\p{L}+/gu) ?? []).length : 1),
+        0,
+      );
+      const reason =
+        m[2] === '-' && count >= 6
+          ? `\`${word}-\` (a word cut at a hyphen)`
+          : cutReason(word, count, lazyWords, index.parent.get(paragraph)?.type === 'listItem');
       if (!reason) continue;
       const line = last.position.end.line;
       const lineText = ctx.lines[line - 1] ?? '';
