@@ -1,6 +1,7 @@
 import type { Blockquote, Heading, Root, RootContent, Table } from 'mdast';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { slugTag, stableId } from './ids.js';
+import { documentLang } from './lang.js';
 import type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
 import { parseMarkdown } from './parse.js';
 import type { SourceFile } from './source.js';
@@ -340,6 +341,7 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
   return {
     id: documentId,
     title,
+    lang: documentLang(fmData, file.text),
     frontMatter: fmData,
     tags: docTags,
     topics,
