@@ -54,7 +54,9 @@ const TRADITIONAL = new Set<string>();
 }
 
 const ENGLISH_WORDS = new Set(
-  'the of and to in is are a an for that this with on as by be it or from at not can use you your when which'.split(' '),
+  'the of and to in is are a an for that this with on as by be it or from at not can use you your when which'.split(
+    ' ',
+  ),
 );
 const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
