@@ -127,7 +127,16 @@ export function primaryLanguage(lang: string): string {
   return lang.split('-')[0]!.toLowerCase();
 }
 
-/** Whether text rules written for English prose (truncation, chat residue, the word list) apply to `lang`. */
+/** Whether `lang` is English. */
 export function isEnglish(lang: string): boolean {
   return primaryLanguage(lang) === 'en';
+}
+
+/**
+ * Whether text rules written for English prose (truncation, chat residue, the word list) may apply to a document of
+ * `lang`: English, or undetermined (`und`: Latin prose the detector could not name). A document in another
+ * language gets no guesses.
+ */
+export function mayBeEnglish(lang: string): boolean {
+  return isEnglish(lang) || primaryLanguage(lang) === 'und';
 }

@@ -32,6 +32,7 @@ describe('schemas are the source of truth', () => {
         "headingText",
         "inlineText",
         "isEnglish",
+        "mayBeEnglish",
         "normalizeForId",
         "notesSchema",
         "parseFrontMatter",
