@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { NotesError } from '@notes/core';
 import { rules as registry } from '@notes/lint';
-import { CONFIG_NAME, loadSetup, type LintSetup } from '../config.js';
+import { CONFIG_NAME, findConfig, loadSetup, type LintSetup } from '../config.js';
 import type { CliContext, Output, ParsedArgs } from '../context.js';
 import { discover, displayPath, type FoundFile } from '../files.js';
 import { prepare, type Prepared } from '../pipeline.js';
@@ -36,7 +35,7 @@ class WatchSession {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private runs = 0;
-  private watcher: FSWatcher | null = null;
+  private readonly watchers: FSWatcher[] = [];
   private stopping = false;
   /** build: each file's repaired model, kept until the file changes. */
   private readonly prepared = new Map<string, Prepared>();
@@ -56,35 +55,53 @@ class WatchSession {
     for (const root of this.roots) {
       if (!existsSync(root)) throw new NotesError(`${displayPath(root, this.ctx.cwd)}: not found: check the path`);
     }
-    await this.runNow();
-    const setup = this.trySetup();
-    const configPath = setup?.configPath ?? resolve(this.ctx.cwd, this.configFlag ?? CONFIG_NAME);
-    this.watcher = watch([...this.roots, configPath], {
-      ignoreInitial: true,
-      ignored: (path) => this.skipped(resolve(this.ctx.cwd, path)),
-    });
-    const changed = (path: string): void => {
-      const absolute = resolve(this.ctx.cwd, path);
-      if (absolute === configPath) this.all = true;
-      else if (MARKDOWN.test(absolute)) this.pending.add(absolute);
-      else return;
-      this.schedule();
-    };
-    this.watcher.on('add', changed).on('change', changed).on('unlink', changed);
-    await new Promise<void>((ready) => this.watcher!.once('ready', ready));
-    this.status(`watching ${this.roots.map((r) => displayPath(r, this.ctx.cwd)).join(', ')} (Ctrl-C stops)`);
-    await new Promise<void>((done) => {
+    // Listen for Ctrl-C first: one during the first run must end it cleanly too.
+    const stopped = new Promise<void>((done) => {
       const stop = (): void => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        this.stopping = true;
         done();
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
-    this.stopping = true;
+    // Watch before the first run, so an edit made while it runs is not missed.
+    const configPath = this.configFlag
+      ? resolve(this.ctx.cwd, this.configFlag)
+      : (findConfig(this.ctx.cwd) ?? resolve(this.ctx.cwd, CONFIG_NAME));
+    const changed = (absolute: string): void => {
+      if (absolute === configPath) this.all = true;
+      else if (MARKDOWN.test(absolute) && !this.skipped(absolute)) this.pending.add(absolute);
+      else return;
+      this.schedule();
+    };
+    for (const root of this.roots) {
+      const folder = statSync(root).isDirectory();
+      this.watchers.push(
+        watch(root, { recursive: folder }, (_event, name) => {
+          if (name !== null) changed(folder ? resolve(root, name) : root);
+        }),
+      );
+    }
+    // The configuration's folder, not the file: an editor's save replaces the file (a new inode).
+    if (existsSync(dirname(configPath))) {
+      this.watchers.push(
+        watch(dirname(configPath), (_event, name) => {
+          if (name === basename(configPath)) changed(configPath);
+        }),
+      );
+    }
+    for (const watcher of this.watchers) watcher.on('error', () => watcher.close());
+    await Promise.race([this.runNow(), stopped]);
+    if (!this.stopping) {
+      this.ctx.stderr.write(
+        `notes: watching ${this.roots.map((r) => displayPath(r, this.ctx.cwd)).join(', ')} (Ctrl-C stops)\n`,
+      );
+      await stopped;
+    }
     clearTimeout(this.timer);
-    await this.watcher.close();
+    for (const watcher of this.watchers) watcher.close();
     // Let the run in progress finish its atomic writes: no output is left half-written.
     await this.running;
     return 0;
@@ -96,14 +113,6 @@ class WatchSession {
     return root !== undefined && /\/(?:node_modules|\.[^/]+)(?:\/|$)/.test(path.slice(root.length));
   }
 
-  private trySetup(): LintSetup | null {
-    try {
-      return loadSetup(this.ctx.cwd, this.configFlag);
-    } catch {
-      return null;
-    }
-  }
-
   private schedule(): void {
     if (this.stopping) return;
     clearTimeout(this.timer);
@@ -111,11 +120,9 @@ class WatchSession {
   }
 
   private async runNow(): Promise<void> {
-    if (this.running) {
-      // A run is in progress: run again once it ends, with what changed meanwhile.
-      await this.running;
-      if (this.stopping || (!this.all && this.pending.size === 0)) return;
-    }
+    // One run at a time: a change during a run is picked up by the next one.
+    while (this.running) await this.running;
+    if (this.stopping || (!this.all && this.pending.size === 0)) return;
     const all = this.all;
     const changed = [...this.pending].sort();
     this.all = false;
@@ -224,15 +231,17 @@ class WatchSession {
       stderr: { write: (s: string) => void warnings.push(s), isTTY: false },
     };
     const list = found.map((f) => this.prepared.get(f.absolutePath)!);
-    const written = await writeExports(
-      list,
-      found,
-      this.args,
-      quietCtx,
-      EXPORTERS.map(([flag]) => flag),
-    );
+    // Format by format, quickest first: the JSON and Markdown are fresh while the PDF still renders. Each file is
+    // written atomically, and a failure before the exporters (a file that cannot be read) writes nothing.
+    const written: string[] = [];
+    for (const [flag] of EXPORTERS) {
+      const paths = await writeExports(list, found, this.args, quietCtx, [flag]);
+      if (paths === null) break;
+      written.push(...paths);
+      if (this.stopping) break;
+    }
     const remaining = list.reduce((n, p) => n + p.remaining.filter((m) => m.severity === 'error').length, 0);
-    if (written === null) throw new NotesError(`${remaining} lint errors remain after repair (--strict)`);
+    if (written.length === 0) throw new NotesError(`${remaining} lint errors remain after repair (--strict)`);
     for (const line of warnings) if (line.startsWith('notes: warning:')) this.ctx.stderr.write(line);
     return `build: ${todo.length} of ${found.length} file${found.length === 1 ? '' : 's'} rebuilt, ${written.length} outputs written to ${this.outShown()}/${remaining ? `; ${remaining} lint error${remaining === 1 ? '' : 's'} remain after repair (notes lint shows them)` : ''}`;
   }
