@@ -106,10 +106,12 @@ describe('notes lsp (a JSON-RPC client over stdio, as an editor talks to it)', (
     }
   });
 
-  it('gives each diagnostic its rule id as code and the rule docs as codeDescription', () => {
+  it('gives each diagnostic its rule id as code and the docs URL of notes lint as codeDescription', async () => {
+    const expected = (await lintJson(dir, 'content/aws.md')) as (JsonMessage & { docsUrl: string })[];
+    expect(first.map((d) => d.codeDescription?.href)).toEqual(expected.map((m) => m.docsUrl));
     const mojibake = first.find((d) => d.code === 'encoding/mojibake')!;
     expect(mojibake.source).toBe('notes');
-    expect(mojibake.codeDescription?.href).toBe('https://www.npmjs.com/package/@notes/lint#encodingmojibake');
+    expect(mojibake.codeDescription?.href).toMatch(/#encodingmojibake$/);
     expect(capabilities.documentFormattingProvider).toBeUndefined();
   });
 

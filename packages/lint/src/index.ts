@@ -2,9 +2,9 @@ export { defineRule } from '@notes/core';
 export type { Fix, RuleContext, RuleDefinition, Severity } from '@notes/core';
 export { compareMessages, lintSource, lintWithModel } from './engine.js';
 export { applyFixes, detectEol, fixEdits, fixSource, MAX_FIX_PASSES, type FixEdit } from './fixer.js';
-export { ruleDocsUrl } from './docs.js';
 export { defaultRules, resolveRules, type ResolveExtras } from './resolve.js';
 export { rules } from './rules/index.js';
+export { bundledPlugins, loadRules, ruleDocsUrl } from './registry.js';
 export type { FixResult, LintMessage, LintOptions, ResolvedRule, ResolvedRules, RuleConfigValue } from './types.js';
 export { writeFixedFile } from './write.js';
 export {

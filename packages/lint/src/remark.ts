@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { buildDocument, sourceFromText, type ModelDocument, type RuleContext, type RuleDefinition } from '@notes/core';
-import { ruleDocsUrl } from './docs.js';
 import { rules } from './rules/index.js';
 
 type RemarkPlugin = ReturnType<typeof lintRule<Root, Record<string, unknown> | undefined>>;
@@ -9,7 +8,7 @@ type RemarkPlugin = ReturnType<typeof lintRule<Root, Record<string, unknown> | u
 /** Wrap one rule as a remark-lint plugin (unified-lint-rule): same checks, messages through vfile. */
 function toPlugin(rule: RuleDefinition): RemarkPlugin {
   return lintRule<Root, Record<string, unknown> | undefined>(
-    { origin: `notes:${rule.id}`, url: ruleDocsUrl(rule.id) },
+    { origin: `notes:${rule.id}`, url: `https://www.npmjs.com/package/@notes/lint#${rule.id.replace('/', '')}` },
     (tree, file, options) => {
       const text = String(file.value ?? '');
       const source = sourceFromText(text, file.path || 'input.md');

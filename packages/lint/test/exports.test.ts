@@ -6,6 +6,7 @@ describe('@notes/lint', () => {
     expect(Object.keys(lint).sort()).toEqual([
       'MAX_FIX_PASSES',
       'applyFixes',
+      'bundledPlugins',
       'compareMessages',
       'defaultRules',
       'defineRule',
@@ -16,6 +17,7 @@ describe('@notes/lint', () => {
       'lintBatch',
       'lintSource',
       'lintWithModel',
+      'loadRules',
       'remarkPreset',
       'remarkRules',
       'resolveBatchRules',

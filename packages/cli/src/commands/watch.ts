@@ -1,12 +1,12 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { NotesError } from '@notes/core';
-import { rules as registry } from '@notes/lint';
 import { CONFIG_NAME, findConfig, loadSetup, type LintSetup } from '../config.js';
 import type { CliContext, Output, ParsedArgs } from '../context.js';
 import { discover, displayPath, type FoundFile } from '../files.js';
 import { prepare, type Prepared } from '../pipeline.js';
 import { countMessages, reporters, type FileResult } from '../reporters/index.js';
+import { ruleRegistry } from '../rules.js';
 import { lintCommand } from './lint.js';
 
 /**
@@ -166,7 +166,8 @@ class WatchSession {
 
   /** Re-lint the changed files (every file on a full run) through `notes lint`, and report them. */
   private async lint(all: boolean, changed: readonly string[]): Promise<string> {
-    const setup = loadSetup(this.ctx.cwd, this.configFlag);
+    const registry = await ruleRegistry();
+    const setup = loadSetup(this.ctx.cwd, this.configFlag, registry);
     const found = await this.discover(setup);
     const present = new Set(found.map((f) => f.absolutePath));
     for (const path of [...this.results.keys()]) if (!present.has(path)) this.results.delete(path);
@@ -207,7 +208,7 @@ class WatchSession {
 
   /** Repair and model the changed files again, then export every format from all the models. */
   private async build(all: boolean, changed: readonly string[]): Promise<string> {
-    const setup = loadSetup(this.ctx.cwd, this.configFlag);
+    const setup = loadSetup(this.ctx.cwd, this.configFlag, await ruleRegistry());
     if (all) this.prepared.clear();
     const found = await this.discover(setup);
     if (found.length === 0) {

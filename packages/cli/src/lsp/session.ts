@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NotesError, sourceFromText, type SourceFile } from '@notes/core';
+import { NotesError, sourceFromText, type RuleDefinition, type SourceFile } from '@notes/core';
 import { fixEdits, fixSource, lintWithModel, ruleDocsUrl, type LintMessage } from '@notes/lint';
 import {
   CodeActionKind,
@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_NAME, findConfig, loadSetup, type LintSetup } from '../config.js';
+import { ruleRegistry } from '../rules.js';
 
 /** The code action kind of "fix all notes problems" (VS Code runs it on save with `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.notes`;
@@ -64,6 +65,9 @@ export class LspSession {
   /** notes.config.json files watched by the server itself, when the client cannot watch files for it. */
   private readonly watchers = new Map<string, FSWatcher>();
   private clientWatches = false;
+  /** The rules of `notes lint` (built-in and plugins), loaded once at initialize. */
+  private registry: readonly RuleDefinition[] = [];
+  private docsUrls = new Map<string, string>();
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize((params) => this.initialize(params));
@@ -94,7 +98,9 @@ export class LspSession {
     this.documents.listen(connection);
   }
 
-  private initialize(params: InitializeParams): InitializeResult {
+  private async initialize(params: InitializeParams): Promise<InitializeResult> {
+    this.registry = await ruleRegistry();
+    this.docsUrls = new Map(this.registry.map((rule) => [rule.id, ruleDocsUrl(rule)]));
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
     const init = (params.initializationOptions ?? {}) as LspOptions;
@@ -111,6 +117,14 @@ export class LspSession {
       },
       serverInfo: { name: 'notes' },
     };
+  }
+
+  private diagnostic(m: LintMessage, document: TextDocument): Diagnostic {
+    return toDiagnostic(
+      m,
+      document,
+      m.docsUrl ?? this.docsUrls.get(m.ruleId) ?? ruleDocsUrl({ id: m.ruleId as RuleDefinition['id'] }),
+    );
   }
 
   /** Stop every timer and watcher (on shutdown). */
@@ -151,12 +165,14 @@ export class LspSession {
     if (known) return known;
     let setup: LintSetup;
     try {
-      setup = configPath ? loadSetup(dirname(configPath), configPath) : loadSetup('/', undefined, null);
+      setup = configPath
+        ? loadSetup(dirname(configPath), configPath, this.registry)
+        : loadSetup('/', undefined, this.registry, null);
     } catch (error) {
       if (!(error instanceof NotesError)) throw error;
       // A broken configuration: say so once, and lint with the defaults until it is fixed.
       void this.connection.window.showErrorMessage(`notes: ${error.message}`);
-      setup = loadSetup('/', undefined, null);
+      setup = loadSetup('/', undefined, this.registry, null);
     }
     this.setups.set(configPath, setup);
     if (configPath && !this.clientWatches && !this.watchers.has(configPath)) this.watchConfig(configPath);
@@ -201,7 +217,7 @@ export class LspSession {
     void this.connection.sendDiagnostics({
       uri: document.uri,
       version: document.version,
-      diagnostics: result.messages.map((m) => toDiagnostic(m, document)),
+      diagnostics: result.messages.map((m) => this.diagnostic(m, document)),
     });
   }
 
@@ -264,7 +280,7 @@ export class LspSession {
         actions.push({
           title: `Fix: ${m.message}`,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [toDiagnostic(m, document)],
+          diagnostics: [this.diagnostic(m, document)],
           isPreferred: true,
           edit: {
             changes: {
@@ -284,7 +300,7 @@ export class LspSession {
         actions.push({
           title: `Disable ${m.ruleId} for this line`,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [toDiagnostic(m, document)],
+          diagnostics: [this.diagnostic(m, document)],
           edit: { changes: { [uri]: [disableEdit(text, m)] } },
         });
       }
@@ -339,7 +355,7 @@ function tooBig(size: number, limit: number): LintMessage {
 }
 
 /** A finding as an LSP diagnostic: rule id as `code`, its docs as `codeDescription`, 0-based positions. */
-export function toDiagnostic(m: LintMessage, document: TextDocument): Diagnostic {
+export function toDiagnostic(m: LintMessage, document: TextDocument, docsUrl: string): Diagnostic {
   const start = { line: m.line - 1, character: m.column - 1 };
   const endLine = Math.max(m.endLine, m.line) - 1;
   const end =
@@ -351,7 +367,7 @@ export function toDiagnostic(m: LintMessage, document: TextDocument): Diagnostic
     range: { start, end: end.line < start.line ? start : end },
     severity: m.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: m.ruleId,
-    codeDescription: { href: ruleDocsUrl(m.ruleId) },
+    codeDescription: { href: docsUrl },
     source: 'notes',
     message: m.message,
   };
