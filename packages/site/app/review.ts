@@ -86,6 +86,7 @@ export class ReviewSession {
       class: 'visually-hidden',
       id: 'import-file',
       tabindex: -1,
+      'aria-label': 'Progress file to import',
     });
     const message = h('p', { class: 'tool-message', role: 'status' });
     file.addEventListener('change', () => {
