@@ -1,13 +1,13 @@
 import './style.css';
-import type { Note, NotesDataset } from '@notes/core';
-import type { SiteData } from '../src/site-data.js';
+import type { SiteData, SiteDocument, SiteNote } from '../src/site-data.js';
 import { h, highlighted, setSanitizedHtml, snippet } from './dom.js';
 import { MAX_RESULTS, NotesIndex, tableText } from './search.js';
 import { ReviewSession } from './review.js';
 import { initTheme, themeButton } from './theme.js';
 import { tokenize } from './tokenize.js';
 
-type Document = NotesDataset['documents'][number];
+type Note = SiteNote;
+type Document = SiteDocument;
 type Topic = Document['topics'][number];
 
 /** The data the page was written with, and lookups over it. */
@@ -33,11 +33,11 @@ function load(): Site {
     byTopic: new Map(),
     index: null,
   };
-  for (const doc of data.dataset.documents) {
+  for (const doc of data.documents) {
     site.documents.set(doc.id, doc);
     for (const topic of doc.topics) site.topics.set(topic.id, { topic, document: doc });
   }
-  for (const note of data.dataset.notes) {
+  for (const note of data.notes) {
     site.notes.set(note.id, note);
     const key = note.topicId ?? `doc:${note.documentId}`;
     const list = site.byTopic.get(key);
@@ -48,13 +48,16 @@ function load(): Site {
 }
 
 function searchIndex(site: Site): NotesIndex {
-  site.index ??= new NotesIndex(site.data.dataset.notes);
+  if (!site.index) {
+    const started = performance.now();
+    site.index = new NotesIndex(site.data.notes);
+    performance.measure('notes:index', { start: started, duration: performance.now() - started });
+  }
   return site.index;
 }
 
 function docLang(doc: Document | undefined): string | null {
-  const lang = (doc as { lang?: unknown } | undefined)?.lang;
-  return typeof lang === 'string' && lang !== '' ? lang : null;
+  return doc?.lang ?? null;
 }
 
 const questions = (notes: readonly Note[] | undefined): Note[] => (notes ?? []).filter((n) => n.kind === 'question');
@@ -88,7 +91,7 @@ function crumbs(...parts: (readonly [string, string | null])[]): HTMLElement {
 
 /** Home: every document, its topics and their questions (the table of contents of the whole site). */
 function browseView(site: Site): HTMLElement[] {
-  const count = questions(site.data.dataset.notes).length;
+  const count = questions(site.data.notes).length;
   const out: HTMLElement[] = [
     h('h1', {}, site.data.title),
     h(
@@ -206,7 +209,7 @@ function searchView(site: Site, query: string): HTMLElement[] {
     const doc = site.documents.get(note.documentId);
     const title = h('a', { href: `#/note/${note.id}`, class: 'result-title' });
     title.append(highlighted(note.kind === 'question' ? note.title : `${note.title} (overview)`, terms));
-    const text = note.answer.text + (note.tables.length ? `\n${tableText(note)}` : '');
+    const text = note.text + (note.tables.length ? `\n${tableText(note)}` : '');
     const excerpt = h('p', { class: 'snippet' });
     excerpt.append(highlighted(snippet(text, terms), terms));
     list.append(
@@ -268,8 +271,10 @@ function frame(
 }
 
 function start(): void {
+  performance.mark('notes:start');
   initTheme();
   const site = load();
+  performance.mark('notes:data');
   document.title = site.data.title;
   let review: ReviewSession | null = null;
   const setRoute = (hash: string): void => {
@@ -283,6 +288,7 @@ function start(): void {
   };
   const { main, input, nav } = frame(site, (query) => setRoute(`#/search?q=${encodeURIComponent(query)}`));
 
+  let drawn = false;
   function render(): void {
     const hash = decodeURI(location.hash.slice(1)) || '/';
     const [path = '/', queryString = ''] = hash.split('?');
@@ -333,13 +339,15 @@ function start(): void {
       focusTarget.focus({ preventScroll: true });
     } else if (parts[0] !== 'search') {
       window.scrollTo(0, 0);
-      // A new page: the keyboard starts at its content, unless the reader is typing a search.
-      if (document.activeElement !== input) main.focus({ preventScroll: true });
+      // A new page: the keyboard starts at its content, unless the reader is typing a search. The first page
+      // leaves focus where the browser puts it, so Tab reaches the skip link first.
+      if (drawn && document.activeElement !== input) main.focus({ preventScroll: true });
     }
   }
 
   window.addEventListener('hashchange', render);
   render();
+  drawn = true;
   performance.mark('notes:ready');
   // Build the search index once the first view is up, so the first search is instant too.
   const build = (): void => void searchIndex(site);

@@ -1,6 +1,5 @@
-import type { Note } from '@notes/core';
 import type { Grade } from 'ts-fsrs';
-import type { SiteCard } from '../src/site-data.js';
+import type { SiteCard, SiteNote as Note } from '../src/site-data.js';
 import { h, setSanitizedHtml } from './dom.js';
 import {
   dueQueue,
@@ -203,13 +202,10 @@ export class ReviewSession {
     const card = this.cards.get(this.current)!;
     const face = this.stage.querySelector('.card')!;
     const back = h('div', { class: 'card-back answer', id: 'card-answer' });
-    setSanitizedHtml(back, card.back, 'answer');
+    setSanitizedHtml(back, card.back ?? this.html[card.noteId] ?? '', 'answer');
     const note = this.notes.get(card.noteId);
-    face.append(
-      h('hr', {}),
-      back,
-      note ? h('p', { class: 'source' }, h('a', { href: `#/note/${note.id}` }, 'Open the note')) : null,
-    );
+    face.append(h('hr', {}), back);
+    if (note) face.append(h('p', { class: 'source' }, h('a', { href: `#/note/${note.id}` }, 'Open the note')));
     const preview = previews(this.state.cards[card.key], new Date());
     const buttons = GRADES.map(({ grade, label, key }) =>
       h(

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Note } from '@notes/core';
+import type { SiteNote as Note } from '../src/site-data.js';
 import { normalizeTerm, tokenize } from './tokenize.js';
 
 /** One searchable note. */
@@ -23,9 +23,7 @@ export const MAX_RESULTS = 50;
 
 /** The text of a note's tables, cell by cell (headers too), for the index. */
 export function tableText(note: Note): string {
-  return note.tables
-    .map((t) => [t.columns.join(' '), ...t.rows.map((r) => r.map((c) => c.text).join(' '))].join('\n'))
-    .join('\n');
+  return note.tables.map((t) => [t.columns.join(' '), ...t.rows.map((r) => r.join(' '))].join('\n')).join('\n');
 }
 
 /** Full-text search over titles, answers and table cells with MiniSearch, ranked by BM25. */
@@ -41,7 +39,7 @@ export class NotesIndex {
       searchOptions: { boost: BOOST, prefix: true, combineWith: 'AND' },
     });
     this.index.addAll(
-      notes.map((n) => ({ id: n.id, title: n.title, text: n.answer.text, cells: n.tables.length ? tableText(n) : '' })),
+      notes.map((n) => ({ id: n.id, title: n.title, text: n.text, cells: n.tables.length ? tableText(n) : '' })),
     );
   }
 

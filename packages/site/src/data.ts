@@ -2,7 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ModelDocument } from '@notes/core';
 import { blocksToHtml, renderCards, type MediaRef } from '@notes/export-anki';
 import { renderDataset } from '@notes/export-json';
-import type { SiteCard, SiteData } from './site-data.js';
+import type { SiteCard, SiteData, SiteDocument, SiteNote } from './site-data.js';
 
 /** What building the site's data needs. */
 export interface SiteDataOptions {
@@ -28,47 +28,63 @@ function siteTitle(documents: readonly ModelDocument[]): string {
 }
 
 /**
- * Model → the site's data: the dataset, each note's answer rendered by the Anki exporter's renderer (so the site
- * and the deck share one sanitizer policy), and the deck's own cards. Pure apart from `warn`; reads no file.
+ * Model → the site's data: the dataset (as `notes export --json` builds it) cut to what the page shows and
+ * searches, the deck's own cards, and each answer as the deck renders it (a question's answer is its card's back;
+ * an overview, which has no card, goes through the same renderer and sanitizer). No source paths: a site is
+ * meant to be shared. Pure apart from `warn`; reads no file.
  */
 export function buildSiteData(documents: readonly ModelDocument[], options: SiteDataOptions): SiteDataResult {
   const baseDir = resolve(options.baseDir);
-  const media = new Map<string, MediaRef>();
+  const dataset = renderDataset(documents);
+  const list = renderCards(documents, { baseDir, warn: options.warn });
   const html: Record<string, string> = {};
-  for (const doc of documents) {
-    const docDir = docDirOf(doc, baseDir);
-    for (const note of doc.notes) {
-      const where = `${note.source.path}:${note.source.line}`;
-      html[note.id] = blocksToHtml(note.body, { docDir, baseDir, where, warn: options.warn, media });
-    }
-  }
-  // The same cards the deck holds. Its findings (an image outside the folder…) were reported just above.
-  const list = renderCards(documents, { baseDir, warn: () => {} });
-  const byName = new Map([...media.values()].map((m) => [m.name, m]));
-  for (const ref of list.media) {
-    const known = byName.get(ref.name);
-    if (known && known.path !== ref.path) options.warn(`${ref.from}: two images share the name ${ref.name}`);
-    if (!known) byName.set(ref.name, ref);
-  }
-  const cards: SiteCard[] = list.cards.map((card) => {
+  const cards: SiteCard[] = [];
+  for (const card of list.cards) {
     const fields = card.fields as Record<string, string>;
-    return {
+    const back = fields['Back'] ?? '';
+    if (card.kind === 'question') html[card.noteId] = back;
+    const out: SiteCard = {
       key: card.kind === 'question' ? card.noteId : `${card.noteId}#${card.guid}`,
       noteId: card.noteId,
       kind: card.kind,
       front: fields['Front'] ?? '',
-      back: fields['Back'] ?? '',
       context: fields['Context'] ?? '',
     };
+    if (card.kind !== 'question') out.back = back;
+    cards.push(out);
+  }
+  // The images the cards use keep their names; the overviews' images join them.
+  const media = new Map<string, MediaRef>(list.media.map((m) => [m.path, m]));
+  for (const doc of documents) {
+    const docDir = docDirOf(doc, baseDir);
+    for (const note of doc.notes) {
+      if (html[note.id] !== undefined) continue;
+      const where = `${note.source.path}:${note.source.line}`;
+      html[note.id] = blocksToHtml(note.body, { docDir, baseDir, where, warn: options.warn, media });
+    }
+  }
+  const siteDocuments: SiteDocument[] = dataset.documents.map((d) => {
+    const lang = (d as { lang?: unknown }).lang;
+    return {
+      id: d.id,
+      title: d.title,
+      topics: d.topics.map((t) => ({ id: t.id, title: t.title })),
+      ...(typeof lang === 'string' && lang !== '' ? { lang } : {}),
+    };
   });
-  const data: SiteData = {
-    version: 1,
-    title: siteTitle(documents),
-    dataset: renderDataset(documents),
-    html,
-    cards,
-  };
-  return { data, media: [...byName.values()] };
+  const notes: SiteNote[] = dataset.notes.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    topic: n.topic,
+    topicId: n.topicId,
+    document: n.document,
+    documentId: n.documentId,
+    text: n.answer.text,
+    tables: n.tables.map((t) => ({ columns: t.columns, rows: t.rows.map((r) => r.map((c) => c.text)) })),
+  }));
+  const data: SiteData = { version: 1, title: siteTitle(documents), documents: siteDocuments, notes, html, cards };
+  return { data, media: [...media.values()] };
 }
 
 function escapeRegExp(text: string): string {
@@ -91,6 +107,10 @@ export function linkMedia(data: SiteData, loaded: ReadonlySet<string>, names: re
   return {
     ...data,
     html: Object.fromEntries(Object.entries(data.html).map(([id, text]) => [id, fix(text)])),
-    cards: data.cards.map((c) => ({ ...c, front: fix(c.front), back: fix(c.back) })),
+    cards: data.cards.map((c) => {
+      const out: SiteCard = { ...c, front: fix(c.front) };
+      if (c.back !== undefined) out.back = fix(c.back);
+      return out;
+    }),
   };
 }

@@ -42,13 +42,25 @@ describe('the site of the seed', () => {
   it('holds the dataset as notes.json has it, every note rendered, and the deck’s cards', () => {
     const documents = seed();
     const { data } = buildSiteData(documents, options);
-    expect(data.dataset).toEqual(renderDataset(documents));
-    expect(data.dataset.notes.filter((n) => n.kind === 'question')).toHaveLength(23);
-    expect(Object.keys(data.html).sort()).toEqual(data.dataset.notes.map((n) => n.id).sort());
+    const dataset = renderDataset(documents);
+    expect(data.notes.map((n) => [n.id, n.kind, n.title, n.topicId, n.documentId, n.text])).toEqual(
+      dataset.notes.map((n) => [n.id, n.kind, n.title, n.topicId, n.documentId, n.answer.text]),
+    );
+    expect(data.notes.flatMap((n) => n.tables.flatMap((t) => t.rows.flat()))).toEqual(
+      dataset.notes.flatMap((n) => n.tables.flatMap((t) => t.rows.flat().map((c) => c.text))),
+    );
+    expect(data.documents.map((d) => d.topics.map((t) => t.title))).toEqual(
+      dataset.documents.map((d) => d.topics.map((t) => t.title)),
+    );
+    expect(data.notes.filter((n) => n.kind === 'question')).toHaveLength(23);
+    expect(Object.keys(data.html).sort()).toEqual(data.notes.map((n) => n.id).sort());
+    // The deck's cards, field for field; a question's back is its note's answer.
     const deck = renderCards(documents, { baseDir: ROOT, warn: () => {} });
-    expect(data.cards.map((c) => [c.noteId, c.kind, c.front, c.back])).toEqual(
+    expect(data.cards.map((c) => [c.noteId, c.kind, c.front, c.back ?? data.html[c.noteId]])).toEqual(
       deck.cards.map((c) => [c.noteId, c.kind, c.fields.Front, c.fields.Back]),
     );
+    // Nothing about where the notes live on disk goes into a site meant to be shared.
+    expect(JSON.stringify(data)).not.toContain(ROOT);
     expect(data.cards.filter((c) => c.kind === 'comparison').length).toBeGreaterThan(0);
     // Keys are the stable note ids (a comparison row adds its deck GUID), all distinct.
     expect(new Set(data.cards.map((c) => c.key)).size).toBe(data.cards.length);
@@ -74,10 +86,8 @@ describe('the site of the seed', () => {
   it('keeps script out of the page data: the deck’s sanitizer policy', () => {
     const text = `# T\n\n## Q?\n\n<script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3))\n`;
     const { data } = buildSiteData([buildDocument(sourceFromText(text, 't.md'))], options);
-    // The dataset keeps the Markdown as written (the page only ever shows it as text); the HTML is sanitized.
-    const html = JSON.stringify([data.html, data.cards]);
-    expect(html).not.toMatch(/<script|onerror|javascript:/i);
-    expect(data.dataset.notes[0]!.answer.markdown).toContain('<script>');
+    // The HTML is sanitized; plain text (which keeps raw HTML as characters) is only ever shown as text.
+    expect(JSON.stringify([data.html, data.cards])).not.toMatch(/<script|onerror|javascript:/i);
   });
 });
 
