@@ -54,7 +54,7 @@ describe('notes build --watch (driven as a terminal runs it)', () => {
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     await until('the first build', () => lines().some((l) => l.startsWith('notes: watching content')));
     expect(lines()[0]).toMatch(
-      /^notes: \[build 1\] build: 1 of 1 file rebuilt, 4 outputs written to dist\/ \(\d+ ms\)$/,
+      /^notes: \[build 1\] build: 1 of 1 file rebuilt, \d+ outputs written to dist\/ \(\d+ ms\)$/,
     );
     const dist = join(dir, 'dist');
     const json = join(dist, 'notes.json');
