@@ -64,6 +64,7 @@ describe('notes init', () => {
       'markdown',
       'notes.apkg',
       'notes.json',
+      'site',
     ]);
 
     const before = await tree(dir);
