@@ -18,3 +18,4 @@ export {
   type BatchSettings,
 } from './batch.js';
 export { remarkPreset, remarkRules } from './remark.js';
+export { incrementalParser, type IncrementalParse } from './incremental.js';

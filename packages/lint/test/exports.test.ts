@@ -14,6 +14,7 @@ describe('@notes/lint', () => {
       'fixEdits',
       'fixSource',
       'hashBytes',
+      'incrementalParser',
       'lintBatch',
       'lintSource',
       'lintWithModel',

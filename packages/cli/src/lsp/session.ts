@@ -2,7 +2,15 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NotesError, sourceFromText, type RuleDefinition, type SourceFile } from '@notes/core';
-import { fixEdits, fixSource, lintWithModel, ruleDocsUrl, type LintMessage } from '@notes/lint';
+import {
+  fixEdits,
+  fixSource,
+  incrementalParser,
+  lintWithModel,
+  ruleDocsUrl,
+  type IncrementalParse,
+  type LintMessage,
+} from '@notes/lint';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -59,6 +67,8 @@ export class LspSession {
   private folders: string[] = [];
   private options: LspOptions = {};
   private readonly linted = new Map<string, Linted>();
+  /** Each open document's parsers: sections unchanged since the last keystroke are not parsed again. */
+  private readonly parsers = new Map<string, { lint: IncrementalParse; full: IncrementalParse }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Loaded configurations by the path of their notes.config.json ('' for defaults). */
   private readonly setups = new Map<string, LintSetup>();
@@ -93,6 +103,7 @@ export class LspSession {
       clearTimeout(this.timers.get(document.uri));
       this.timers.delete(document.uri);
       this.linted.delete(document.uri);
+      this.parsers.delete(document.uri);
       if (this.isMarkdown(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
@@ -239,7 +250,15 @@ export class LspSession {
     if (!skip) {
       if (source.size > setup.maxFileBytes) {
         messages = [tooBig(source.size, setup.maxFileBytes)];
-      } else messages = lintWithModel(source, setup.optionsFor(source.absolutePath)).messages;
+      } else {
+        let parsers = this.parsers.get(document.uri);
+        if (!parsers) {
+          parsers = { lint: incrementalParser('lint'), full: incrementalParser('full') };
+          this.parsers.set(document.uri, parsers);
+        }
+        const options = { ...setup.optionsFor(source.absolutePath), parse: parsers.lint, fullParse: parsers.full };
+        messages = lintWithModel(source, options).messages;
+      }
     }
     const linted: Linted = { version: document.version, text: source.text, messages };
     this.linted.set(document.uri, linted);
