@@ -177,11 +177,42 @@ function topicView(site: Site, topicId: string): HTMLElement[] {
         { class: 'topic-head' },
         crumbs(['Notes', '#/'], [entry.document.title, `#/doc/${entry.document.id}`], [entry.topic.title, null]),
         h('h1', {}, entry.topic.title),
+        h('p', { class: 'topic-actions' }, h('a', { href: `#/review?deck=${entry.topic.id}` }, 'Review this topic')),
       ),
       toc,
       articles,
     ),
   ];
+}
+
+/** What to review: every card, a document's or a topic's (the choice is part of the address). */
+function scopePicker(site: Site, scope: string): HTMLElement {
+  const counts = new Map<string, number>();
+  for (const card of site.data.cards) {
+    const note = site.notes.get(card.noteId);
+    if (!note) continue;
+    counts.set(note.documentId, (counts.get(note.documentId) ?? 0) + 1);
+    if (note.topicId) counts.set(note.topicId, (counts.get(note.topicId) ?? 0) + 1);
+  }
+  const option = (value: string, label: string, count: number): HTMLOptionElement =>
+    h('option', { value, selected: value === scope }, `${label} (${count} card${count === 1 ? '' : 's'})`);
+  const select = h(
+    'select',
+    { id: 'deck' },
+    option('', 'All notes', site.data.cards.length),
+    [...site.documents.values()].map((doc) =>
+      h(
+        'optgroup',
+        { label: doc.title },
+        option(doc.id, `All of ${doc.title}`, counts.get(doc.id) ?? 0),
+        doc.topics.filter((t) => counts.has(t.id)).map((t) => option(t.id, t.title, counts.get(t.id)!)),
+      ),
+    ),
+  );
+  select.addEventListener('change', () => {
+    location.hash = select.value ? `#/review?deck=${encodeURIComponent(select.value)}` : '#/review';
+  });
+  return h('p', { class: 'scope' }, h('label', { for: 'deck' }, 'Cards from '), select);
 }
 
 function notFound(): HTMLElement[] {
@@ -308,7 +339,14 @@ function start(): void {
       view = searchView(site, query);
       document.title = `${query ? `${query} – ` : ''}Search – ${site.data.title}`;
     } else if (parts[0] === 'review') {
-      review = new ReviewSession(site.data.cards, site.data.html, site.notes);
+      const scope = new URLSearchParams(queryString).get('deck') ?? '';
+      const cards = scope
+        ? site.data.cards.filter((c) => {
+            const note = site.notes.get(c.noteId);
+            return note !== undefined && (note.documentId === scope || note.topicId === scope);
+          })
+        : site.data.cards;
+      review = new ReviewSession(cards, site.data.html, site.notes, scopePicker(site, scope));
       view = [review.element];
       document.title = `Review – ${site.data.title}`;
     } else if (parts[0] === 'doc' && parts[1] && site.documents.has(parts[1])) {

@@ -233,6 +233,32 @@ describe('quality on the seed site', () => {
     await clean(w);
   });
 
+  it('reviews one topic: only its cards, as many as the chooser says', async () => {
+    const w = await watch(browser);
+    const { page } = w;
+    await page.goto(siteUrl(site));
+    const topic = page.locator('.toc-topic h3 a').nth(1);
+    const title = await topic.innerText();
+    const id = (await topic.getAttribute('href'))!.slice('#/topic/'.length);
+    await page.goto(siteUrl(site, `#/topic/${id}`));
+    await page.getByRole('link', { name: 'Review this topic' }).click();
+    await page.locator('.card').waitFor();
+    const label = await page.locator(`#deck option[value="${id}"]`).innerText();
+    expect(await page.locator('#deck').inputValue()).toBe(id);
+    const expected = Number(/\((\d+) cards?\)/.exec(label)![1]);
+    const seen: string[] = [];
+    while ((await page.locator('.summary').count()) === 0) {
+      await page.locator('.card').waitFor();
+      seen.push(await page.locator('.card .where').innerText());
+      await page.keyboard.press('Space');
+      await page.locator('.rating').waitFor();
+      await page.keyboard.press('4');
+    }
+    expect(seen.length).toBe(Math.min(expected, 20));
+    for (const where of seen) expect(where.endsWith(title)).toBe(true);
+    await clean(w);
+  });
+
   it('runs a whole session to its summary, and exports the state that import takes back', async () => {
     const w = await watch(browser);
     const { page } = w;

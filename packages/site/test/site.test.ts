@@ -9,6 +9,7 @@ import { Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { dueQueue, emptyState, mergeStates, parseState, rate } from '../app/schedule.js';
 import { matchRanges, normalizeTerm, tokenize } from '../app/tokenize.js';
+import { clozeGroups, clozeSides } from '../src/cloze.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SEED = resolve(ROOT, 'packages/export-anki/test/fixtures/aws-prep-notes.md');
@@ -169,5 +170,19 @@ describe('scheduling', () => {
     const current = { ...emptyState(), cards: { a: older } };
     expect(mergeStates(current, state).state.cards['a']).toEqual(newer);
     expect(mergeStates(state, current).changed).toBe(0);
+  });
+});
+
+describe('cloze cards', () => {
+  it('hide one group on the front (its hint, else …) and show it marked on the back, the others plain', () => {
+    const text = '<p>{{c1::SQS}} queues, {{c2::SNS::a service}} fans out, {{c1::<strong>one</strong>}} consumer</p>';
+    expect(clozeGroups(text)).toEqual([1, 2]);
+    expect(clozeSides(text, 1)).toEqual({
+      front: '<p><span class="cloze">[…]</span> queues, SNS fans out, <span class="cloze">[…]</span> consumer</p>',
+      back: '<p><span class="cloze">SQS</span> queues, SNS fans out, <span class="cloze"><strong>one</strong></span> consumer</p>',
+    });
+    expect(clozeSides(text, 2).front).toBe(
+      '<p>SQS queues, <span class="cloze">[a service]</span> fans out, <strong>one</strong> consumer</p>',
+    );
   });
 });
