@@ -60,3 +60,15 @@ export function setSanitizedHtml(el: HTMLElement, html: string, label: string): 
   }
   for (const link of el.querySelectorAll('a[href^="http"]')) link.setAttribute('rel', 'noopener noreferrer');
 }
+
+/** Wrap the terms' occurrences in the text of an element (a rendered note) in `<mark>`. */
+export function markTerms(root: HTMLElement, terms: readonly string[]): void {
+  if (terms.length === 0) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  for (const node of nodes) {
+    if (matchRanges(node.data, terms).length === 0) continue;
+    node.replaceWith(highlighted(node.data, terms));
+  }
+}

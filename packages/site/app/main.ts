@@ -1,6 +1,6 @@
 import './style.css';
 import type { SiteData, SiteDocument, SiteNote } from '../src/site-data.js';
-import { h, highlighted, setSanitizedHtml, snippet } from './dom.js';
+import { h, highlighted, markTerms, setSanitizedHtml, snippet } from './dom.js';
 import { MAX_RESULTS, NotesIndex, tableText } from './search.js';
 import { ReviewSession } from './review.js';
 import { initTheme, themeButton } from './theme.js';
@@ -238,7 +238,7 @@ function searchView(site: Site, query: string): HTMLElement[] {
     const note = site.notes.get(hit.id);
     if (!note) continue;
     const doc = site.documents.get(note.documentId);
-    const title = h('a', { href: `#/note/${note.id}`, class: 'result-title' });
+    const title = h('a', { href: `#/note/${note.id}?q=${encodeURIComponent(query)}`, class: 'result-title' });
     title.append(highlighted(note.kind === 'question' ? note.title : `${note.title} (overview)`, terms));
     const text = note.text + (note.tables.length ? `\n${tableText(note)}` : '');
     const excerpt = h('p', { class: 'snippet' });
@@ -361,6 +361,9 @@ function start(): void {
       view = note.topicId ? topicView(site, note.topicId) : documentView(site, site.documents.get(note.documentId)!);
       document.title = `${note.title} – ${site.data.title}`;
       focusTarget = view[0]!.querySelector<HTMLElement>(`#n-${CSS.escape(note.id)}`);
+      // Arriving from a search: its words are marked in the note too.
+      const query = new URLSearchParams(queryString).get('q');
+      if (focusTarget && query) markTerms(focusTarget, tokenize(query));
     } else if (parts.length === 0) {
       view = browseView(site);
       document.title = site.data.title;

@@ -205,8 +205,10 @@ describe('quality on the seed site', () => {
     expect(focused).toBe('result-title');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.startsWith('#/note/'));
-    const id = await page.evaluate(() => location.hash.slice('#/note/'.length));
+    const id = await page.evaluate(() => location.hash.slice('#/note/'.length).split('?')[0]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`n-${id}`);
+    // The search's words are marked in the note it opened.
+    expect(await page.locator(`#n-${id} mark`).first().innerText()).toMatch(/^aurora$/i);
     // Review without a mouse.
     await page.goto(siteUrl(site, '#/review'));
     await page.locator('.card').waitFor();
