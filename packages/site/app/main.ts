@@ -4,7 +4,7 @@ import { h, highlighted, markTerms, setSanitizedHtml, snippet } from './dom.js';
 import { MAX_RESULTS, NotesIndex, tableText } from './search.js';
 import { ReviewSession } from './review.js';
 import { initTheme, themeButton } from './theme.js';
-import { tokenize } from './tokenize.js';
+import { highlightOf } from './tokenize.js';
 
 type Note = SiteNote;
 type Document = SiteDocument;
@@ -230,7 +230,7 @@ function notFound(): HTMLElement[] {
 
 /** Search results: ranked, the query's words marked in titles and snippets. */
 function searchView(site: Site, query: string): HTMLElement[] {
-  const terms = tokenize(query);
+  const terms = highlightOf(query);
   const started = performance.now();
   const hits = query.trim() && site.index ? site.index.search(query) : [];
   const took = performance.now() - started;
@@ -240,7 +240,7 @@ function searchView(site: Site, query: string): HTMLElement[] {
     ? 'Type to search titles, answers and table cells.'
     : !site.index
       ? 'Preparing the search index…'
-    : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”${hits.length > MAX_RESULTS ? `, the first ${MAX_RESULTS} shown` : ''}.`;
+      : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”${hits.length > MAX_RESULTS ? `, the first ${MAX_RESULTS} shown` : ''}.`;
   const list = h('ol', { class: 'results' });
   for (const hit of hits.slice(0, MAX_RESULTS)) {
     const note = site.notes.get(hit.id);
@@ -372,7 +372,7 @@ function start(): void {
       focusTarget = view[0]!.querySelector<HTMLElement>(`#n-${CSS.escape(note.id)}`);
       // Arriving from a search: its words are marked in the note too.
       const query = new URLSearchParams(queryString).get('q');
-      if (focusTarget && query) markTerms(focusTarget, tokenize(query));
+      if (focusTarget && query) markTerms(focusTarget, highlightOf(query));
     } else if (parts.length === 0) {
       view = browseView(site);
       document.title = site.data.title;
