@@ -91,6 +91,13 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ['lsp'],
     help: 'talk LSP over stdin/stdout (the default and only transport; editors pass it)',
   },
+  {
+    name: 'clientProcessId',
+    type: 'number',
+    commands: ['lsp'],
+    value: 'PID',
+    help: 'exit when this process (the editor) is gone (vscode-languageclient passes it)',
+  },
   { name: 'force', type: 'boolean', commands: ['init'], help: 'overwrite files that already exist' },
   { name: 'help', type: 'boolean', commands: ['lint', 'export', 'build', 'lsp', 'init'], help: 'show this help' },
 ];

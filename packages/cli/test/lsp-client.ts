@@ -27,7 +27,10 @@ export interface LspClient {
 
 /** Start `notes lsp --stdio` in `cwd` and connect to it. */
 export function startLsp(cwd: string): LspClient {
-  const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd, env: { ...process.env, NOTES_DEBUG: '1' } });
+  const child = spawn(process.execPath, [BIN, 'lsp', '--stdio', `--clientProcessId=${process.pid}`], {
+    cwd,
+    env: { ...process.env, NOTES_DEBUG: '1' },
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createProtocolConnection(
