@@ -4,7 +4,7 @@ export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 export { normalizeForId, slugTag, stableId } from './ids.js';
 export { canonicalLang, detectLang, documentLang, isEnglish, mayBeEnglish, primaryLanguage } from './lang.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
-export { parseMarkdown } from './parse.js';
+export { parseMarkdown, sectionStarts } from './parse.js';
 export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,
@@ -14,6 +14,7 @@ export {
   type SourceFile,
 } from './source.js';
 export { buildDocument, headingText } from './structure.js';
+export { CALLOUT_LABEL } from './callouts.js';
 export { blocksText, inlineText, squash } from './text.js';
 export { formatAjvError, toDataset, validateDataset } from './dataset.js';
 export type * from './generated/notes-schema.js';

@@ -49,6 +49,11 @@ export interface RuleContext {
   readonly options: Readonly<Record<string, unknown>>;
   /** Folder of the notes.config.json in effect (to resolve paths in options), or null. */
   readonly configDir: string | null;
+  /**
+   * Parse another text the way core's `parseMarkdown` does (a rule judging the text a fix would give): given by
+   * callers that parse successive versions incrementally (the language server); else use `parseMarkdown`.
+   */
+  readonly parse?: (text: string) => Root;
   report(report: Report): void;
 }
 

@@ -4,10 +4,11 @@ import { ankiExporter } from '@notes/export-anki';
 import { jsonExporter } from '@notes/export-json';
 import { markdownExporter } from '@notes/export-markdown';
 import { pdfExporter } from '@notes/export-pdf';
+import { siteExporter } from '@notes/site';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
-import { discover, displayPath } from '../files.js';
-import { prepare } from '../pipeline.js';
+import { discover, displayPath, type FoundFile } from '../files.js';
+import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
 
@@ -17,6 +18,7 @@ export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter])[]
   ['md', markdownExporter],
   ['anki', ankiExporter],
   ['pdf', pdfExporter],
+  ['site', siteExporter],
 ];
 
 /** The clock every exporter gets: SOURCE_DATE_EPOCH when set, else the newest source modification time. */
@@ -35,7 +37,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
   const chosen =
     forced ?? (args.flags['all'] ? EXPORTERS.map(([f]) => f) : EXPORTERS.map(([f]) => f).filter((f) => args.flags[f]));
   if (chosen.length === 0)
-    throw new UsageError('choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)');
+    throw new UsageError('choose what to export: --json, --md, --anki, --pdf, --site or --all (notes export --help)');
   const configFlag = typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined;
   const setup = loadSetup(ctx.cwd, configFlag, await ruleRegistry());
   const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
@@ -48,6 +50,23 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     );
   }
   const prepared = await prepare(found, setup, ctx.stderr);
+  const written = await writeExports(prepared, found, args, ctx, chosen);
+  return written === null ? 1 : 0;
+}
+
+/**
+ * Render the chosen formats from prepared files and write them atomically: everything is rendered before the
+ * first write, so a failing exporter leaves the output folder as it was. Returns the written paths, or null when
+ * `--strict` refused (lint errors remain).
+ */
+export async function writeExports(
+  prepared: readonly Prepared[],
+  found: readonly FoundFile[],
+  args: ParsedArgs,
+  ctx: CliContext,
+  chosen: readonly string[],
+): Promise<string[] | null> {
+  const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
   const errors = prepared.flatMap((p) =>
     p.remaining.filter((m) => m.severity === 'error').map((m) => ({ path: p.file.path, m })),
   );
@@ -60,7 +79,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     ctx.stderr.write(
       `notes: ${errors.length} lint error${errors.length === 1 ? '' : 's'} remain after repair: nothing exported (--strict); run notes lint to see them\n`,
     );
-    return 1;
+    return null;
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
   const options = {
@@ -86,8 +105,9 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     await writeFileAtomic(target, file.data, displayPath(target, ctx.cwd));
   }
   const shown = displayPath(outDir, ctx.cwd);
-  if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${outputs.map((o) => `${shown}/${o.path}`).join(', ')}\n`);
-  return 0;
+  const paths = outputs.map((o) => `${shown}/${o.path}`);
+  if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${paths.join(', ')}\n`);
+  return paths;
 }
 
 /** The deepest folder containing every root (media and Markdown paths are resolved against it). */

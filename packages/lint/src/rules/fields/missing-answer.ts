@@ -73,7 +73,7 @@ export default defineRule({
     });
     if (glued.size > 0) {
       const text = lines.join('\n');
-      const tree = parseMarkdown(text);
+      const tree = (ctx.parse ?? parseMarkdown)(text);
       const doc = buildDocument({ ...ctx.file, text }, tree);
       for (const m of missingAnswers(doc, tree.children)) if (glued.has(m.heading.position!.start.line)) found.push(m);
     }
