@@ -73,7 +73,9 @@ export default defineRule({
     });
     if (glued.size > 0) {
       const text = lines.join('\n');
-      const tree = parseMarkdown(text);
+      // The same parse as the file's own tree (the lean lint parse when linting): a second full parse cost more
+      // than every other rule together on the seed.
+      const tree = (ctx.parse ?? parseMarkdown)(text);
       const doc = buildDocument({ ...ctx.file, text }, tree);
       for (const m of missingAnswers(doc, tree.children)) if (glued.has(m.heading.position!.start.line)) found.push(m);
     }
