@@ -45,15 +45,17 @@ export interface RuleContext {
   readonly tree: Root;
   /** The note model of the file (built lazily, once). */
   readonly document: ModelDocument;
-  /**
-   * The parse that made `tree`, for a rule that must judge an edited copy of the text the same way (the lean
-   * lint parse, or core's `parseMarkdown` when exporting). Absent when a caller builds a context by hand.
-   */
-  readonly parse?: (text: string) => Root;
   /** Options from configuration (`["error", {...}]`) or a fixture's `notes-config` comment. */
   readonly options: Readonly<Record<string, unknown>>;
   /** Folder of the notes.config.json in effect (to resolve paths in options), or null. */
   readonly configDir: string | null;
+  /**
+   * Parse another text (a rule judging the text a fix would give) the way `tree` was parsed: the lint engine
+   * gives the parse that made `tree` (its lean parse, or core's `parseMarkdown` when exporting), or an
+   * incremental equivalent of `parseMarkdown` from callers that parse successive versions (the language
+   * server). Absent when a caller builds a context by hand: use `parseMarkdown`.
+   */
+  readonly parse?: (text: string) => Root;
   report(report: Report): void;
 }
 
