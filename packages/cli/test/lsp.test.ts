@@ -223,6 +223,29 @@ describe('notes lsp (a JSON-RPC client over stdio, as an editor talks to it)', (
     expect((await published).diagnostics.map(asFinding)).toEqual(first.map(asFinding));
   });
 
+  it('reports bytes that are not UTF-8 as notes lint does, though the editor shows them as U+FFFD', async () => {
+    const bad = join(dir, 'content/bad.md');
+    await writeFile(
+      bad,
+      Buffer.concat([
+        Buffer.from('# Notes\n\n## Topic\n\n### Why?\n\nA bad byte '),
+        Buffer.from([0xff]),
+        Buffer.from(' here.\n'),
+      ]),
+    );
+    const badUri = uriOf(bad);
+    const published = client.nextDiagnostics(badUri);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: badUri, languageId: 'markdown', version: 1, text: (await readFile(bad)).toString('utf8') },
+    });
+    const diagnostics = (await published).diagnostics;
+    const expected = await lintJson(dir, 'content/bad.md');
+    expect(expected.map((m) => m.ruleId)).toContain('encoding/invalid-utf8');
+    expect(diagnostics.map(asFinding)).toEqual(
+      expected.map(({ ruleId, severity, line, column }) => ({ ruleId, severity, line, column })),
+    );
+  });
+
   async function fixedByCli(text: string): Promise<string> {
     const fixDir = await tempDir();
     await writeFile(join(fixDir, 'note.md'), text);

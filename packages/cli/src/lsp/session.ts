@@ -1,7 +1,7 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NotesError, sourceFromText, type RuleDefinition, type SourceFile } from '@notes/core';
+import { NotesError, sourceFromBytes, sourceFromText, type RuleDefinition, type SourceFile } from '@notes/core';
 import {
   fixEdits,
   fixSource,
@@ -67,6 +67,8 @@ export class LspSession {
   private folders: string[] = [];
   private options: LspOptions = {};
   private readonly linted = new Map<string, Linted>();
+  /** Open documents whose file holds bytes that are not UTF-8: the file as `notes lint` decodes it. */
+  private readonly disk = new Map<string, SourceFile>();
   /** Each open document's parsers: sections unchanged since the last keystroke are not parsed again. */
   private readonly parsers = new Map<string, { lint: IncrementalParse; full: IncrementalParse }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -94,9 +96,17 @@ export class LspSession {
       if (changes.some((c) => basename(fileURLToPath(c.uri)) === CONFIG_NAME)) this.configChanged();
     });
     connection.onShutdown(() => this.dispose());
-    this.documents.onDidOpen(({ document }) => this.lintNow(document));
+    this.documents.onDidOpen(({ document }) => {
+      this.readDisk(document);
+      this.lintNow(document);
+    });
     this.documents.onDidChangeContent(({ document }) => this.schedule(document));
     this.documents.onDidSave(({ document }) => {
+      if (this.isMarkdown(document)) {
+        this.readDisk(document);
+        this.linted.delete(document.uri);
+        this.lintNow(document);
+      }
       if (basename(this.pathOf(document.uri) ?? '') === CONFIG_NAME) this.configChanged();
     });
     this.documents.onDidClose(({ document }) => {
@@ -104,6 +114,7 @@ export class LspSession {
       this.timers.delete(document.uri);
       this.linted.delete(document.uri);
       this.parsers.delete(document.uri);
+      this.disk.delete(document.uri);
       if (this.isMarkdown(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
@@ -237,8 +248,30 @@ export class LspSession {
     const setup = this.setupFor(path);
     const folder = path ? this.folderOf(path) : null;
     const shown = path ? (folder ? relative(folder, path).split(sep).join('/') : path) : document.uri;
-    const source = { ...sourceFromText(document.getText(), shown), absolutePath: path ?? shown };
+    const text = document.getText();
+    // The text as `notes lint` decodes the file, while the editor shows what is saved: bytes that are not UTF-8
+    // (which the editor shows as U+FFFD) are then reported as `notes lint` reports them.
+    const disk = this.disk.get(document.uri);
+    const source =
+      disk && disk.text === text
+        ? { ...disk, path: shown }
+        : { ...sourceFromText(text, shown), absolutePath: path ?? shown };
     return { source, setup, skip: path !== null && setup.ignored(path) };
+  }
+
+  /** Read a workspace file as `notes lint` does, to know its invalid bytes (on open and save only). */
+  private readDisk(document: TextDocument): void {
+    this.disk.delete(document.uri);
+    const path = this.pathOf(document.uri);
+    if (!path || !this.folderOf(path) || !this.isMarkdown(document)) return;
+    try {
+      const bytes = readFileSync(path);
+      if (bytes.length > this.setupFor(path).maxFileBytes) return;
+      const source = sourceFromBytes(bytes, { path, absolutePath: path });
+      if (source.invalid.length > 0) this.disk.set(document.uri, source);
+    } catch {
+      // Unsaved, unreadable or binary: lint the editor's text alone.
+    }
   }
 
   /** The lint of a document's current version: reused by every request until the text changes. */
