@@ -140,7 +140,7 @@ const asciiCoverage = new Map<string, Uint8Array>();
  * answer is that font for the whole text (each character is its own grapheme, none is an emoji, and a line
  * feed takes the font of the run before it), found without segmenting graphemes.
  */
-function allAsciiIn(text: string, family: FamilyName, style: Style): boolean {
+function allAsciiIn(text: string, family: BaseFamily, style: Style): boolean {
   const key = `${family}/${style}`;
   let table = asciiCoverage.get(key);
   if (!table) {
@@ -166,7 +166,6 @@ export function fontRuns(
   options: { mono?: boolean; bold?: boolean; italics?: boolean; lang?: string } = {},
 ): FontRun[] {
   const chain = CHAINS[options.mono ? 'Mono' : 'Body'];
-  const lang = options.lang;
   const style = styleOf(options.bold ?? false, options.italics ?? false);
   // Most text is plain ASCII the first font has: one run, without the grapheme-by-grapheme walk.
   if (chain[0] !== 'Emoji' && allAsciiIn(text, chain[0]!, style)) return text ? [{ text, font: chain[0]! }] : [];
@@ -176,9 +175,10 @@ export function fontRuns(
 /** fontRuns, grapheme by grapheme (exported for the test that checks fontRuns' shortcut against it). */
 export function graphemeRuns(
   text: string,
-  options: { mono?: boolean; bold?: boolean; italics?: boolean } = {},
+  options: { mono?: boolean; bold?: boolean; italics?: boolean; lang?: string } = {},
 ): FontRun[] {
   const chain = CHAINS[options.mono ? 'Mono' : 'Body'];
+  const lang = options.lang;
   const style = styleOf(options.bold ?? false, options.italics ?? false);
   const runs: FontRun[] = [];
   const push = (piece: string, font: FamilyName, flag?: 'unrenderable' | 'plain') => {
