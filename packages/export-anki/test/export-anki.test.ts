@@ -32,8 +32,11 @@ describe('the public API', () => {
   it('exports exactly the documented names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CARD_CSS',
+      'CLOZE_NOTETYPE_ID',
       'COMPARISON_NOTETYPE_ID',
+      'DEFAULT_DECK_PATTERN',
       'QUESTION_NOTETYPE_ID',
+      'REVERSE_NOTETYPE_ID',
       'ankiExporter',
       'isComparisonTable',
       'loadMedia',
