@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
-import { configSchema, DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig } from '@notes/core';
+import { DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig } from '@notes/core';
+import { validateConfig as validator } from '@notes/core/validators';
 import { pdfRules } from '@notes/export-pdf/rules';
 import {
   resolveRules,
@@ -11,9 +10,6 @@ import {
   type ResolvedRules,
   type RuleConfigValue,
 } from '@notes/lint';
-
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-let validator: ValidateFunction<NotesConfig> | undefined;
 
 /** The configuration file's name, looked for in the working directory and every folder above it. */
 export const CONFIG_NAME = 'notes.config.json';
@@ -62,7 +58,7 @@ export function parseConfig(text: string, shown: string): NotesConfig {
     const reason = (error as Error).message.replace(/^JSON\.parse: /, '').split('\n')[0];
     throw new NotesError(`invalid JSON (${reason}): fix the syntax`, { file: shown });
   }
-  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile<NotesConfig>(configSchema as object);
+  // config.schema.json, compiled at build time (ajv standalone code, allErrors, not strict).
   if (!validator(data)) {
     const errors = validator.errors ?? [];
     // oneOf / additionalProperties errors come in groups: show the most specific one.
