@@ -78,6 +78,12 @@ export const FLAGS: readonly FlagSpec[] = [
     value: 'N',
     help: 'PDF columns per page (default 3)',
   },
+  {
+    name: 'no-id-map',
+    type: 'boolean',
+    commands: ['export', 'build'],
+    help: 'Anki: neither read nor write the id map (no renames kept, no orphans listed)',
+  },
   { name: 'help', type: 'boolean', commands: ['lint', 'export', 'build'], help: 'show this help' },
 ];
 

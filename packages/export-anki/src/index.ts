@@ -2,10 +2,26 @@ import { realpath, readFile } from 'node:fs/promises';
 import { relative, isAbsolute, resolve } from 'node:path';
 import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
 import type { MediaRef } from './html.js';
+import { applyIdMap, type IdMap, type IdMapResult } from './idmap.js';
 import { packApkg } from './pack.js';
 import { type AnkiCard, type AnkiCardList, renderCards } from './render.js';
 
 export { isComparisonTable } from './comparison.js';
+export {
+  applyIdMap,
+  formatIdMap,
+  parseIdMap,
+  RENAME_MIN_SIMILARITY,
+  sameAnswer,
+  answerSketch,
+  SKETCH_SIZE,
+  sketchSimilarity,
+  type IdMap,
+  type IdMapEntry,
+  type IdMapResult,
+  type Orphan,
+  type Rename,
+} from './idmap.js';
 export type { MediaRef } from './html.js';
 export {
   CARD_CSS,
@@ -37,6 +53,11 @@ export interface AnkiExportOptions extends ExportOptions {
   reverse?: boolean;
   deck?: string;
   css?: string;
+  /**
+   * The id map of the last export (null: none yet) and where the result goes: renamed notes keep their GUIDs, and
+   * `done` receives the new map, the renames and the orphans (the CLI prints them and writes the map).
+   */
+  idMap?: { previous: IdMap | null; done(result: IdMapResult): void };
 }
 
 /**
@@ -100,13 +121,19 @@ export const ankiExporter: Exporter = {
   binary: true,
   async export(documents: readonly ModelDocument[], options: ExportOptions) {
     const comparisons = options['comparisons'] === false ? false : true;
-    const list = renderCards(documents, {
+    let list = renderCards(documents, {
       baseDir: options.baseDir,
       warn: options.warn,
       comparisons,
       reverse: options['reverse'] === true,
       ...(typeof options['deck'] === 'string' ? { deck: options['deck'] } : {}),
     });
+    const idMap = options['idMap'] as AnkiExportOptions['idMap'];
+    if (idMap) {
+      const result = applyIdMap(list, idMap.previous);
+      list = result.list;
+      idMap.done(result);
+    }
     if (list.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
     const media = await loadMedia(list.media, options);
     const css = typeof options['css'] === 'string' ? options['css'] : '';

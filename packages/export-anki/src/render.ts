@@ -17,6 +17,8 @@ export interface AnkiDeck {
 export interface QuestionCard {
   kind: 'question';
   guid: string;
+  /** What the GUID is hashed from, readable (`q-…`, `q-…#row label`): the card's key in the id map. */
+  key: string;
   /** The stable id of the model note it comes from. */
   noteId: string;
   /** Full deck name. */
@@ -29,6 +31,7 @@ export interface QuestionCard {
 export interface ComparisonCard {
   kind: 'comparison';
   guid: string;
+  key: string;
   noteId: string;
   deck: string;
   tags: string[];
@@ -39,6 +42,7 @@ export interface ComparisonCard {
 export interface ClozeCard {
   kind: 'cloze';
   guid: string;
+  key: string;
   noteId: string;
   deck: string;
   tags: string[];
@@ -51,6 +55,7 @@ export interface ClozeCard {
 export interface ReverseCard {
   kind: 'reverse';
   guid: string;
+  key: string;
   noteId: string;
   deck: string;
   tags: string[];
@@ -213,11 +218,15 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
   };
   const cards: AnkiCard[] = [];
   const guids = new Set<string>();
-  const uniqueGuid = (parts: string[]): string => {
+  const uniqueGuid = (parts: string[]): { guid: string; key: string } => {
     let guid = guidFrom(parts);
-    for (let n = 2; guids.has(guid); n++) guid = guidFrom([...parts, String(n)]);
+    let key = parts.join('#');
+    for (let n = 2; guids.has(guid); n++) {
+      guid = guidFrom([...parts, String(n)]);
+      key = [...parts, String(n)].join('#');
+    }
     guids.add(guid);
-    return guid;
+    return { guid, key };
   };
 
   for (const doc of documents) {
@@ -237,7 +246,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
       if (question) {
         cards.push({
           kind: 'question',
-          guid: uniqueGuid([note.id]),
+          ...uniqueGuid([note.id]),
           noteId: note.id,
           deck,
           tags: tagsFor(note, 'question'),
@@ -253,7 +262,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
         cards.push({
           kind: 'cloze',
           // Not the question card's GUID: a note cannot change its note type on re-import.
-          guid: uniqueGuid([note.id, 'cloze']),
+          ...uniqueGuid([note.id, 'cloze']),
           noteId: note.id,
           deck,
           tags: tagsFor(note, 'cloze'),
@@ -274,7 +283,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
           if (reverse) {
             cards.push({
               kind: 'reverse',
-              guid: uniqueGuid([note.id, row.label, 'reverse']),
+              ...uniqueGuid([note.id, row.label, 'reverse']),
               noteId: note.id,
               deck,
               tags: tagsFor(note, 'reverse'),
@@ -289,7 +298,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
           }
           cards.push({
             kind: 'comparison',
-            guid: uniqueGuid([note.id, row.label]),
+            ...uniqueGuid([note.id, row.label]),
             noteId: note.id,
             deck,
             tags: tagsFor(note, 'comparison'),
