@@ -36,12 +36,20 @@ describe('the public API', () => {
       'COMPARISON_NOTETYPE_ID',
       'DEFAULT_DECK_PATTERN',
       'QUESTION_NOTETYPE_ID',
+      'RENAME_MIN_SIMILARITY',
       'REVERSE_NOTETYPE_ID',
+      'SKETCH_SIZE',
       'ankiExporter',
+      'answerSketch',
+      'applyIdMap',
+      'formatIdMap',
       'isComparisonTable',
       'loadMedia',
       'packApkg',
+      'parseIdMap',
       'renderCards',
+      'sameAnswer',
+      'sketchSimilarity',
     ]);
   });
 
