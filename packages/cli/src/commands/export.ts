@@ -150,7 +150,9 @@ async function ankiOptions(
   try {
     before = await readFile(mapPath, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+    // No map yet; an output path that cannot exist is reported when the outputs are written.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR')
       throw new NotesError(`cannot read the id map (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
         file: shownMap,
       });
