@@ -109,7 +109,7 @@ describe('notes export and build', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'notes: choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)\n',
+      stderr: 'notes: choose what to export: --json, --md, --anki, --pdf, --site or --all (notes export --help)\n',
     });
   });
 
@@ -153,7 +153,9 @@ describe('notes export and build', () => {
       'notes.anki-ids.json',
       'notes.apkg',
       'notes.json',
+      'site',
     ]);
+    expect((await readdir(join(out, 'site'))).sort()).toEqual(['assets', 'data', 'index.html']);
   });
 
   it('uses SOURCE_DATE_EPOCH only when it is a number', async () => {

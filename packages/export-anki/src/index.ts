@@ -22,7 +22,7 @@ export {
   type Orphan,
   type Rename,
 } from './idmap.js';
-export type { MediaRef } from './html.js';
+export { blocksToHtml, type ClozeMode, type HtmlContext, type MediaRef } from './html.js';
 export {
   CARD_CSS,
   CLOZE_NOTETYPE_ID,

@@ -42,6 +42,7 @@ describe('the public API', () => {
       'ankiExporter',
       'answerSketch',
       'applyIdMap',
+      'blocksToHtml',
       'formatIdMap',
       'isComparisonTable',
       'loadMedia',
