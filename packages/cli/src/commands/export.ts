@@ -51,7 +51,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     );
   }
   const prepared = await prepare(found, setup, ctx.stderr);
-  const written = await writeExports(prepared, found, args, ctx, chosen);
+  const written = await writeExports(prepared, found, args, ctx, chosen, setup);
   return written === null ? 1 : 0;
 }
 
@@ -66,6 +66,7 @@ export async function writeExports(
   args: ParsedArgs,
   ctx: CliContext,
   chosen: readonly string[],
+  setup?: LintSetup,
 ): Promise<string[] | null> {
   const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
   const errors = prepared.flatMap((p) =>
@@ -83,7 +84,19 @@ export async function writeExports(
     return null;
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
-  const anki = chosen.includes('anki') ? await ankiOptions(setup, outDir, args, ctx) : {};
+  const anki = chosen.includes('anki')
+    ? await ankiOptions(
+        setup ??
+          loadSetup(
+            ctx.cwd,
+            typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined,
+            await ruleRegistry(),
+          ),
+        outDir,
+        args,
+        ctx,
+      )
+    : {};
   const options = {
     epoch: exportEpoch(
       ctx.env,
