@@ -160,6 +160,17 @@ function lookalikes() {
       .map((v) => v.toUpperCase());
     for (const s of [...new Set([...short, ...caps])]) out.push(['cyrillic', s]);
   }
+  // Headings in capitals (`INFORMAÇÃO`, `ÉTAT DE LA CITÉ DU VATICAN`): runs of accented capitals, as in damage.
+  for (const l of ['pt', 'fr', 'de', 'es', 'is', 'tr', 'pl', 'cs', 'hu', 'ro', 'vi', 'da', 'sv', 'ca']) {
+    const all = [
+      ...Object.values(names(l, 'territories', 'territories')),
+      ...Object.values(names(l, 'languages', 'languages')),
+    ]
+      .filter((s) => /[À-ÞĀ-ž]/u.test(s.toUpperCase()) && /^[\p{Script=Latin} .'-]+$/u.test(s))
+      .sort((a, b) => pick(`u${a}`, 1 << 30) - pick(`u${b}`, 1 << 30))
+      .slice(0, 30);
+    for (const s of all) out.push(['caps', s.toUpperCase()]);
+  }
   // Mathematics, from a small grammar over real symbols.
   const sym = [
     '≤',

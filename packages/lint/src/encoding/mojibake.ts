@@ -273,6 +273,8 @@ function pathsAt(line: string, i: number, t: Table): Path[] {
 
 type Level = 'strong' | 'weak' | 'boxes';
 
+const ONLY_MARKS = /^\p{M}+$/u;
+
 const SYMBOL = /\p{S}/u;
 /** A non-ASCII symbol (math, modifier, currency, other) at `line[i]`. */
 const symbolAt = (line: string, i: number): boolean => {
@@ -315,8 +317,11 @@ function levelOf(line: string, start: number, end: number, p: Path, t: Table): L
     const after = line.slice(end).trimStart();
     if ((before === undefined || !/\p{Lu}/u.test(before)) && /^\p{Ll}/u.test(after)) return 'strong';
   }
-  // A guessed byte (lossy damage) is no evidence of damage by itself: the score judges exact readings only.
-  return p.guesses.length === 0 && mojibakeScore(line, start, end) >= MOJIBAKE_THRESHOLD ? 'strong' : 'weak';
+  // A guessed byte (lossy damage) is no evidence of damage by itself, and a reading that gives only combining
+  // marks has no character the statistics vouch for: the score judges exact readings of characters only.
+  return p.guesses.length === 0 && !ONLY_MARKS.test(p.text) && mojibakeScore(line, start, end) >= MOJIBAKE_THRESHOLD
+    ? 'strong'
+    : 'weak';
 }
 
 interface Segment {
