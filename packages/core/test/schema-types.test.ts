@@ -34,6 +34,7 @@ describe('schemas are the source of truth', () => {
         "parseFrontMatter",
         "parseMarkdown",
         "readSource",
+        "sectionStarts",
         "slugTag",
         "sourceFromBytes",
         "sourceFromText",

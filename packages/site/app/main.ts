@@ -1,10 +1,10 @@
 import './style.css';
 import type { SiteData, SiteDocument, SiteNote } from '../src/site-data.js';
-import { h, highlighted, setSanitizedHtml, snippet } from './dom.js';
+import { h, highlighted, markTerms, setSanitizedHtml, snippet } from './dom.js';
 import { MAX_RESULTS, NotesIndex, tableText } from './search.js';
 import { ReviewSession } from './review.js';
 import { initTheme, themeButton } from './theme.js';
-import { tokenize } from './tokenize.js';
+import { highlightOf } from './tokenize.js';
 
 type Note = SiteNote;
 type Document = SiteDocument;
@@ -18,7 +18,9 @@ interface Site {
   topics: Map<string, { topic: Topic; document: Document }>;
   /** Notes by topic id, and by document id for notes before any topic (key `doc:<id>`). */
   byTopic: Map<string, Note[]>;
+  /** The search index once built, and its building. */
   index: NotesIndex | null;
+  indexing: Promise<NotesIndex> | null;
 }
 
 function load(): Site {
@@ -32,6 +34,7 @@ function load(): Site {
     topics: new Map(),
     byTopic: new Map(),
     index: null,
+    indexing: null,
   };
   for (const doc of data.documents) {
     site.documents.set(doc.id, doc);
@@ -47,13 +50,16 @@ function load(): Site {
   return site;
 }
 
-function searchIndex(site: Site): NotesIndex {
-  if (!site.index) {
+/** The search index, built once, a slice at a time (so a big site stays responsive while it is built). */
+function searchIndex(site: Site): Promise<NotesIndex> {
+  site.indexing ??= (async () => {
     const started = performance.now();
-    site.index = new NotesIndex(site.data.notes);
+    const index = await NotesIndex.build(site.data.notes);
     performance.measure('notes:index', { start: started, duration: performance.now() - started });
-  }
-  return site.index;
+    site.index = index;
+    return index;
+  })();
+  return site.indexing;
 }
 
 function docLang(doc: Document | undefined): string | null {
@@ -177,11 +183,42 @@ function topicView(site: Site, topicId: string): HTMLElement[] {
         { class: 'topic-head' },
         crumbs(['Notes', '#/'], [entry.document.title, `#/doc/${entry.document.id}`], [entry.topic.title, null]),
         h('h1', {}, entry.topic.title),
+        h('p', { class: 'topic-actions' }, h('a', { href: `#/review?deck=${entry.topic.id}` }, 'Review this topic')),
       ),
       toc,
       articles,
     ),
   ];
+}
+
+/** What to review: every card, a document's or a topic's (the choice is part of the address). */
+function scopePicker(site: Site, scope: string): HTMLElement {
+  const counts = new Map<string, number>();
+  for (const card of site.data.cards) {
+    const note = site.notes.get(card.noteId);
+    if (!note) continue;
+    counts.set(note.documentId, (counts.get(note.documentId) ?? 0) + 1);
+    if (note.topicId) counts.set(note.topicId, (counts.get(note.topicId) ?? 0) + 1);
+  }
+  const option = (value: string, label: string, count: number): HTMLOptionElement =>
+    h('option', { value, selected: value === scope }, `${label} (${count} card${count === 1 ? '' : 's'})`);
+  const select = h(
+    'select',
+    { id: 'deck' },
+    option('', 'All notes', site.data.cards.length),
+    [...site.documents.values()].map((doc) =>
+      h(
+        'optgroup',
+        { label: doc.title },
+        option(doc.id, `All of ${doc.title}`, counts.get(doc.id) ?? 0),
+        doc.topics.filter((t) => counts.has(t.id)).map((t) => option(t.id, t.title, counts.get(t.id)!)),
+      ),
+    ),
+  );
+  select.addEventListener('change', () => {
+    location.hash = select.value ? `#/review?deck=${encodeURIComponent(select.value)}` : '#/review';
+  });
+  return h('p', { class: 'scope' }, h('label', { for: 'deck' }, 'Cards from '), select);
 }
 
 function notFound(): HTMLElement[] {
@@ -193,21 +230,23 @@ function notFound(): HTMLElement[] {
 
 /** Search results: ranked, the query's words marked in titles and snippets. */
 function searchView(site: Site, query: string): HTMLElement[] {
-  const terms = tokenize(query);
+  const terms = highlightOf(query);
   const started = performance.now();
-  const hits = query.trim() ? searchIndex(site).search(query) : [];
+  const hits = query.trim() && site.index ? site.index.search(query) : [];
   const took = performance.now() - started;
   performance.measure('notes:search', { start: started, duration: took });
   const status = h('p', { class: 'status', role: 'status' });
   status.textContent = !query.trim()
     ? 'Type to search titles, answers and table cells.'
-    : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”${hits.length > MAX_RESULTS ? `, the first ${MAX_RESULTS} shown` : ''}.`;
+    : !site.index
+      ? 'Preparing the search index…'
+      : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”${hits.length > MAX_RESULTS ? `, the first ${MAX_RESULTS} shown` : ''}.`;
   const list = h('ol', { class: 'results' });
   for (const hit of hits.slice(0, MAX_RESULTS)) {
     const note = site.notes.get(hit.id);
     if (!note) continue;
     const doc = site.documents.get(note.documentId);
-    const title = h('a', { href: `#/note/${note.id}`, class: 'result-title' });
+    const title = h('a', { href: `#/note/${note.id}?q=${encodeURIComponent(query)}`, class: 'result-title' });
     title.append(highlighted(note.kind === 'question' ? note.title : `${note.title} (overview)`, terms));
     const text = note.text + (note.tables.length ? `\n${tableText(note)}` : '');
     const excerpt = h('p', { class: 'snippet' });
@@ -306,9 +345,17 @@ function start(): void {
       const query = new URLSearchParams(queryString).get('q') ?? '';
       if (document.activeElement !== input) input.value = query;
       view = searchView(site, query);
+      if (!site.index) void searchIndex(site).then(() => location.hash.startsWith('#/search') && render());
       document.title = `${query ? `${query} – ` : ''}Search – ${site.data.title}`;
     } else if (parts[0] === 'review') {
-      review = new ReviewSession(site.data.cards, site.data.html, site.notes);
+      const scope = new URLSearchParams(queryString).get('deck') ?? '';
+      const cards = scope
+        ? site.data.cards.filter((c) => {
+            const note = site.notes.get(c.noteId);
+            return note !== undefined && (note.documentId === scope || note.topicId === scope);
+          })
+        : site.data.cards;
+      review = new ReviewSession(cards, site.data.html, site.notes, scopePicker(site, scope));
       view = [review.element];
       document.title = `Review – ${site.data.title}`;
     } else if (parts[0] === 'doc' && parts[1] && site.documents.has(parts[1])) {
@@ -323,6 +370,9 @@ function start(): void {
       view = note.topicId ? topicView(site, note.topicId) : documentView(site, site.documents.get(note.documentId)!);
       document.title = `${note.title} – ${site.data.title}`;
       focusTarget = view[0]!.querySelector<HTMLElement>(`#n-${CSS.escape(note.id)}`);
+      // Arriving from a search: its words are marked in the note too.
+      const query = new URLSearchParams(queryString).get('q');
+      if (focusTarget && query) markTerms(focusTarget, highlightOf(query));
     } else if (parts.length === 0) {
       view = browseView(site);
       document.title = site.data.title;

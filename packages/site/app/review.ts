@@ -53,12 +53,14 @@ export class ReviewSession {
     private readonly list: readonly SiteCard[],
     private readonly html: Readonly<Record<string, string>>,
     private readonly notes: ReadonlyMap<string, Note>,
+    /** Shown under the heading: what the session reviews (a chooser of documents and topics). */
+    scope: HTMLElement | null = null,
   ) {
     this.cards = new Map(list.map((c) => [c.key, c]));
     this.state = readState();
     this.status = h('p', { class: 'status', role: 'status' });
     this.stage = h('div', { class: 'stage' });
-    this.element = h('div', { class: 'review' }, h('h1', {}, 'Review'), this.status, this.stage, this.tools());
+    this.element = h('div', { class: 'review' }, h('h1', {}, 'Review'), scope, this.status, this.stage, this.tools());
     this.queue = dueQueue(
       list.map((c) => c.key),
       this.state,

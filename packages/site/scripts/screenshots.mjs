@@ -67,7 +67,10 @@ try {
         await page.keyboard.press('Space');
         await page.locator('.card-back').waitFor();
       }
-      await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+      await page.evaluate(() => {
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        window.scrollTo(0, 0);
+      });
       const path = join(docs, `${shot.name}-${size}.png`);
       await page.screenshot({ path });
       console.log(path);

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ModelDocument } from '@notes/core';
 import { blocksToHtml, renderCards, type MediaRef } from '@notes/export-anki';
 import { renderDataset } from '@notes/export-json';
+import { clozeGroups, clozeSides } from './cloze.js';
 import type { SiteCard, SiteData, SiteDocument, SiteNote } from './site-data.js';
 
 /** What building the site's data needs. */
@@ -41,6 +42,22 @@ export function buildSiteData(documents: readonly ModelDocument[], options: Site
   const cards: SiteCard[] = [];
   for (const card of list.cards) {
     const fields = card.fields as Record<string, string>;
+    if (fields['Text'] !== undefined) {
+      // A cloze note: one card per group, as in Anki.
+      const text = fields['Text'];
+      for (const group of clozeGroups(text)) {
+        const sides = clozeSides(text, group);
+        cards.push({
+          key: `${card.noteId}#c${group}`,
+          noteId: card.noteId,
+          kind: card.kind,
+          front: sides.front,
+          back: sides.back,
+          context: fields['Context'] ?? '',
+        });
+      }
+      continue;
+    }
     const back = fields['Back'] ?? '';
     if (card.kind === 'question') html[card.noteId] = back;
     const out: SiteCard = {

@@ -205,8 +205,10 @@ describe('quality on the seed site', () => {
     expect(focused).toBe('result-title');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.startsWith('#/note/'));
-    const id = await page.evaluate(() => location.hash.slice('#/note/'.length));
+    const id = await page.evaluate(() => location.hash.slice('#/note/'.length).split('?')[0]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`n-${id}`);
+    // The search's words are marked in the note it opened.
+    expect(await page.locator(`#n-${id} mark`).first().innerText()).toMatch(/^aurora$/i);
     // Review without a mouse.
     await page.goto(siteUrl(site, '#/review'));
     await page.locator('.card').waitFor();
@@ -230,6 +232,32 @@ describe('quality on the seed site', () => {
     expect(await article.locator('h3').innerText()).toContain(title);
     expect(await article.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await article.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    await clean(w);
+  });
+
+  it('reviews one topic: only its cards, as many as the chooser says', async () => {
+    const w = await watch(browser);
+    const { page } = w;
+    await page.goto(siteUrl(site));
+    const topic = page.locator('.toc-topic h3 a').nth(1);
+    const title = await topic.innerText();
+    const id = (await topic.getAttribute('href'))!.slice('#/topic/'.length);
+    await page.goto(siteUrl(site, `#/topic/${id}`));
+    await page.getByRole('link', { name: 'Review this topic' }).click();
+    await page.locator('.card').waitFor();
+    const label = await page.locator(`#deck option[value="${id}"]`).innerText();
+    expect(await page.locator('#deck').inputValue()).toBe(id);
+    const expected = Number(/\((\d+) cards?\)/.exec(label)![1]);
+    const seen: string[] = [];
+    while ((await page.locator('.summary').count()) === 0) {
+      await page.locator('.card').waitFor();
+      seen.push(await page.locator('.card .where').innerText());
+      await page.keyboard.press('Space');
+      await page.locator('.rating').waitFor();
+      await page.keyboard.press('4');
+    }
+    expect(seen.length).toBe(Math.min(expected, 20));
+    for (const where of seen) expect(where.endsWith(title)).toBe(true);
     await clean(w);
   });
 
@@ -307,6 +335,23 @@ describe('hostile notes', () => {
       await page.keyboard.press('4');
     }
     await page.locator('.summary').waitFor();
+    await clean(w);
+  });
+});
+
+describe('math', () => {
+  it('is typeset with KaTeX and its own fonts, inline and displayed, with nothing fetched and no error', async () => {
+    const site = await exportSite([resolve(import.meta.dirname, 'fixtures/math')], mkdtempSync(join(out, 'm-')));
+    const w = await watch(browser);
+    const { page } = w;
+    await page.goto(siteUrl(site));
+    await page.locator('ol.questions a[data-note]').first().click();
+    await page.locator('article.note .katex').first().waitFor();
+    expect(await page.locator('article.note .katex').count()).toBe(3);
+    expect(await page.locator('article.note .katex-display').count()).toBe(1);
+    expect(await page.locator('article.note').first().innerText()).toContain('\\notacommand');
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
     await clean(w);
   });
 });

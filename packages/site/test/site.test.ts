@@ -8,7 +8,8 @@ import { buildSiteData, CONTENT_SECURITY_POLICY, renderDataScript, siteExporter 
 import { Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { dueQueue, emptyState, mergeStates, parseState, rate } from '../app/schedule.js';
-import { matchRanges, normalizeTerm, tokenize } from '../app/tokenize.js';
+import { highlightOf, highlightRanges, matchRanges, normalizeTerm, tokenize } from '../app/tokenize.js';
+import { clozeGroups, clozeSides } from '../src/cloze.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SEED = resolve(ROOT, 'packages/export-anki/test/fixtures/aws-prep-notes.md');
@@ -129,6 +130,16 @@ describe('matchRanges', () => {
     ]);
   });
 
+  it('marks a query word whole where it occurs, not the pairs it shares with other words', () => {
+    const text = 'SQS はメッセージをキューに保存し、一つのコンシューマーが処理します';
+    expect(highlightRanges(text, highlightOf('キュー')).map(([a, b]) => text.slice(a, b))).toEqual(['キュー']);
+    // Matched through its pairs only (not written together): the pairs are marked.
+    expect(highlightRanges('東京 京都', highlightOf('東京都')).map(([a, b]) => '東京 京都'.slice(a, b))).toEqual([
+      '東京',
+      '京都',
+    ]);
+  });
+
   it('matches case-insensitively and ignores empty terms', () => {
     expect(matchRanges('Kinesis and kinesis', ['KINESIS', ''])).toEqual([
       [0, 7],
@@ -169,5 +180,19 @@ describe('scheduling', () => {
     const current = { ...emptyState(), cards: { a: older } };
     expect(mergeStates(current, state).state.cards['a']).toEqual(newer);
     expect(mergeStates(state, current).changed).toBe(0);
+  });
+});
+
+describe('cloze cards', () => {
+  it('hide one group on the front (its hint, else …) and show it marked on the back, the others plain', () => {
+    const text = '<p>{{c1::SQS}} queues, {{c2::SNS::a service}} fans out, {{c1::<strong>one</strong>}} consumer</p>';
+    expect(clozeGroups(text)).toEqual([1, 2]);
+    expect(clozeSides(text, 1)).toEqual({
+      front: '<p><span class="cloze">[…]</span> queues, SNS fans out, <span class="cloze">[…]</span> consumer</p>',
+      back: '<p><span class="cloze">SQS</span> queues, SNS fans out, <span class="cloze"><strong>one</strong></span> consumer</p>',
+    });
+    expect(clozeSides(text, 2).front).toBe(
+      '<p>SQS queues, <span class="cloze">[a service]</span> fans out, <strong>one</strong> consumer</p>',
+    );
   });
 });
