@@ -2,26 +2,62 @@ import { realpath, readFile } from 'node:fs/promises';
 import { relative, isAbsolute, resolve } from 'node:path';
 import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
 import type { MediaRef } from './html.js';
+import { applyIdMap, type IdMap, type IdMapResult } from './idmap.js';
 import { packApkg } from './pack.js';
 import { type AnkiCard, type AnkiCardList, renderCards } from './render.js';
 
 export { isComparisonTable } from './comparison.js';
-export { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
-export { CARD_CSS, COMPARISON_NOTETYPE_ID, QUESTION_NOTETYPE_ID } from './notetypes.js';
+export {
+  applyIdMap,
+  formatIdMap,
+  parseIdMap,
+  RENAME_MIN_SIMILARITY,
+  sameAnswer,
+  answerSketch,
+  SKETCH_SIZE,
+  sketchSimilarity,
+  type IdMap,
+  type IdMapEntry,
+  type IdMapResult,
+  type Orphan,
+  type Rename,
+} from './idmap.js';
+export { blocksToHtml, type ClozeMode, type HtmlContext, type MediaRef } from './html.js';
+export {
+  CARD_CSS,
+  CLOZE_NOTETYPE_ID,
+  COMPARISON_NOTETYPE_ID,
+  QUESTION_NOTETYPE_ID,
+  REVERSE_NOTETYPE_ID,
+} from './notetypes.js';
 export { packApkg, type PackOptions } from './pack.js';
 export {
   renderCards,
   type AnkiCard,
   type AnkiCardList,
   type AnkiDeck,
+  type ClozeCard,
   type ComparisonCard,
   type QuestionCard,
   type RenderOptions,
+  type ReverseCard,
+  DEFAULT_DECK_PATTERN,
 } from './render.js';
 
-/** Options of the Anki exporter: the shared export options (`comparisons: false` turns row cards off). */
+/**
+ * Options of the Anki exporter: the shared export options, `comparisons: false` (no row cards), `reverse: true`
+ * (reverse row cards everywhere), `deck` (the deck name pattern) and `css` (the user's own card CSS, as text).
+ */
 export interface AnkiExportOptions extends ExportOptions {
   comparisons?: boolean;
+  reverse?: boolean;
+  deck?: string;
+  css?: string;
+  /**
+   * The id map of the last export (null: none yet) and where the result goes: renamed notes keep their GUIDs, and
+   * `done` receives the new map, the renames and the orphans (the CLI prints them and writes the map).
+   */
+  idMap?: { previous: IdMap | null; done(result: IdMapResult): void };
 }
 
 /**
@@ -85,10 +121,23 @@ export const ankiExporter: Exporter = {
   binary: true,
   async export(documents: readonly ModelDocument[], options: ExportOptions) {
     const comparisons = options['comparisons'] === false ? false : true;
-    const list = renderCards(documents, { baseDir: options.baseDir, warn: options.warn, comparisons });
+    let list = renderCards(documents, {
+      baseDir: options.baseDir,
+      warn: options.warn,
+      comparisons,
+      reverse: options['reverse'] === true,
+      ...(typeof options['deck'] === 'string' ? { deck: options['deck'] } : {}),
+    });
+    const idMap = options['idMap'] as AnkiExportOptions['idMap'];
+    if (idMap) {
+      const result = applyIdMap(list, idMap.previous);
+      list = result.list;
+      idMap.done(result);
+    }
     if (list.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
     const media = await loadMedia(list.media, options);
-    const data = await packApkg(withoutMissingMedia(list, media), { epoch: options.epoch, media });
+    const css = typeof options['css'] === 'string' ? options['css'] : '';
+    const data = await packApkg(withoutMissingMedia(list, media), { epoch: options.epoch, media, css });
     return [{ path: 'notes.apkg', data }];
   },
 };
