@@ -236,10 +236,10 @@ function parseTable(text: string, region: TableRegion, line: number, out: RootCo
       table = first;
       // The head row was shifted with the body rows; put it back.
       shift(first.children[0]!, headLines - rowLine + line, head.length - from + region.start);
-      first.position!.start = { ...first.children[0]!.position!.start };
+      first.position.start = { ...first.children[0]!.position!.start };
     } else {
       table.children.push(...first.children.slice(1));
-      table.position!.end = first.position!.end;
+      table.position!.end = first.position.end;
     }
     if (last) after.push(...tree.children.slice(1));
     rowLine += countLines(text, from, to);

@@ -1,10 +1,5 @@
-import { realpath, readFile } from 'node:fs/promises';
-import { relative, isAbsolute, resolve } from 'node:path';
-import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
-import type { MediaRef } from './html.js';
-import { packApkg } from './pack.js';
-import { type AnkiCard, type AnkiCardList, renderCards } from './render.js';
-
+export { ankiExporter, type AnkiExportOptions } from './exporter.js';
+export { loadMedia } from './media.js';
 export { isComparisonTable } from './comparison.js';
 export type { MediaRef } from './html.js';
 export { CARD_CSS, COMPARISON_NOTETYPE_ID, QUESTION_NOTETYPE_ID } from './notetypes.js';
@@ -18,77 +13,3 @@ export {
   type QuestionCard,
   type RenderOptions,
 } from './render.js';
-
-/** Options of the Anki exporter: the shared export options (`comparisons: false` turns row cards off). */
-export interface AnkiExportOptions extends ExportOptions {
-  comparisons?: boolean;
-}
-
-/**
- * Read the images the cards refer to, each checked again after resolving symbolic links, so a link inside
- * the notes' folder cannot smuggle in a file from outside it. A missing or unreadable image is a finding.
- */
-export async function loadMedia(
-  media: readonly MediaRef[],
-  options: Pick<ExportOptions, 'baseDir' | 'warn'>,
-): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  if (media.length === 0) return out;
-  let root: string;
-  try {
-    root = await realpath(resolve(options.baseDir));
-  } catch {
-    options.warn(`${options.baseDir}: notes folder not found: images not packed`);
-    return out;
-  }
-  for (const ref of media) {
-    try {
-      const real = await realpath(ref.path);
-      const rel = relative(root, real);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-        options.warn(`${ref.from} links outside the notes' folder: not packed`);
-        continue;
-      }
-      out.set(ref.name, new Uint8Array(await readFile(real)));
-    } catch {
-      options.warn(`${ref.from} not found or unreadable: not packed, shown as its alt text`);
-    }
-  }
-  return out;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Cards whose image could not be packed show its alt text instead of a broken reference. */
-function withoutMissingMedia(list: AnkiCardList, loaded: ReadonlyMap<string, Uint8Array>): AnkiCardList {
-  const missing = list.media.filter((m) => !loaded.has(m.name));
-  if (missing.length === 0) return list;
-  const patterns = missing.map((m) => new RegExp(`<img src="${escapeRegExp(m.name)}" alt="([^"]*)">`, 'g'));
-  const fix = (html: string): string =>
-    patterns.reduce(
-      (out, re) => out.replace(re, (_all, alt: string) => `<span>[image${alt ? `: ${alt}` : ''}]</span>`),
-      html,
-    );
-  const cards = list.cards.map((card) => {
-    const fields = Object.fromEntries(Object.entries(card.fields).map(([k, v]) => [k, fix(v)]));
-    return { ...card, fields } as AnkiCard;
-  });
-  return { ...list, cards, media: list.media.filter((m) => loaded.has(m.name)) };
-}
-
-/** The `.apkg` exporter: `dist/notes.apkg`, a deck per document and a sub-deck per topic. */
-export const ankiExporter: Exporter = {
-  format: 'anki',
-  extension: 'apkg',
-  binary: true,
-  async export(documents: readonly ModelDocument[], options: ExportOptions) {
-    const comparisons = options['comparisons'] === false ? false : true;
-    const list = renderCards(documents, { baseDir: options.baseDir, warn: options.warn, comparisons });
-    if (list.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
-    const media = await loadMedia(list.media, options);
-    const data = await packApkg(withoutMissingMedia(list, media), { epoch: options.epoch, media });
-    return [{ path: 'notes.apkg', data }];
-  },
-};

@@ -1,9 +1,17 @@
 import { resolve } from 'node:path';
-import { collectGarbageIfGrown, NotesError, writeFileAtomic, type ExportFile, type Exporter } from '@notes/core';
-import { ankiExporter } from '@notes/export-anki';
+import {
+  collectGarbageIfGrown,
+  commonFolder,
+  NotesError,
+  writeFileAtomic,
+  type ExportFile,
+  type ExportOptions,
+  type Exporter,
+} from '@notes/core';
+import { ankiExporter, type AnkiExportOptions } from '@notes/export-anki';
 import { jsonExporter } from '@notes/export-json';
-import { markdownExporter } from '@notes/export-markdown';
-import { pdfExporter } from '@notes/export-pdf';
+import { markdownExporter, type MarkdownExportOptions } from '@notes/export-markdown';
+import { pdfExporter, type PdfExportOptions } from '@notes/export-pdf';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath } from '../files.js';
@@ -11,8 +19,11 @@ import { prepare } from '../pipeline.js';
 import { loadSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
 
+/** What the CLI gives every exporter: the shared options and every exporter's own, as the flags set them. */
+export type CliExportOptions = ExportOptions & AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
+
 /** Exporters by flag, in the order `--all` runs them. */
-export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter])[] = [
+export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter<CliExportOptions>])[] = [
   ['json', jsonExporter],
   ['md', markdownExporter],
   ['anki', ankiExporter],
@@ -63,7 +74,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     return 1;
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
-  const options = {
+  const options: CliExportOptions = {
     epoch: exportEpoch(
       ctx.env,
       prepared.map((p) => p.file.mtime),
@@ -72,6 +83,8 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     warn,
     paper: args.flags['paper'] ?? 'a4',
     columns: args.flags['columns'] ?? 3,
+    // Forced collection belongs to the CLI: exporters only say when a step is done.
+    betweenSteps: collectGarbageIfGrown,
   };
   const documents = prepared.map((p) => p.document);
   // Render everything first: a failing exporter must not leave a half-updated output folder.
@@ -93,12 +106,5 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
 /** The deepest folder containing every root (media and Markdown paths are resolved against it). */
 function commonRoot(roots: readonly string[]): string {
   if (roots.length === 0) return process.cwd();
-  let common = roots[0]!.split('/');
-  for (const r of roots.slice(1)) {
-    const parts = r.split('/');
-    let i = 0;
-    while (i < common.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join('/') || '/';
+  return commonFolder(roots.map((r) => r.split('/'))).join('/') || '/';
 }
