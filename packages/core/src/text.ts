@@ -94,11 +94,7 @@ function blockText(node: RootContent, indent: string, depth: number): string {
     case 'definition':
       return '';
     default:
-      return 'children' in node
-        ? indent + inlineText(node)
-        : 'value' in node
-          ? indent + String(node.value)
-          : '';
+      return 'children' in node ? indent + inlineText(node) : 'value' in node ? indent + String(node.value) : '';
   }
 }
 

@@ -5,7 +5,6 @@ import {
   NotesError,
   writeFileAtomic,
   type ExportFile,
-  type ExportOptions,
   type Exporter,
 } from '@notes/core';
 import { ankiExporter, type AnkiExportOptions } from '@notes/export-anki';
@@ -21,7 +20,7 @@ import { loadSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
 
 /** What the CLI gives every exporter: the shared options and every exporter's own, as the flags set them. */
-export type CliExportOptions = ExportOptions & AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
+export type CliExportOptions = AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
 
 /** Exporters by flag, in the order `--all` runs them. */
 export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter<CliExportOptions>])[] = [

@@ -58,7 +58,7 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
 
   // Read every file (its bytes key the cache); unreadable or oversized files are fatal for that file only.
   let fatal = 0;
-  const results: (FileResult & { error?: string })[] = new Array(found.length);
+  const results = new Array<FileResult & { error?: string }>(found.length);
   const todo: BatchFile[] = [];
   const todoIndex: number[] = [];
   const hashes = new Map<number, string>();
