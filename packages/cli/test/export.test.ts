@@ -177,7 +177,7 @@ describe('command line', () => {
     {
       name: 'unknown command',
       args: ['publish'],
-      err: 'notes: unknown command "publish": use lint, export or build (notes --help)\n',
+      err: 'notes: unknown command "publish": use lint, export, build, lsp or init (notes --help)\n',
     },
     {
       name: 'unknown option',

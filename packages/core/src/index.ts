@@ -3,7 +3,7 @@ export { NotesError } from './errors.js';
 export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 export { normalizeForId, slugTag, stableId } from './ids.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
-export { parseMarkdown } from './parse.js';
+export { parseMarkdown, sectionStarts } from './parse.js';
 export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,

@@ -38,6 +38,7 @@ describe('schemas are the source of truth', () => {
         "parseMarkdown",
         "readSource",
         "readSourceBytes",
+        "sectionStarts",
         "slugTag",
         "sourceFromBytes",
         "sourceFromText",

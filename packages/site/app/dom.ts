@@ -1,4 +1,5 @@
-import { matchRanges } from './tokenize.js';
+import { renderMath } from './math.js';
+import { highlightRanges, type Highlight } from './tokenize.js';
 
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
@@ -24,10 +25,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Text with the query's terms wrapped in `<mark>`, as DOM nodes. */
-export function highlighted(text: string, terms: readonly string[]): DocumentFragment {
+export function highlighted(text: string, terms: Highlight): DocumentFragment {
   const out = document.createDocumentFragment();
   let at = 0;
-  for (const [start, end] of matchRanges(text, terms)) {
+  for (const [start, end] of highlightRanges(text, terms)) {
     if (start > at) out.append(text.slice(at, start));
     out.append(h('mark', {}, text.slice(start, end)));
     at = end;
@@ -37,9 +38,9 @@ export function highlighted(text: string, terms: readonly string[]): DocumentFra
 }
 
 /** Around the first match: `… a few words before, the match, and more after …`. */
-export function snippet(text: string, terms: readonly string[], width = 160): string {
+export function snippet(text: string, terms: Highlight, width = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const first = matchRanges(flat, terms)[0];
+  const first = highlightRanges(flat, terms)[0];
   if (!first || flat.length <= width) return flat.length <= width ? flat : `${flat.slice(0, width)}…`;
   const start = Math.max(0, first[0] - Math.floor(width / 3));
   const end = Math.min(flat.length, start + width);
@@ -53,10 +54,23 @@ export function snippet(text: string, terms: readonly string[], width = 160): st
  */
 export function setSanitizedHtml(el: HTMLElement, html: string, label: string): void {
   el.innerHTML = html;
+  renderMath(el);
   for (const table of el.querySelectorAll('table')) {
     const frame = h('div', { class: 'table-frame', tabindex: 0, role: 'region', 'aria-label': `Table: ${label}` });
     table.replaceWith(frame);
     frame.append(table);
   }
   for (const link of el.querySelectorAll('a[href^="http"]')) link.setAttribute('rel', 'noopener noreferrer');
+}
+
+/** Wrap the terms' occurrences in the text of an element (a rendered note) in `<mark>`. */
+export function markTerms(root: HTMLElement, terms: Highlight): void {
+  if (terms.pieces.length === 0) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  for (const node of nodes) {
+    if (highlightRanges(node.data, terms).length === 0) continue;
+    node.replaceWith(highlighted(node.data, terms));
+  }
 }

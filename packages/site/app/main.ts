@@ -1,10 +1,10 @@
 import './style.css';
 import type { SiteData, SiteDocument, SiteNote } from '../src/site-data.js';
-import { h, highlighted, setSanitizedHtml, snippet } from './dom.js';
+import { h, highlighted, markTerms, setSanitizedHtml, snippet } from './dom.js';
 import { MAX_RESULTS, NotesIndex, tableText } from './search.js';
 import { ReviewSession } from './review.js';
 import { initTheme, themeButton } from './theme.js';
-import { tokenize } from './tokenize.js';
+import { highlightOf } from './tokenize.js';
 
 type Note = SiteNote;
 type Document = SiteDocument;
@@ -18,7 +18,9 @@ interface Site {
   topics: Map<string, { topic: Topic; document: Document }>;
   /** Notes by topic id, and by document id for notes before any topic (key `doc:<id>`). */
   byTopic: Map<string, Note[]>;
+  /** The search index once built, and its building. */
   index: NotesIndex | null;
+  indexing: Promise<NotesIndex> | null;
 }
 
 function load(): Site {
@@ -32,6 +34,7 @@ function load(): Site {
     topics: new Map(),
     byTopic: new Map(),
     index: null,
+    indexing: null,
   };
   for (const doc of data.documents) {
     site.documents.set(doc.id, doc);
@@ -47,13 +50,16 @@ function load(): Site {
   return site;
 }
 
-function searchIndex(site: Site): NotesIndex {
-  if (!site.index) {
+/** The search index, built once, a slice at a time (so a big site stays responsive while it is built). */
+function searchIndex(site: Site): Promise<NotesIndex> {
+  site.indexing ??= (async () => {
     const started = performance.now();
-    site.index = new NotesIndex(site.data.notes);
+    const index = await NotesIndex.build(site.data.notes);
     performance.measure('notes:index', { start: started, duration: performance.now() - started });
-  }
-  return site.index;
+    site.index = index;
+    return index;
+  })();
+  return site.indexing;
 }
 
 function docLang(doc: Document | undefined): string | null {
@@ -224,21 +230,23 @@ function notFound(): HTMLElement[] {
 
 /** Search results: ranked, the query's words marked in titles and snippets. */
 function searchView(site: Site, query: string): HTMLElement[] {
-  const terms = tokenize(query);
+  const terms = highlightOf(query);
   const started = performance.now();
-  const hits = query.trim() ? searchIndex(site).search(query) : [];
+  const hits = query.trim() && site.index ? site.index.search(query) : [];
   const took = performance.now() - started;
   performance.measure('notes:search', { start: started, duration: took });
   const status = h('p', { class: 'status', role: 'status' });
   status.textContent = !query.trim()
     ? 'Type to search titles, answers and table cells.'
-    : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”${hits.length > MAX_RESULTS ? `, the first ${MAX_RESULTS} shown` : ''}.`;
+    : !site.index
+      ? 'Preparing the search index…'
+      : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”${hits.length > MAX_RESULTS ? `, the first ${MAX_RESULTS} shown` : ''}.`;
   const list = h('ol', { class: 'results' });
   for (const hit of hits.slice(0, MAX_RESULTS)) {
     const note = site.notes.get(hit.id);
     if (!note) continue;
     const doc = site.documents.get(note.documentId);
-    const title = h('a', { href: `#/note/${note.id}`, class: 'result-title' });
+    const title = h('a', { href: `#/note/${note.id}?q=${encodeURIComponent(query)}`, class: 'result-title' });
     title.append(highlighted(note.kind === 'question' ? note.title : `${note.title} (overview)`, terms));
     const text = note.text + (note.tables.length ? `\n${tableText(note)}` : '');
     const excerpt = h('p', { class: 'snippet' });
@@ -337,6 +345,7 @@ function start(): void {
       const query = new URLSearchParams(queryString).get('q') ?? '';
       if (document.activeElement !== input) input.value = query;
       view = searchView(site, query);
+      if (!site.index) void searchIndex(site).then(() => location.hash.startsWith('#/search') && render());
       document.title = `${query ? `${query} – ` : ''}Search – ${site.data.title}`;
     } else if (parts[0] === 'review') {
       const scope = new URLSearchParams(queryString).get('deck') ?? '';
@@ -361,6 +370,9 @@ function start(): void {
       view = note.topicId ? topicView(site, note.topicId) : documentView(site, site.documents.get(note.documentId)!);
       document.title = `${note.title} – ${site.data.title}`;
       focusTarget = view[0]!.querySelector<HTMLElement>(`#n-${CSS.escape(note.id)}`);
+      // Arriving from a search: its words are marked in the note too.
+      const query = new URLSearchParams(queryString).get('q');
+      if (focusTarget && query) markTerms(focusTarget, highlightOf(query));
     } else if (parts.length === 0) {
       view = browseView(site);
       document.title = site.data.title;

@@ -26,21 +26,35 @@ export function tableText(note: Note): string {
   return note.tables.map((t) => [t.columns.join(' '), ...t.rows.map((r) => r.join(' '))].join('\n')).join('\n');
 }
 
+/** Notes indexed per slice of work: the page stays responsive while a big index is built. */
+const CHUNK = 250;
+
+function entry(n: Note): Entry {
+  return { id: n.id, title: n.title, text: n.text, cells: n.tables.length ? tableText(n) : '' };
+}
+
 /** Full-text search over titles, answers and table cells with MiniSearch, ranked by BM25. */
 export class NotesIndex {
-  private readonly index: MiniSearch<Entry>;
+  private readonly index = new MiniSearch<Entry>({
+    fields: ['title', 'text', 'cells'],
+    storeFields: [],
+    tokenize,
+    processTerm: (term) => normalizeTerm(term),
+    searchOptions: { boost: BOOST, prefix: true, combineWith: 'AND' },
+  });
 
-  constructor(notes: readonly Note[]) {
-    this.index = new MiniSearch<Entry>({
-      fields: ['title', 'text', 'cells'],
-      storeFields: [],
-      tokenize,
-      processTerm: (term) => normalizeTerm(term),
-      searchOptions: { boost: BOOST, prefix: true, combineWith: 'AND' },
-    });
-    this.index.addAll(
-      notes.map((n) => ({ id: n.id, title: n.title, text: n.text, cells: n.tables.length ? tableText(n) : '' })),
-    );
+  /** Index the notes at once. */
+  static of(notes: readonly Note[]): NotesIndex {
+    const index = new NotesIndex();
+    index.index.addAll(notes.map(entry));
+    return index;
+  }
+
+  /** Index the notes a slice at a time, yielding to the page between slices. */
+  static async build(notes: readonly Note[]): Promise<NotesIndex> {
+    const index = new NotesIndex();
+    await index.index.addAllAsync(notes.map(entry), { chunkSize: CHUNK });
+    return index;
   }
 
   /** Notes matching every term of the query (prefixes count), best first; any term when none match all. */

@@ -89,3 +89,23 @@ export function matchRanges(text: string, terms: readonly string[]): Range[] {
   }
   return merged;
 }
+
+/** What to mark for a query: its words as typed, and the search terms they were split into. */
+export interface Highlight {
+  words: string[];
+  pieces: string[];
+}
+
+/** The words of a query (runs of letters and digits, unsplit) and its search terms. */
+export function highlightOf(query: string): Highlight {
+  return { words: [...query.matchAll(WORD)].map((m) => m[0]), pieces: tokenize(query) };
+}
+
+/**
+ * Where to mark a query in a text: its whole words where they occur (`キュー`, not the `ュー` of `コンシューマー`),
+ * else the pieces a match was made of (the pairs of a CJK word, the words of a Thai phrase).
+ */
+export function highlightRanges(text: string, highlight: Highlight): Range[] {
+  const whole = matchRanges(text, highlight.words);
+  return whole.length > 0 ? whole : matchRanges(text, highlight.pieces);
+}

@@ -205,8 +205,10 @@ describe('quality on the seed site', () => {
     expect(focused).toBe('result-title');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.startsWith('#/note/'));
-    const id = await page.evaluate(() => location.hash.slice('#/note/'.length));
+    const id = await page.evaluate(() => location.hash.slice('#/note/'.length).split('?')[0]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`n-${id}`);
+    // The search's words are marked in the note it opened.
+    expect(await page.locator(`#n-${id} mark`).first().innerText()).toMatch(/^aurora$/i);
     // Review without a mouse.
     await page.goto(siteUrl(site, '#/review'));
     await page.locator('.card').waitFor();
@@ -333,6 +335,23 @@ describe('hostile notes', () => {
       await page.keyboard.press('4');
     }
     await page.locator('.summary').waitFor();
+    await clean(w);
+  });
+});
+
+describe('math', () => {
+  it('is typeset with KaTeX and its own fonts, inline and displayed, with nothing fetched and no error', async () => {
+    const site = await exportSite([resolve(import.meta.dirname, 'fixtures/math')], mkdtempSync(join(out, 'm-')));
+    const w = await watch(browser);
+    const { page } = w;
+    await page.goto(siteUrl(site));
+    await page.locator('ol.questions a[data-note]').first().click();
+    await page.locator('article.note .katex').first().waitFor();
+    expect(await page.locator('article.note .katex').count()).toBe(3);
+    expect(await page.locator('article.note .katex-display').count()).toBe(1);
+    expect(await page.locator('article.note').first().innerText()).toContain('\\notacommand');
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
     await clean(w);
   });
 });

@@ -8,7 +8,7 @@ import { buildSiteData, CONTENT_SECURITY_POLICY, renderDataScript, siteExporter 
 import { Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { dueQueue, emptyState, mergeStates, parseState, rate } from '../app/schedule.js';
-import { matchRanges, normalizeTerm, tokenize } from '../app/tokenize.js';
+import { highlightOf, highlightRanges, matchRanges, normalizeTerm, tokenize } from '../app/tokenize.js';
 import { clozeGroups, clozeSides } from '../src/cloze.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -127,6 +127,16 @@ describe('matchRanges', () => {
     expect(matchRanges('서비스는 서비스', tokenize('서비스'))).toEqual([
       [0, 3],
       [5, 8],
+    ]);
+  });
+
+  it('marks a query word whole where it occurs, not the pairs it shares with other words', () => {
+    const text = 'SQS はメッセージをキューに保存し、一つのコンシューマーが処理します';
+    expect(highlightRanges(text, highlightOf('キュー')).map(([a, b]) => text.slice(a, b))).toEqual(['キュー']);
+    // Matched through its pairs only (not written together): the pairs are marked.
+    expect(highlightRanges('東京 京都', highlightOf('東京都')).map(([a, b]) => '東京 京都'.slice(a, b))).toEqual([
+      '東京',
+      '京都',
     ]);
   });
 

@@ -14,8 +14,8 @@ import { pdfExporter, type PdfExportOptions } from '@notes/export-pdf';
 import { siteExporter } from '@notes/site';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
-import { discover, displayPath } from '../files.js';
-import { prepare } from '../pipeline.js';
+import { discover, displayPath, type FoundFile } from '../files.js';
+import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
 
@@ -60,6 +60,23 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     );
   }
   const prepared = await prepare(found, setup, ctx.stderr);
+  const written = await writeExports(prepared, found, args, ctx, chosen);
+  return written === null ? 1 : 0;
+}
+
+/**
+ * Render the chosen formats from prepared files and write them atomically: everything is rendered before the
+ * first write, so a failing exporter leaves the output folder as it was. Returns the written paths, or null when
+ * `--strict` refused (lint errors remain).
+ */
+export async function writeExports(
+  prepared: readonly Prepared[],
+  found: readonly FoundFile[],
+  args: ParsedArgs,
+  ctx: CliContext,
+  chosen: readonly string[],
+): Promise<string[] | null> {
+  const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
   const errors = prepared.flatMap((p) =>
     p.remaining.filter((m) => m.severity === 'error').map((m) => ({ path: p.file.path, m })),
   );
@@ -72,7 +89,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     ctx.stderr.write(
       `notes: ${errors.length} lint error${errors.length === 1 ? '' : 's'} remain after repair: nothing exported (--strict); run notes lint to see them\n`,
     );
-    return 1;
+    return null;
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
   const options: CliExportOptions = {
@@ -100,8 +117,9 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     await writeFileAtomic(target, file.data, displayPath(target, ctx.cwd));
   }
   const shown = displayPath(outDir, ctx.cwd);
-  if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${outputs.map((o) => `${shown}/${o.path}`).join(', ')}\n`);
-  return 0;
+  const paths = outputs.map((o) => `${shown}/${o.path}`);
+  if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${paths.join(', ')}\n`);
+  return paths;
 }
 
 /** The deepest folder containing every root (media and Markdown paths are resolved against it). */

@@ -33,7 +33,7 @@ export interface NotesConfig {
   ignores?: string[];
   limits?: {
     /**
-     * Larger files are refused early with a clear message (default 2 MiB = 2097152). Raise it for big files: they are parsed in linear time, but slowly.
+     * Larger files are refused early with a clear message (default 16 MiB = 16777216). Files are parsed in linear time.
      */
     maxFileBytes?: number;
   };
@@ -111,7 +111,7 @@ export const configSchema = {
         "maxFileBytes": {
           "type": "integer",
           "minimum": 1,
-          "description": "Larger files are refused early with a clear message (default 2 MiB = 2097152). Raise it for big files: they are parsed in linear time, but slowly."
+          "description": "Larger files are refused early with a clear message (default 16 MiB = 16777216). Files are parsed in linear time."
         }
       }
     }
