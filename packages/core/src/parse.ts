@@ -19,7 +19,7 @@ function processor(): Parser {
   const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
   const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
   const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
-  cached = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze() as Parser;
+  cached = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
   return cached;
 }
 
