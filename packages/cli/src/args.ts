@@ -80,6 +80,12 @@ export const FLAGS: readonly FlagSpec[] = [
     help: 'PDF columns per page (default 3)',
   },
   {
+    name: 'no-id-map',
+    type: 'boolean',
+    commands: ['export', 'build'],
+    help: 'Anki: neither read nor write the id map (no renames kept, no orphans listed)',
+  },
+  {
     name: 'watch',
     type: 'boolean',
     commands: ['lint', 'build'],

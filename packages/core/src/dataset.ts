@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { findClozes } from './cloze.js';
 import { NotesError } from './errors.js';
 import { notesSchema, type NotesDataset, type Note } from './generated/notes-schema.js';
 import { validate } from './generated/validate-dataset.js';
@@ -16,6 +17,7 @@ export function validateDataset(value: unknown): string[] {
 }
 
 function noteData(note: ModelNote): Note {
+  const clozes = findClozes(note.body);
   return {
     id: note.id,
     kind: note.kind,
@@ -27,6 +29,8 @@ function noteData(note: ModelNote): Note {
     answer: { markdown: note.answer.markdown, text: note.answer.text },
     tables: note.tables.map(({ columns, rows, line }) => ({ columns, rows, line })),
     callouts: note.callouts.map(({ label, markdown, text, line }) => ({ label, markdown, text, line })),
+    // Only when there are clozes: a dataset without them keeps its bytes.
+    ...(clozes.length ? { clozes } : {}),
     tags: note.tags,
     source: note.source,
   };

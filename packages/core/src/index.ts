@@ -1,3 +1,11 @@
+export {
+  clozeProblems,
+  findClozes,
+  mapClozes,
+  type ClozeProblem,
+  type ClozeSyntax,
+  type ClozeWrapper,
+} from './cloze.js';
 export { decodeUtf8, type Decoded, type InvalidByte } from './decode.js';
 export { NotesError } from './errors.js';
 export { parseFrontMatter, type FrontMatter } from './frontmatter.js';

@@ -2,7 +2,7 @@ import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { MAX_NESTING, nestingDepth } from '@notes/core';
+import { MAX_NESTING, mapClozes, nestingDepth, type ClozeWrapper } from '@notes/core';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 
@@ -36,7 +36,8 @@ export interface HtmlContext {
 const SCHEMA: Schema = {
   ...defaultSchema,
   protocols: { ...defaultSchema.protocols, src: [], href: ['http', 'https', 'mailto'] },
-  tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
+  // `mark`: a cloze shown as highlighted text outside the cloze note.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'mark'],
 };
 
 function hasScheme(url: string): boolean {
@@ -137,7 +138,39 @@ function capped(node: MdNode, depth: number): MdNode {
   return { ...node, children: node.children.map((c) => capped(c, depth + 1)) } as MdNode;
 }
 
-function render(tree: Root, ctx: HtmlContext): string {
+/** How clozes show: highlighted text (`<mark>`), or Anki's `{{c1::…}}` syntax for the cloze note's Text field. */
+export type ClozeMode = 'mark' | 'anki';
+
+// Private-use characters stand for Anki's markers while the tree becomes HTML: text nodes are escaped, and the
+// content between them must be too, so that a `::` or `}}` in a cloze's text does not end it early.
+const OPEN = '\uE000';
+const HINT = '\uE001';
+const CLOSE = '\uE002';
+
+const markWrapper: ClozeWrapper = (content) => [{ type: 'emphasis', data: { hName: 'mark' }, children: content }];
+const ankiWrapper: ClozeWrapper = (content, cloze) => [
+  { type: 'text', value: `${OPEN}${cloze.group}${HINT}` },
+  ...content,
+  { type: 'text', value: `${CLOSE}${cloze.hint ?? ''}${CLOSE}` },
+];
+
+/** Sentinels → `{{cN::…::hint}}`, with `::` and `}}` inside the cloze written as character references. */
+function ankiClozes(html: string): string {
+  const escape = (text: string): string =>
+    text
+      .replace(/:(?=:|$)/g, '&#58;')
+      .replace(/\}(?=\}|$)/g, '&#125;')
+      .replace(/\{(?=\{)/g, '&#123;');
+  return html.replace(
+    new RegExp(`${OPEN}(\\d+)${HINT}([^${OPEN}${CLOSE}]*)${CLOSE}([^${CLOSE}]*)${CLOSE}`, 'gu'),
+    (_all, group: string, content: string, hint: string) =>
+      `{{c${group}::${escape(content)}${hint ? `::${escape(hint)}` : ''}}}`,
+  );
+}
+
+function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
+  // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise.
+  tree = { ...tree, children: mapClozes(tree.children, clozes === 'anki' ? ankiWrapper : markWrapper) };
   if (nestingDepth(tree) > MAX_NESTING) {
     ctx.warn(`${ctx.where}: nesting deeper than ${MAX_NESTING} levels: the deepest part is shown as plain text`);
     tree = capped(tree, 0) as Root;
@@ -146,12 +179,13 @@ function render(tree: Root, ctx: HtmlContext): string {
   const hast = toHast(tree) as HastRoot;
   rewriteImages(hast, ctx);
   const clean = sanitize(hast, SCHEMA);
-  return toHtml(clean).trim();
+  const html = toHtml(clean).trim();
+  return clozes === 'anki' ? ankiClozes(html) : html;
 }
 
 /** Markdown blocks (an answer) to sanitized card HTML. */
-export function blocksToHtml(blocks: readonly RootContent[], ctx: HtmlContext): string {
-  return render({ type: 'root', children: [...blocks] }, ctx);
+export function blocksToHtml(blocks: readonly RootContent[], ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
+  return render({ type: 'root', children: [...blocks] }, ctx, clozes);
 }
 
 /** Inline Markdown (a table cell) to sanitized card HTML. */

@@ -8,6 +8,8 @@ export interface Style {
   italics?: boolean;
   mono?: boolean;
   strike?: boolean;
+  /** A cloze: printed with a highlight behind it. */
+  mark?: boolean;
   link?: string;
 }
 
@@ -40,7 +42,9 @@ export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span
         spans(node.children, { ...style, bold: true }, out);
         break;
       case 'emphasis':
-        spans(node.children, { ...style, italics: true }, out);
+        // A cloze comes as an emphasis marked `mark` (core's mapClozes): highlighted, not slanted.
+        if (node.data?.hName === 'mark') spans(node.children, { ...style, mark: true }, out);
+        else spans(node.children, { ...style, italics: true }, out);
         break;
       case 'delete':
         spans(node.children, { ...style, strike: true }, out);
@@ -95,6 +99,7 @@ export function inlines(list: readonly Span[], base: { color?: string; size?: nu
         if (base.size) piece.fontSize = Math.round(base.size * 9) / 10;
       }
       if (span.style.strike) piece.decoration = 'lineThrough';
+      if (span.style.mark) piece.background = THEME.markFill;
       if (span.style.link) {
         piece.link = span.style.link;
         piece.color = '#1d4e89';

@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { NotesDataset } from './notes-schema.js';
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"}}},"cloze":{"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}};
 const schema33 = {"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."};
 const schema34 = {"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."};
@@ -383,8 +383,9 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"}}};
+const schema38 = {"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"}}};
 const schema44 = {"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}};
+const schema45 = {"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const schema42 = {"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}};
 const schema43 = {"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}};
@@ -1000,8 +1001,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tags !== undefined){
-let data18 = data.tags;
+if(data.clozes !== undefined){
+let data18 = data.clozes;
 const _errs46 = errors;
 if(errors === _errs46){
 if(Array.isArray(data18)){
@@ -1012,14 +1013,145 @@ let data19 = data18[i2];
 const _errs48 = errors;
 const _errs49 = errors;
 if(errors === _errs49){
-if(typeof data19 === "string"){
-if(!pattern5.test(data19)){
-validate23.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let missing3;
+if((((((((data19.group === undefined) && (missing3 = "group")) || ((data19.explicit === undefined) && (missing3 = "explicit"))) || ((data19.syntax === undefined) && (missing3 = "syntax"))) || ((data19.text === undefined) && (missing3 = "text"))) || ((data19.hint === undefined) && (missing3 = "hint"))) || ((data19.line === undefined) && (missing3 = "line"))) || ((data19.column === undefined) && (missing3 = "column"))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2,schemaPath:"#/$defs/cloze/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs51 = errors;
+for(const key3 in data19){
+if(!(((((((key3 === "group") || (key3 === "explicit")) || (key3 === "syntax")) || (key3 === "text")) || (key3 === "hint")) || (key3 === "line")) || (key3 === "column"))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2,schemaPath:"#/$defs/cloze/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs51 === errors){
+if(data19.group !== undefined){
+let data20 = data19.group;
+const _errs52 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/group",schemaPath:"#/$defs/cloze/properties/group/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs52){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 1 || isNaN(data20)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/group",schemaPath:"#/$defs/cloze/properties/group/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
+}
+var valid12 = _errs52 === errors;
+}
 else {
-validate23.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+var valid12 = true;
+}
+if(valid12){
+if(data19.explicit !== undefined){
+const _errs54 = errors;
+if(typeof data19.explicit !== "boolean"){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/explicit",schemaPath:"#/$defs/cloze/properties/explicit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid12 = _errs54 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.syntax !== undefined){
+let data22 = data19.syntax;
+const _errs56 = errors;
+if(!((data22 === "highlight") || (data22 === "anki"))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/syntax",schemaPath:"#/$defs/cloze/properties/syntax/enum",keyword:"enum",params:{allowedValues: schema45.properties.syntax.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid12 = _errs56 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.text !== undefined){
+const _errs57 = errors;
+if(typeof data19.text !== "string"){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/text",schemaPath:"#/$defs/cloze/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid12 = _errs57 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.hint !== undefined){
+let data24 = data19.hint;
+const _errs59 = errors;
+if((typeof data24 !== "string") && (data24 !== null)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/hint",schemaPath:"#/$defs/cloze/properties/hint/type",keyword:"type",params:{type: schema45.properties.hint.type},message:"must be string,null"}];
+return false;
+}
+var valid12 = _errs59 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.line !== undefined){
+let data25 = data19.line;
+const _errs61 = errors;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/line",schemaPath:"#/$defs/cloze/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs61){
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 1 || isNaN(data25)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/line",schemaPath:"#/$defs/cloze/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid12 = _errs61 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.column !== undefined){
+let data26 = data19.column;
+const _errs63 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/column",schemaPath:"#/$defs/cloze/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs63){
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 < 1 || isNaN(data26)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/column",schemaPath:"#/$defs/cloze/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid12 = _errs63 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2,schemaPath:"#/$defs/cloze/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1030,7 +1162,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate23.errors = [{instancePath:instancePath+"/clozes",schemaPath:"#/properties/clozes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1040,79 +1172,119 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.tags !== undefined){
+let data27 = data.tags;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data27)){
+var valid13 = true;
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+const _errs67 = errors;
+const _errs68 = errors;
+if(errors === _errs68){
+if(typeof data28 === "string"){
+if(!pattern5.test(data28)){
+validate23.errors = [{instancePath:instancePath+"/tags/" + i3,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+return false;
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/tags/" + i3,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs67 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs65 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.source !== undefined){
-let data20 = data.source;
-const _errs51 = errors;
-const _errs52 = errors;
-if(errors === _errs52){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-let missing3;
-if((((data20.path === undefined) && (missing3 = "path")) || ((data20.line === undefined) && (missing3 = "line"))) || ((data20.endLine === undefined) && (missing3 = "endLine"))){
-validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+let data29 = data.source;
+const _errs70 = errors;
+const _errs71 = errors;
+if(errors === _errs71){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let missing4;
+if((((data29.path === undefined) && (missing4 = "path")) || ((data29.line === undefined) && (missing4 = "line"))) || ((data29.endLine === undefined) && (missing4 = "endLine"))){
+validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs54 = errors;
-for(const key3 in data20){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "endLine"))){
-validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+const _errs73 = errors;
+for(const key4 in data29){
+if(!(((key4 === "path") || (key4 === "line")) || (key4 === "endLine"))){
+validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs54 === errors){
-if(data20.path !== undefined){
-const _errs55 = errors;
-if(typeof data20.path !== "string"){
+if(_errs73 === errors){
+if(data29.path !== undefined){
+const _errs74 = errors;
+if(typeof data29.path !== "string"){
 validate23.errors = [{instancePath:instancePath+"/source/path",schemaPath:"#/$defs/source/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid13 = _errs55 === errors;
+var valid16 = _errs74 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
-if(valid13){
-if(data20.line !== undefined){
-let data22 = data20.line;
-const _errs57 = errors;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+if(valid16){
+if(data29.line !== undefined){
+let data31 = data29.line;
+const _errs76 = errors;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
 validate23.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs57){
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 1 || isNaN(data22)){
+if(errors === _errs76){
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 1 || isNaN(data31)){
 validate23.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid13 = _errs57 === errors;
+var valid16 = _errs76 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
-if(valid13){
-if(data20.endLine !== undefined){
-let data23 = data20.endLine;
-const _errs59 = errors;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+if(valid16){
+if(data29.endLine !== undefined){
+let data32 = data29.endLine;
+const _errs78 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
 validate23.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs59){
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 1 || isNaN(data23)){
+if(errors === _errs78){
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 1 || isNaN(data32)){
 validate23.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid13 = _errs59 === errors;
+var valid16 = _errs78 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
 }
 }
@@ -1124,10 +1296,11 @@ validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/so
 return false;
 }
 }
-var valid0 = _errs51 === errors;
+var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
