@@ -217,7 +217,7 @@ async function ankiOptions(
   return {
     options,
     async finish() {
-      const done = result as IdMapResult | null;
+      const done = result;
       if (!done) return;
       for (const r of done.renamed)
         ctx.stderr.write(`notes: renamed: "${r.from}" → "${r.to}" (kept its Anki history)\n`);
