@@ -57,7 +57,6 @@ export function lintWithModel(
       },
       options: ruleOptions,
       configDir: options.configDir ?? null,
-      ...(options.fullParse ? { parse: options.fullParse } : {}),
       report(report) {
         const { place } = report;
         if (disables.isDisabled(rule.id, place.line)) return;
