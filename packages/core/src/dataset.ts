@@ -44,6 +44,7 @@ export function toDataset(documents: readonly ModelDocument[]): NotesDataset {
     documents: documents.map((d) => ({
       id: d.id,
       title: d.title,
+      lang: d.lang,
       frontMatter: d.frontMatter,
       tags: d.tags,
       topics: d.topics.map(({ id, title, tags, line }) => ({ id, title, tags, line })),

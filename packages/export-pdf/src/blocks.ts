@@ -2,7 +2,7 @@ import { blocksText, MAX_NESTING } from '@notes/core';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Unit } from './estimate.js';
-import { htmlText, inlines, spans, spanText, type Span } from './inline.js';
+import { htmlText, inlines, rtl, spans, spanText, type Span } from './inline.js';
 import { THEME, TOPIC_COLOURS, type TopicColour } from './theme.js';
 
 export interface Context {
@@ -18,6 +18,8 @@ export interface Context {
   depth?: number;
   /** Block nesting of any kind (lists, quotes): past MAX_NESTING the rest is one plain paragraph. */
   level?: number;
+  /** The document's BCP 47 language: Han takes its regional forms. */
+  lang?: string | undefined;
 }
 
 export const MAX_LIST_DEPTH = 5;
@@ -26,7 +28,7 @@ export function paragraph(children: readonly PhrasingContent[], ctx: Context, ex
   const list = spans(children, {});
   const text = spanText(list);
   return {
-    content: { text: inlines(list, { size: ctx.size }), fontSize: ctx.size, ...extra },
+    content: { text: inlines(list, { size: ctx.size, lang: ctx.lang }), fontSize: ctx.size, ...rtl(text), ...extra },
     height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5,
   };
 }
@@ -160,7 +162,7 @@ export function tableUnit(node: Table, ctx: Context, keepWhole: (height: number)
         lines,
         estimateLines(spanText(cell), widths[c]!, size, header ? EM_PER_CHAR.bold : EM_PER_CHAR.body),
       );
-      const out: ContentObject = { text: inlines(styled, { size }) };
+      const out: ContentObject = { text: inlines(styled, { size, lang: ctx.lang }), ...rtl(spanText(cell)) };
       if (header) out.fillColor = ctx.colour.head;
       else if (c === 0) out.bold = true;
       return out;
@@ -189,7 +191,9 @@ export function codeUnit(value: string, ctx: Context): Unit {
         body: [
           [
             {
-              text: inlines([{ text: value, style: { mono: true } }]).map(({ background: _, ...p }) => p),
+              text: inlines([{ text: value, style: { mono: true } }], { lang: ctx.lang }).map(
+                ({ background: _, ...p }) => p,
+              ),
               preserveLeadingSpaces: true,
             },
           ],
@@ -223,7 +227,12 @@ export function calloutUnit(children: readonly RootContent[], ctx: Context): Uni
 export function subheading(children: readonly PhrasingContent[], ctx: Context): Unit {
   const list = spans(children, { bold: true });
   return {
-    content: { text: inlines(list, { color: ctx.colour.bar }), fontSize: THEME.subheading, margin: [0, 1, 0, 0.8] },
+    content: {
+      text: inlines(list, { color: ctx.colour.bar, lang: ctx.lang }),
+      fontSize: THEME.subheading,
+      margin: [0, 1, 0, 0.8],
+      ...rtl(spanText(list)),
+    },
     height:
       estimateLines(spanText(list), ctx.width, THEME.subheading, EM_PER_CHAR.bold) * lineHeight(THEME.subheading) + 2,
     glue: true,

@@ -36,7 +36,8 @@ export async function cheatSheetPdf(
     before += counts[i]!;
     options.betweenSteps?.();
   }
-  return mergePdfs(parts, plan.part(0).info);
+  const first = plan.part(0);
+  return mergePdfs(parts, first.info, first.language);
 }
 
 /** `notes export --pdf`: writes `cheatsheet.pdf`, a dense landscape cheat sheet of every document. */

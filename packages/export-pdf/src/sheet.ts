@@ -59,6 +59,19 @@ export function sheetTitle(documents: readonly ModelDocument[]): string {
   return named.join(' · ') + (titles.length > named.length ? ` + ${rest} more` : '');
 }
 
+/**
+ * The sheet's language, declared in the PDF (`/Lang`): the language of most of its notes (the first document's
+ * on a tie), `und` for a sheet with no document.
+ */
+export function sheetLang(documents: readonly ModelDocument[]): string {
+  const weight = new Map<string, number>();
+  for (const d of documents) weight.set(d.lang, (weight.get(d.lang) ?? 0) + d.notes.length + 1);
+  let best = 'und';
+  let most = 0;
+  for (const [lang, n] of weight) if (n > most) [best, most] = [lang, n];
+  return best;
+}
+
 /** A cheat sheet laid out in parts: very big sheets are laid out a part at a time to bound memory. */
 export interface CheatSheetPlan {
   /** How many parts (1 unless the sheet is estimated to be longer than `partPages`). */
@@ -90,20 +103,21 @@ export function planCheatSheet(
   const geometry: Geometry = { columnWidth, columnHeight: paper.height - margins.top - margins.bottom };
   const keepWhole = (height: number) => height <= geometry.columnHeight * 0.9;
   const title = sheetTitle(documents);
+  const lang = sheetLang(documents);
   const date = formatDate(checked.epoch);
 
   const units: Unit[] = [];
   let topicIndex = 0;
   for (const document of documents) {
     if (documents.length > 1)
-      units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0));
+      units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0, document.lang));
     const colours = new Map<string | null, TopicColour>();
     for (const topic of document.topics) colours.set(topic.title, TOPIC_COLOURS[topicIndex++ % TOPIC_COLOURS.length]!);
     const topicBar = (title: string) => {
       const topic = document.topics.find((t) => t.title === title);
       const text = topic ? spanText(spans(topic.heading.children, {})) : title;
       const colour = colours.get(title) ?? TOPIC_COLOURS[TOPIC_COLOURS.length - 1]!;
-      units.push(bar(text.trim() || title, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0));
+      units.push(bar(text.trim() || title, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0, document.lang));
     };
     // A topic with no note under it still gets its bar, in its place among the others: its heading is content.
     const order = new Map(document.topics.map((t, i) => [t.title, i]));
@@ -124,7 +138,7 @@ export function planCheatSheet(
           topicBar(note.topic);
         }
       }
-      units.push(...noteUnits(note, geometry, colour, keepWhole));
+      units.push(...noteUnits(note, geometry, colour, keepWhole, document.lang));
     }
     emptyBefore(Infinity);
   }
@@ -133,7 +147,7 @@ export function planCheatSheet(
   const emptyColumns = Array.from({ length: columns - 1 }, () => ({ text: '' }));
   const headerContent = {
     columns: [
-      { text: inlines([{ text: title, style: { bold: true } }]), fontSize: THEME.header, width: '*' },
+      { text: inlines([{ text: title, style: { bold: true } }], { lang }), fontSize: THEME.header, width: '*' },
       {
         text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }),
         fontSize: THEME.footer + 0.5,
@@ -153,6 +167,7 @@ export function planCheatSheet(
         pageSize: paper.name,
         pageOrientation: 'landscape',
         pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+        language: lang,
         info: {
           title,
           subject: 'Cheat sheet',
@@ -166,7 +181,7 @@ export function planCheatSheet(
         header: (currentPage: number) => (index === 0 && currentPage === 1 ? headerContent : { text: '' }),
         footer: (currentPage: number, pageCount: number) => ({
           columns: [
-            { text: inlines([{ text: title, style: {} }], { color: THEME.muted }), width: '*' },
+            { text: inlines([{ text: title, style: {} }], { color: THEME.muted, lang }), width: '*' },
             {
               text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], {
                 color: THEME.muted,

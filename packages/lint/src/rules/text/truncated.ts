@@ -12,7 +12,7 @@
  * Fix: finish the sentence (a person must: the lost words are not in the file).
  */
 import type { Paragraph } from 'mdast';
-import { defineRule, type RuleContext } from '@notes/core';
+import { defineRule, mayBeEnglish, type RuleContext } from '@notes/core';
 import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 import { isWord, isWordPrefix, lowerBound } from '../../helpers/english-words.js';
 
@@ -68,7 +68,7 @@ const MIN_FINISHED_SENTENCES = 1;
 /** Words the unfinished last sentence must have: a shorter tail is more often a label than a cut sentence. */
 const MIN_LAST_SENTENCE_WORDS = 3;
 /** A sentence end followed by the start of the next sentence. */
-const SENTENCE_END = /[\p{L}\p{N}\p{Pe}\p{Pf}"'`*_][.!?]["'”’)*_]*\s+(?=["“‘'*_(`]*[\p{Lu}\p{N}])/gu;
+const SENTENCE_END = /[\p{L}\p{N}\p{Pe}\p{Pf}"'`*_][.!?。！？]["'”’)*_]*\s+(?=["“‘'*_(`]*[\p{Lu}\p{N}])/gu;
 
 /** Does a prose paragraph (raw Markdown) stop inside its last sentence? */
 function unfinishedLastSentence(raw: string, paragraph: Paragraph): boolean {
@@ -154,6 +154,8 @@ export default defineRule({
   fixable: false,
   severity: 'warning',
   check(ctx) {
+    // The word list and sentence shapes are English: a document in another language gets no guesses.
+    if (!mayBeEnglish(ctx.document.lang)) return;
     let words: Words | undefined;
     const lazyWords = (): Words => (words ??= documentWords(ctx));
     const index = treeIndex(ctx);
