@@ -1,8 +1,11 @@
 import { isPlausible, letterAt } from './plausible.js';
+import { MOJIBAKE_THRESHOLD, mojibakeScore } from './score.js';
 import { pathsAt, type Path } from './sequences.js';
 import { CP1252, LEAD_BITS, TABLES, type Table } from './tables.js';
 
 export type Level = 'strong' | 'weak' | 'boxes';
+
+export const ONLY_MARKS = /^\p{M}+$/u;
 
 export const SYMBOL = /\p{S}/u;
 /** A non-ASCII symbol (math, modifier, currency, other) at `line[i]`. */
@@ -11,7 +14,12 @@ export const symbolAt = (line: string, i: number): boolean => {
   return c >= 0x80 && SYMBOL.test(line[i]!);
 };
 
-/** How sure the damage is without looking at the rest of the document. */
+/**
+ * How sure the damage is without looking at the rest of the document: a complete 3- or 4-byte sequence is
+ * damage on its own, and so is an exactly read run whose character-class score (`mojibakeScore`, trained and calibrated on
+ * the held-out benchmark's dev half) says damage is far likelier than clean text. The older signs below stay
+ * for what the class statistics cannot see (cp1251 and cp1250 letter pairs, a single `Ã` + letter).
+ */
 export function levelOf(line: string, start: number, end: number, p: Path, t: Table): Level {
   if (p.long) return 'strong';
   if (t.name === 'cp437') return 'boxes';
@@ -41,7 +49,11 @@ export function levelOf(line: string, start: number, end: number, p: Path, t: Ta
     const after = line.slice(end).trimStart();
     if ((before === undefined || !/\p{Lu}/u.test(before)) && /^\p{Ll}/u.test(after)) return 'strong';
   }
-  return 'weak';
+  // A guessed byte (lossy damage) is no evidence of damage by itself, and a reading that gives only combining
+  // marks has no character the statistics vouch for: the score judges exact readings of characters only.
+  return p.guesses.length === 0 && !ONLY_MARKS.test(p.text) && mojibakeScore(line, start, end) >= MOJIBAKE_THRESHOLD
+    ? 'strong'
+    : 'weak';
 }
 
 export interface Segment {
