@@ -17,6 +17,7 @@ export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,
   readSource,
+  readSourceBytes,
   sourceFromBytes,
   sourceFromText,
   type SourceFile,
@@ -42,3 +43,4 @@ export {
 export type { ExportFile, ExportOptions, Exporter } from './exporter.js';
 export { writeFileAtomic } from './write.js';
 export { collectGarbageIfGrown } from './heap.js';
+export { commonFolder, MAX_NESTING, nestingDepth } from './nesting.js';

@@ -77,7 +77,7 @@ export interface AnkiCardList {
 export interface RenderOptions {
   /** Absolute folder the notes live in: images are only taken from inside it. */
   baseDir: string;
-  warn(message: string): void;
+  warn: (message: string) => void;
   /** Make cards from comparison-table rows (default true). */
   comparisons?: boolean;
   /**

@@ -1,4 +1,16 @@
-import type { Blockquote, Code, Heading, List, ListItem, Nodes, Paragraph, Parents, Root, Table } from 'mdast';
+import type {
+  Blockquote,
+  Code,
+  Definition,
+  Heading,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  Parents,
+  Root,
+  Table,
+} from 'mdast';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { defaultHandlers, toMarkdown, type Handle, type Info, type Options, type State } from 'mdast-util-to-markdown';
@@ -29,7 +41,7 @@ export function serialize(tree: Root, source: string): string {
     list: (node: List, parent, state, info) => list(node, parent, state, info, source),
     listItem: (node: ListItem, parent, state, info) => listItem(node, parent, state, info, source),
     code: (node: Code, parent, state, info) => code(node, parent, state, info, source),
-    definition: (node, parent, state, info) => {
+    definition: (node: Definition, parent, state, info) => {
       const raw = slice(node, source);
       return raw !== null && !raw.includes('\n') ? raw.trim() : defaultHandlers.definition(node, parent, state, info);
     },

@@ -1,4 +1,4 @@
-import { blocksText } from '@notes/core';
+import { blocksText, MAX_NESTING } from '@notes/core';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Unit } from './estimate.js';
@@ -23,8 +23,6 @@ export interface Context {
 }
 
 export const MAX_LIST_DEPTH = 5;
-/** As the Anki export: notes nested deeper than this print their deepest part as plain text (no stack overflow). */
-export const MAX_NESTING = 64;
 
 export function paragraph(children: readonly PhrasingContent[], ctx: Context, extra: ContentObject = {}): Unit {
   const list = spans(children, {});

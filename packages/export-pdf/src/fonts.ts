@@ -74,7 +74,8 @@ export function fontFiles(): Record<BaseFamily, FontFiles> {
 /** Every font file path, for the local-access policy: pdfmake may open these and nothing else. */
 export function allowedFontPaths(): Set<string> {
   const paths = new Set<string>();
-  for (const family of Object.values(fontFiles())) for (const path of Object.values(family)) paths.add(path);
+  for (const family of Object.values(fontFiles()))
+    for (const path of [family.normal, family.bold, family.italics, family.bolditalics]) paths.add(path);
   return paths;
 }
 

@@ -1,4 +1,5 @@
-import type { ExportOptions, ModelDocument } from '@notes/core';
+import type { ModelDocument } from '@notes/core';
+import type { PdfExportOptions } from './exporter.js';
 import { NotesError } from '@notes/core';
 import type { CheatSheetDefinition, CheatSheetOptions } from './definition.js';
 import type { Geometry, Unit } from './estimate.js';
@@ -7,6 +8,11 @@ import { inlines, spans, spanText } from './inline.js';
 import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './theme.js';
 
 export type { CheatSheetDefinition, CheatSheetOptions, Content, ContentObject, PageContent } from './definition.js';
+
+/** A command-line value for a message (flags arrive as strings or numbers). */
+function shown(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
 
 /**
  * Check the cheat sheet's options as they come from the command line (`--paper Letter`, `--columns 4`): paper
@@ -17,15 +23,15 @@ export function cheatSheetOptions(options: { epoch: number; paper?: unknown; col
     throw new NotesError(`Unexpected epoch \`${String(options.epoch)}\`, expected seconds since 1970`);
   const out: CheatSheetOptions = { epoch: options.epoch };
   if (options.paper !== undefined) {
-    const paper = String(options.paper).toLowerCase();
+    const paper = shown(options.paper).toLowerCase();
     if (!Object.hasOwn(PAPER, paper))
-      throw new NotesError(`Unexpected paper \`${String(options.paper)}\`, expected \`a4\` or \`letter\``);
+      throw new NotesError(`Unexpected paper \`${shown(options.paper)}\`, expected \`a4\` or \`letter\``);
     out.paper = paper as Paper;
   }
   if (options.columns !== undefined) {
     const columns = Number(options.columns);
     if (!Number.isInteger(columns) || columns < 1 || columns > 6) {
-      throw new NotesError(`Unexpected columns \`${String(options.columns)}\`, expected a whole number from 1 to 6`);
+      throw new NotesError(`Unexpected columns \`${shown(options.columns)}\`, expected a whole number from 1 to 6`);
     }
     out.columns = columns;
   }
@@ -86,7 +92,7 @@ export const PART_PAGES = 25;
  */
 export function planCheatSheet(
   documents: readonly ModelDocument[],
-  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
   partPages = PART_PAGES,
 ): CheatSheetPlan {
   const checked = cheatSheetOptions(options);
@@ -208,7 +214,7 @@ export function planCheatSheet(
  */
 export function renderCheatSheet(
   documents: readonly ModelDocument[],
-  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
 ): CheatSheetDefinition {
   return planCheatSheet(documents, options, Infinity).part(0);
 }

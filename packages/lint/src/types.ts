@@ -55,5 +55,5 @@ export interface FixResult {
   /** Whether any byte changed. */
   changed: boolean;
   /** The model of the repaired text, built from the last pass's parse (once, on first call). */
-  document(): ModelDocument;
+  document: () => ModelDocument;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, sourceFromText } from '@notes/core';
 import { incrementalParser, lintWithModel, type ParseKind } from '@notes/lint';
-import { parseForLint } from '../src/parse.js';
+import { parseForLint } from '../src/engine/parse.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const SEED = readFileSync(join(ROOT, 'examples/raw/aws-prep-notes.raw.md'), 'utf8');

@@ -7,7 +7,7 @@
  * Fix: delete the phrase.
  */
 import { defineRule, mayBeEnglish } from '@notes/core';
-import { treeIndex } from '../../walk.js';
+import { treeIndex } from '../../helpers/tree-index.js';
 
 /** An apostrophe as pasted: straight, curly, backtick, acute, or UTF-8 read as cp1252. */
 const APOS = "(?:['’‘`´]|â€™|â€˜|\\uFFFD)";

@@ -13,8 +13,8 @@
  */
 import type { Paragraph } from 'mdast';
 import { defineRule, mayBeEnglish, type RuleContext } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
-import { isWord, isWordPrefix, lowerBound } from '../../words.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
+import { isWord, isWordPrefix, lowerBound } from '../../helpers/english-words.js';
 
 /** Words that cannot end an English sentence. */
 const DANGLING = new Set([
@@ -159,7 +159,7 @@ export default defineRule({
     let words: Words | undefined;
     const lazyWords = (): Words => (words ??= documentWords(ctx));
     const index = treeIndex(ctx);
-    for (const paragraph of nodesOf(index, 'paragraph') as readonly Paragraph[]) {
+    for (const paragraph of nodesOf(index, 'paragraph')) {
       const last = paragraph.children[paragraph.children.length - 1];
       if (!last || last.type !== 'text' || !last.position) continue;
       const value = last.value.trimEnd();
