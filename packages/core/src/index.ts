@@ -5,6 +5,18 @@ export { normalizeForId, slugTag, stableId } from './ids.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
 export { parseMarkdown } from './parse.js';
 export {
+  CODE_COLORS,
+  codeGrammar,
+  codeGrammars,
+  createCodeHighlighter,
+  TOKEN_STYLE,
+  tokenStyle,
+  type CodeHighlighter,
+  type CodeLines,
+  type CodeToken,
+} from './highlight.js';
+export { addMath, mayHaveMath, unpairedDollars, type UnpairedDollar } from './math.js';
+export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,
   readSource,

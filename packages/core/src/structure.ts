@@ -2,6 +2,7 @@ import type { Blockquote, Heading, Root, RootContent, Table } from 'mdast';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { slugTag, stableId } from './ids.js';
 import type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
+import { addMath } from './math.js';
 import { parseMarkdown } from './parse.js';
 import type { SourceFile } from './source.js';
 import { blocksText, inlineText, squash } from './text.js';
@@ -252,6 +253,7 @@ function tagsFrom(value: unknown): string[] {
 /** Build the model of one file: title, topics, question and overview notes, tables, callouts, tags, ids. */
 export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.text)): ModelDocument {
   currentText = file.text;
+  addMath(tree, file.text);
   const blocks = tree.children;
   let frontMatterInfo: FrontMatter | null = null;
   const fm = blocks[0];
