@@ -1,7 +1,7 @@
 import { collectGarbageIfGrown, type Exporter, type ExportOptions, type ModelDocument } from '@notes/core';
 import { mergePdfs } from './merge.js';
 import { countPdfPages, packPdf } from './pack.js';
-import { planCheatSheet, PART_PAGES } from './render.js';
+import { planCheatSheet, PART_PAGES } from './sheet.js';
 
 export { countPdfPages, packPdf } from './pack.js';
 export { mergePdfs } from './merge.js';
@@ -16,7 +16,7 @@ export {
   type CheatSheetPlan,
   type Content,
   type ContentObject,
-} from './render.js';
+} from './sheet.js';
 export { lintRules, pdfRules, unprintable } from './rule.js';
 export { fontRuns, unrenderableCharacters, type FontRun, type Unrenderable } from './runs.js';
 export type { Paper } from './theme.js';

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import type { CheatSheetDefinition } from './render.js';
+import type { CheatSheetDefinition } from './definition.js';
 
 /**
  * Join the PDFs of a sheet's parts into one, page after page, with the sheet's document information and no

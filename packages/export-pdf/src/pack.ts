@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
+import { pdfmakeAdapter } from './adapter.js';
 import { allowedFontPaths, fontFiles } from './fonts.js';
-import type { CheatSheetDefinition } from './render.js';
+import type { CheatSheetDefinition } from './definition.js';
 import { THEME, TOPIC_COLOURS } from './theme.js';
 
 type Node = { table: { body: unknown[][] } };
@@ -52,44 +52,6 @@ function tableLayouts(): Record<string, unknown> {
   return layouts;
 }
 
-interface Writer {
-  transactionLevel: number;
-  context(): { pages: unknown[] };
-}
-
-/**
- * pdfmake keeps only the first page of an unbreakable block (or a row under `dontBreakRows`) taller than the
- * space it may fill, and drops the rest without a word. Heights are estimated on the safe side, but a wrong
- * estimate must not lose text: count such truncations so packPdf can lay the sheet out again without them.
- */
-let truncations = 0;
-function watchTruncation(): void {
-  const require = createRequire(import.meta.url);
-  const writer = (require('pdfmake/js/PageElementWriter.js') as { default: { prototype: Record<string, unknown> } })
-    .default.prototype;
-  if (writer.__notesWatched) return;
-  const commit = writer.commitUnbreakableBlock as (this: Writer, ...args: unknown[]) => unknown;
-  const addFragment = writer.addFragment as (this: Writer, ...args: unknown[]) => unknown;
-  let committing = false;
-  writer.commitUnbreakableBlock = function (this: Writer, ...args: unknown[]) {
-    const outermost = this.transactionLevel === 1;
-    if (outermost && this.context().pages.length > 1) truncations++;
-    committing = outermost;
-    try {
-      return commit.apply(this, args);
-    } finally {
-      committing = false;
-    }
-  };
-  // A block taller than a fresh column does not fit anywhere: pdfmake then drops it whole.
-  writer.addFragment = function (this: Writer, ...args: unknown[]) {
-    const placed = addFragment.apply(this, args);
-    if (committing && !placed) truncations++;
-    return placed;
-  };
-  writer.__notesWatched = true;
-}
-
 /** Drop every keep-together request: the layout gets plainer, but nothing can be cut off. */
 function breakable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(breakable);
@@ -102,9 +64,6 @@ function breakable(node: unknown): unknown {
   return out;
 }
 
-/** One layout at a time: the truncation count belongs to the layout in progress. */
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
  * Turn a document definition into PDF bytes: fonts embedded (subsets), no network, no file but the fonts.
  * `warn` hears when a block had to be laid out without being kept together.
@@ -113,23 +72,12 @@ export async function packPdf(
   definition: CheatSheetDefinition,
   warn: (message: string) => void = () => {},
 ): Promise<Uint8Array> {
-  const run = queue.then(async () => {
-    watchTruncation();
-    truncations = 0;
+  return pdfmakeAdapter.exclusive(async () => {
     const bytes = await layout(definition);
-    if (truncations === 0) return bytes;
+    if (!pdfmakeAdapter.truncated) return bytes;
     warn('cheat sheet: a block was taller than a column; it was laid out without keeping it together');
     return layout({ ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] });
   });
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-/** Thrown by the footer of a count-only layout: pdfmake lays footers out after the body, so nothing is drawn. */
-class Counted extends Error {
-  constructor(readonly pages: number) {
-    super('counted');
-  }
 }
 
 /**
@@ -137,31 +85,14 @@ class Counted extends Error {
  * drawing): the footer, called with the page count once the body is laid out, stops the layout there.
  */
 export async function countPdfPages(definition: CheatSheetDefinition): Promise<number> {
-  const counting = (content: CheatSheetDefinition['content']): CheatSheetDefinition => ({
-    ...definition,
-    content,
-    footer: (_page: number, pageCount: number) => {
-      throw new Counted(pageCount);
-    },
+  return pdfmakeAdapter.exclusive(async () => {
+    const pages = await pdfmakeAdapter.countPages(definition, layout);
+    if (!pdfmakeAdapter.truncated) return pages;
+    return pdfmakeAdapter.countPages(
+      { ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] },
+      layout,
+    );
   });
-  const count = async (content: CheatSheetDefinition['content']): Promise<number> => {
-    try {
-      await layout(counting(content));
-    } catch (error) {
-      if (error instanceof Counted) return error.pages;
-      throw error;
-    }
-    throw new Error('pdfmake did not lay the footer out: cannot count pages');
-  };
-  const run = queue.then(async () => {
-    watchTruncation();
-    truncations = 0;
-    const pages = await count(definition.content);
-    if (truncations === 0) return pages;
-    return count(breakable(definition.content) as CheatSheetDefinition['content']);
-  });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 async function layout(definition: CheatSheetDefinition): Promise<Uint8Array> {

@@ -1,0 +1,125 @@
+import type { PhrasingContent } from 'mdast';
+import type { ContentObject } from './definition.js';
+import { fontRuns } from './runs.js';
+import { THEME } from './theme.js';
+
+export interface Style {
+  bold?: boolean;
+  italics?: boolean;
+  mono?: boolean;
+  strike?: boolean;
+  link?: string;
+}
+
+/** The text of raw HTML: tags dropped, `<br>` as a line break, script and style bodies left out. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+}
+
+export interface Span {
+  text: string;
+  style: Style;
+}
+
+export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span[] = []): Span[] {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style });
+        break;
+      case 'inlineCode':
+        out.push({ text: node.value, style: { ...style, mono: true } });
+        break;
+      case 'break':
+        out.push({ text: '\n', style });
+        break;
+      case 'strong':
+        spans(node.children, { ...style, bold: true }, out);
+        break;
+      case 'emphasis':
+        spans(node.children, { ...style, italics: true }, out);
+        break;
+      case 'delete':
+        spans(node.children, { ...style, strike: true }, out);
+        break;
+      case 'link':
+        // Only web and mail links become live: nothing in a note may point the reader's viewer at a local file.
+        spans(node.children, /^(https?:|mailto:)/i.test(node.url) ? { ...style, link: node.url } : style, out);
+        break;
+      case 'linkReference':
+        spans(node.children, style, out);
+        break;
+      case 'image':
+      case 'imageReference':
+        if (node.alt) out.push({ text: node.alt, style: { ...style, italics: true } });
+        break;
+      case 'html': {
+        const text = htmlText(node.value);
+        if (text) out.push({ text, style });
+        break;
+      }
+      case 'footnoteReference':
+        out.push({ text: `[^${node.identifier}]`, style });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+export function spanText(list: readonly Span[]): string {
+  return list.map((s) => s.text).join('');
+}
+
+/** Spans → pdfmake inline runs, each character on a font that has it. */
+export function inlines(list: readonly Span[], base: { color?: string; size?: number } = {}): ContentObject[] {
+  const out: ContentObject[] = [];
+  for (const span of list) {
+    for (const run of fontRuns(span.text, {
+      mono: span.style.mono ?? false,
+      bold: span.style.bold ?? false,
+      italics: span.style.italics ?? false,
+    })) {
+      const piece: ContentObject = { text: run.text, font: run.font };
+      const bold = (span.style.bold ?? false) && !run.plain;
+      const italics = (span.style.italics ?? false) && !run.plain;
+      if (bold) piece.bold = true;
+      if (italics) piece.italics = true;
+      if (span.style.mono) {
+        piece.background = THEME.codeFill;
+        // Monospaced letters are wider: a size smaller keeps inline code level with the text around it.
+        if (base.size) piece.fontSize = Math.round(base.size * 9) / 10;
+      }
+      if (span.style.strike) piece.decoration = 'lineThrough';
+      if (span.style.link) {
+        piece.link = span.style.link;
+        piece.color = '#1d4e89';
+      } else if (run.unrenderable) piece.color = '#b00020';
+      else if (base.color) piece.color = base.color;
+      out.push(piece);
+    }
+  }
+  return merge(out);
+}
+
+/** Join neighbouring runs with the same attributes: fewer text objects, same output. */
+export function merge(pieces: ContentObject[]): ContentObject[] {
+  const out: ContentObject[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (last && sameAttributes(last, piece)) last.text = String(last.text) + String(piece.text);
+    else out.push({ ...piece });
+  }
+  return out;
+}
+
+export function sameAttributes(a: ContentObject, b: ContentObject): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('text');
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}

@@ -1,0 +1,199 @@
+import type { ExportOptions, ModelDocument } from '@notes/core';
+import { NotesError } from '@notes/core';
+import type { CheatSheetDefinition, CheatSheetOptions } from './definition.js';
+import type { Geometry, Unit } from './estimate.js';
+import { bar, cutParts, noteUnits, pack } from './flow.js';
+import { inlines, spans, spanText } from './inline.js';
+import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './theme.js';
+
+export type { CheatSheetDefinition, CheatSheetOptions, Content, ContentObject, PageContent } from './definition.js';
+
+/**
+ * Check the cheat sheet's options as they come from the command line (`--paper Letter`, `--columns 4`): paper
+ * `a4` or `letter` (any case), columns a whole number from 1 to 6. Throws `Unexpected …, expected …`.
+ */
+export function cheatSheetOptions(options: { epoch: number; paper?: unknown; columns?: unknown }): CheatSheetOptions {
+  if (!Number.isFinite(options.epoch))
+    throw new NotesError(`Unexpected epoch \`${String(options.epoch)}\`, expected seconds since 1970`);
+  const out: CheatSheetOptions = { epoch: options.epoch };
+  if (options.paper !== undefined) {
+    const paper = String(options.paper).toLowerCase();
+    if (!Object.hasOwn(PAPER, paper))
+      throw new NotesError(`Unexpected paper \`${String(options.paper)}\`, expected \`a4\` or \`letter\``);
+    out.paper = paper as Paper;
+  }
+  if (options.columns !== undefined) {
+    const columns = Number(options.columns);
+    if (!Number.isInteger(columns) || columns < 1 || columns > 6) {
+      throw new NotesError(`Unexpected columns \`${String(options.columns)}\`, expected a whole number from 1 to 6`);
+    }
+    out.columns = columns;
+  }
+  return out;
+}
+
+/** UTC calendar date of an epoch in seconds, `YYYY-MM-DD`. */
+export function formatDate(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().slice(0, 10);
+}
+
+/** Document titles named in the sheet title before the rest are counted ("+ 12 more"). */
+const TITLES_NAMED = 3;
+
+/**
+ * The cheat sheet's title: the document's title, or the first titles of several joined and the rest counted.
+ * It is printed on every page, so it must not grow with the number of documents (2,000 titles on each of
+ * 1,500 pages made the layout quadratic).
+ */
+export function sheetTitle(documents: readonly ModelDocument[]): string {
+  if (documents.length === 0) return 'Cheat sheet';
+  const titles = [...new Set(documents.map((d) => d.title))];
+  const named = titles.length > TITLES_NAMED + 1 ? titles.slice(0, TITLES_NAMED) : titles;
+  const rest = documents.length - named.length;
+  return named.join(' · ') + (titles.length > named.length ? ` + ${rest} more` : '');
+}
+
+/** A cheat sheet laid out in parts: very big sheets are laid out a part at a time to bound memory. */
+export interface CheatSheetPlan {
+  /** How many parts (1 unless the sheet is estimated to be longer than `partPages`). */
+  count: number;
+  /**
+   * The definition of part `index`. Its pages are numbered from `before + 1` of `total` in the footer;
+   * `total` null numbers them as pdfmake counts them (the whole sheet when there is one part).
+   */
+  part(index: number, before?: number, total?: number | null): CheatSheetDefinition;
+}
+
+/** Estimated pages in one part of a big sheet (pdfmake keeps a whole layout in memory until it is written). */
+export const PART_PAGES = 25;
+
+/**
+ * Plan the cheat sheet of `documents`: the flow of blocks, cut into parts of about `partPages` estimated pages
+ * (at a document or topic bar where one is near). Each part starts on a new page; only the first has the header.
+ */
+export function planCheatSheet(
+  documents: readonly ModelDocument[],
+  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+  partPages = PART_PAGES,
+): CheatSheetPlan {
+  const checked = cheatSheetOptions(options);
+  const paper = PAPER[checked.paper ?? 'a4'];
+  const columns = checked.columns ?? 3;
+  const { margins } = THEME;
+  const columnWidth = (paper.width - margins.left - margins.right - (columns - 1) * THEME.columnGap) / columns;
+  const geometry: Geometry = { columnWidth, columnHeight: paper.height - margins.top - margins.bottom };
+  const keepWhole = (height: number) => height <= geometry.columnHeight * 0.9;
+  const title = sheetTitle(documents);
+  const date = formatDate(checked.epoch);
+
+  const units: Unit[] = [];
+  let topicIndex = 0;
+  for (const document of documents) {
+    if (documents.length > 1)
+      units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0));
+    const colours = new Map<string | null, TopicColour>();
+    for (const topic of document.topics) colours.set(topic.title, TOPIC_COLOURS[topicIndex++ % TOPIC_COLOURS.length]!);
+    const topicBar = (title: string) => {
+      const topic = document.topics.find((t) => t.title === title);
+      const text = topic ? spanText(spans(topic.heading.children, {})) : title;
+      const colour = colours.get(title) ?? TOPIC_COLOURS[TOPIC_COLOURS.length - 1]!;
+      units.push(bar(text.trim() || title, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0));
+    };
+    // A topic with no note under it still gets its bar, in its place among the others: its heading is content.
+    const order = new Map(document.topics.map((t, i) => [t.title, i]));
+    const withNotes = new Set(document.notes.map((n) => n.topic));
+    const empty = document.topics.filter((t) => !withNotes.has(t.title));
+    let nextEmpty = 0;
+    const emptyBefore = (position: number) => {
+      while (nextEmpty < empty.length && order.get(empty[nextEmpty]!.title)! < position)
+        topicBar(empty[nextEmpty++]!.title);
+    };
+    let current: string | null | undefined;
+    for (const note of document.notes) {
+      const colour = colours.get(note.topic) ?? TOPIC_COLOURS[TOPIC_COLOURS.length - 1]!;
+      if (note.topic !== current) {
+        current = note.topic;
+        if (note.topic !== null) {
+          emptyBefore(order.get(note.topic) ?? Infinity);
+          topicBar(note.topic);
+        }
+      }
+      units.push(...noteUnits(note, geometry, colour, keepWhole));
+    }
+    emptyBefore(Infinity);
+  }
+  const flow = pack(units, keepWhole);
+  const parts = cutParts(flow, partPages * columns * geometry.columnHeight);
+  const emptyColumns = Array.from({ length: columns - 1 }, () => ({ text: '' }));
+  const headerContent = {
+    columns: [
+      { text: inlines([{ text: title, style: { bold: true } }]), fontSize: THEME.header, width: '*' },
+      {
+        text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }),
+        fontSize: THEME.footer + 0.5,
+        width: 'auto',
+        margin: [0, 3, 0, 0],
+      },
+    ],
+    margin: [margins.left, 9, margins.right, 0],
+  };
+
+  return {
+    count: parts.length,
+    part(index, before = 0, total = null) {
+      const blocks = parts[index];
+      if (blocks === undefined) throw new RangeError(`no part ${index} of ${parts.length}`);
+      return {
+        pageSize: paper.name,
+        pageOrientation: 'landscape',
+        pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+        info: {
+          title,
+          subject: 'Cheat sheet',
+          keywords: [...new Set(documents.flatMap((d) => d.tags))].join(', '),
+          creator: 'notes',
+          producer: 'notes (pdfmake)',
+          creationDate: new Date(checked.epoch * 1000),
+          modDate: new Date(checked.epoch * 1000),
+        },
+        defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
+        header: (currentPage: number) => (index === 0 && currentPage === 1 ? headerContent : { text: '' }),
+        footer: (currentPage: number, pageCount: number) => ({
+          columns: [
+            { text: inlines([{ text: title, style: {} }], { color: THEME.muted }), width: '*' },
+            {
+              text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], {
+                color: THEME.muted,
+              }),
+              width: 'auto',
+            },
+          ],
+          fontSize: THEME.footer,
+          margin: [margins.left, 6, margins.right, 0],
+        }),
+        content: [
+          {
+            columns: [
+              { stack: blocks.map((b) => b.content), width: columnWidth },
+              ...emptyColumns.map((c) => ({ ...c, width: columnWidth })),
+            ],
+            columnGap: THEME.columnGap,
+            snakingColumns: true,
+          },
+        ],
+      };
+    },
+  };
+}
+
+/**
+ * Render documents to one pdfmake document definition: pure data (plus header/footer functions of the page
+ * number), no fonts, no clock, no files. `packPdf` turns it into bytes. (The exporter lays very big sheets out
+ * in parts: see planCheatSheet.)
+ */
+export function renderCheatSheet(
+  documents: readonly ModelDocument[],
+  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+): CheatSheetDefinition {
+  return planCheatSheet(documents, options, Infinity).part(0);
+}
