@@ -118,7 +118,9 @@ export async function createCodeHighlighter(grammars: Iterable<string>): Promise
     highlight(code, lang) {
       const grammar = codeGrammar(lang);
       if (!grammar || !loaded.has(grammar)) return null;
-      const lines = shiki.codeToTokensBase(code, { lang: grammar, theme: THEME });
+      // No time limit: Shiki stops colouring a line after 500 ms by default, and the first lines pay for compiling
+      // the grammar, so a busy machine would give different colours from run to run.
+      const lines = shiki.codeToTokensBase(code, { lang: grammar, theme: THEME, tokenizeTimeLimit: 0 });
       return lines.map((line) => {
         const out: CodeToken[] = [];
         for (const t of line) {

@@ -15,7 +15,23 @@ export {
   type CodeLines,
   type CodeToken,
 } from './highlight.js';
-export { addMath, mayHaveMath, unpairedDollars, type UnpairedDollar } from './math.js';
+export {
+  createImageLoader,
+  documentDir,
+  imageFinding,
+  imageNodes,
+  loadDocumentImages,
+  locateImage,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  sniffImageType,
+  type ImageLoader,
+  type ImageResult,
+  type ImageTarget,
+  type ImageType,
+  type LocalImage,
+} from './images.js';
+export { addMath, isDisplayMath, mayHaveMath, unpairedDollars, type UnpairedDollar } from './math.js';
 export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,
@@ -26,7 +42,7 @@ export {
 } from './source.js';
 export { buildDocument, headingText } from './structure.js';
 export { blocksText, inlineText, squash } from './text.js';
-export { formatAjvError, toDataset, validateDataset } from './dataset.js';
+export { formatAjvError, toDataset, validateDataset, type DatasetOptions } from './dataset.js';
 export type * from './generated/notes-schema.js';
 export { notesSchema } from './generated/notes-schema.js';
 export { configSchema, type NotesConfig } from './generated/config-schema.js';

@@ -251,3 +251,10 @@ export function unpairedDollars(tree: Root, source: string): UnpairedDollar[] {
   visit(tree, walk, false);
   return walk.unpaired.sort((a, b) => a.offset - b.offset);
 }
+
+/** True for display math: a `math` block, or an inline `$$…$$`. */
+export function isDisplayMath(node: Math | InlineMath): boolean {
+  if (node.type === 'math') return true;
+  const props = node.data?.hProperties as { className?: unknown } | undefined;
+  return Array.isArray(props?.className) && props.className.includes('math-display');
+}

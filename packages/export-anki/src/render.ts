@@ -1,5 +1,5 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
-import type { ModelDocument, ModelNote } from '@notes/core';
+import { resolve } from 'node:path';
+import { documentDir, type CodeHighlighter, type ModelDocument, type ModelNote } from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
@@ -53,6 +53,8 @@ export interface RenderOptions {
   warn(message: string): void;
   /** Make cards from comparison-table rows (default true). */
   comparisons?: boolean;
+  /** Colours fenced code (from core's `createCodeHighlighter`); without it code stays plain. */
+  highlighter?: CodeHighlighter | undefined;
 }
 
 /** Tag for the kind of card, so a learner can filter or suspend one kind. */
@@ -81,11 +83,6 @@ function ankiTag(tag: string): string {
 
 function tagsFor(note: ModelNote, kind: AnkiCard['kind']): string[] {
   return [...new Set([...note.tags.map(ankiTag), KIND_TAG[kind]].filter(Boolean))];
-}
-
-function docDirOf(doc: ModelDocument, baseDir: string): string {
-  const abs = doc.file.absolutePath;
-  return isAbsolute(abs) ? dirname(abs) : dirname(resolve(baseDir, doc.file.path));
 }
 
 /**
@@ -132,7 +129,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
   };
 
   for (const doc of documents) {
-    const docDir = docDirOf(doc, baseDir);
+    const docDir = documentDir(doc, baseDir);
     const title = deckPart(doc.title);
     for (const note of doc.notes) {
       const question = note.kind === 'question';
@@ -141,7 +138,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
       if (!question && tables.length === 0) continue;
       const deck = addDeck(note.topic === null ? title : `${title}::${deckPart(note.topic)}`);
       const where = `${note.source.path}:${note.source.line}`;
-      const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media };
+      const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media, highlighter: options.highlighter };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);
       if (question) {

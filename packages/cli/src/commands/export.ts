@@ -36,7 +36,13 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
   if (chosen.length === 0)
     throw new UsageError('choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)');
   const setup = loadSetup(ctx.cwd, typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined);
-  const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
+  // Several exporters may report the same thing (an image that is not used): each finding is printed once.
+  const said = new Set<string>();
+  const warn = (message: string): void => {
+    if (said.has(message)) return;
+    said.add(message);
+    ctx.stderr.write(`notes: warning: ${message}\n`);
+  };
   const found = (await discover(args.paths.length ? args.paths : ['content/'], ctx.cwd, warn)).filter(
     (f) => !setup.ignored(f.absolutePath),
   );
