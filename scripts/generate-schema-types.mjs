@@ -4,6 +4,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+
+const Ajv2020 = Ajv2020Module.default;
+const standaloneCode = standaloneModule.default;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const targets = [
@@ -39,10 +44,64 @@ export async function render(target) {
   ].join('\n');
 }
 
+// ajv's standalone code for each schema, compiled here instead of at every start of `notes` (SPEC §7, issue 14).
+// The options are the ones each validator used when it was compiled at run time: the errors are the same.
+const validators = [
+  {
+    schema: 'schemas/config.schema.json',
+    out: 'packages/core/src/generated/validate-config.ts',
+    options: { allErrors: true, strict: false },
+    type: 'NotesConfig',
+    from: './config-schema.js',
+  },
+  {
+    schema: 'schemas/notes.schema.json',
+    out: 'packages/core/src/generated/validate-dataset.ts',
+    options: { allErrors: false, strict: true },
+    type: 'NotesDataset',
+    from: './notes-schema.js',
+  },
+  {
+    schema: 'schemas/front-matter.schema.json',
+    out: 'packages/core/src/generated/validate-front-matter.ts',
+    options: { allErrors: true, strict: false },
+    type: 'NotesFrontMatter',
+    from: './front-matter-schema.js',
+  },
+];
+
+export async function renderValidator(target) {
+  const schema = JSON.parse(await readFile(root + target.schema, 'utf8'));
+  const ajv = new Ajv2020({ ...target.options, code: { source: true, esm: true, lines: true } });
+  const source = standaloneCode(ajv, ajv.compile(schema));
+  const name = /export const validate = (\w+);/.exec(source)?.[1];
+  if (!name) throw new Error(`no validate function in the standalone code of ${target.schema}`);
+  const code = source.replace(/^"use strict";/, '').replace(/export const validate = \w+;\s*export default \w+;/, '');
+  // ajv's runtime helpers (ucs2length…) are CommonJS, required by the generated code.
+  const needsRequire = code.includes('require(');
+  return [
+    `// Generated from ${target.schema} by scripts/generate-schema-types.mjs (ajv standalone code, options ${JSON.stringify(target.options)}).`,
+    '// Do not edit: edit the schema and run `npm run generate`.',
+    '// @ts-nocheck',
+    '/* eslint-disable */',
+    `import type { ErrorObject } from 'ajv';`,
+    `import type { ${target.type} } from '${target.from}';`,
+    ...(needsRequire
+      ? [`import { createRequire } from 'node:module';`, '', 'const require = createRequire(import.meta.url);']
+      : []),
+    '',
+    code.trim(),
+    '',
+    `/** Validates a value against ${target.schema}; on failure its \`errors\` are ajv's. */`,
+    `export const validate = ${name} as unknown as ((data: unknown) => data is ${target.type}) & { errors?: ErrorObject[] | null };`,
+    '',
+  ].join('\n');
+}
+
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const target of targets) {
-  const text = await render(target);
+for (const target of [...targets, ...validators]) {
+  const text = 'options' in target ? await renderValidator(target) : await render(target);
   if (check) {
     const current = await readFile(root + target.out, 'utf8').catch(() => '');
     if (current !== text) {

@@ -1,19 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
-import { configSchema, DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig } from '@notes/core';
-import { pdfRules } from '@notes/export-pdf/rules';
-import {
-  resolveRules,
-  rules as registry,
-  type LintOptions,
-  type ResolvedRules,
-  type RuleConfigValue,
-} from '@notes/lint';
-
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-let validator: ValidateFunction<NotesConfig> | undefined;
+import { validateConfig as validator } from '@notes/core/validators';
+import { DEFAULT_MAX_FILE_BYTES, formatAjvError, NotesError, type NotesConfig, type RuleDefinition } from '@notes/core';
+import { resolveRules, type LintOptions, type ResolvedRules, type RuleConfigValue } from '@notes/lint';
 
 /** The configuration file's name, looked for in the working directory and every folder above it. */
 export const CONFIG_NAME = 'notes.config.json';
@@ -62,7 +51,7 @@ export function parseConfig(text: string, shown: string): NotesConfig {
     const reason = (error as Error).message.replace(/^JSON\.parse: /, '').split('\n')[0];
     throw new NotesError(`invalid JSON (${reason}): fix the syntax`, { file: shown });
   }
-  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile<NotesConfig>(configSchema as object);
+  // config.schema.json, compiled at build time (ajv standalone code, allErrors, not strict).
   if (!validator(data)) {
     const errors = validator.errors ?? [];
     // oneOf / additionalProperties errors come in groups: show the most specific one.
@@ -106,9 +95,10 @@ export function globToRegExp(glob: string): RegExp {
 
 /**
  * Load the configuration in effect: `--config FILE` when given, else notes.config.json found upward from the
- * working directory, else the defaults. Returns the rules it turns on.
+ * working directory, else the defaults. Returns the rules of `registry` it turns on (default: the built-in rules;
+ * the commands pass the run's registry, `ruleRegistry()`).
  */
-export function loadSetup(cwd: string, configFlag?: string): LintSetup {
+export function loadSetup(cwd: string, configFlag?: string, registry?: readonly RuleDefinition[]): LintSetup {
   const configPath = configFlag ? resolve(cwd, configFlag) : findConfig(cwd);
   let config: NotesConfig = {};
   // Shown relative to the working directory, as every path in a message is.
@@ -132,10 +122,11 @@ export function loadSetup(cwd: string, configFlag?: string): LintSetup {
   const configDir = configPath ? dirname(configPath) : null;
   let rules: ResolvedRules;
   try {
-    rules = resolveRules((config.rules ?? {}) as Record<string, RuleConfigValue>, { frontMatter: config.frontMatter }, [
-      ...registry,
-      ...pdfRules,
-    ]);
+    rules = resolveRules(
+      (config.rules ?? {}) as Record<string, RuleConfigValue>,
+      { frontMatter: config.frontMatter },
+      registry,
+    );
   } catch (error) {
     if (error instanceof NotesError) throw new NotesError(error.message, { file: shown });
     throw error;

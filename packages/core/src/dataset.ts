@@ -1,20 +1,11 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { NotesError } from './errors.js';
 import type { Image as MdImage, Nodes } from 'mdast';
 import { notesSchema, type Image, type Math, type NotesDataset, type Note } from './generated/notes-schema.js';
+import { validate } from './generated/validate-dataset.js';
 import type { ImageResult } from './images.js';
 import { isDisplayMath } from './math.js';
 import type { ModelDocument, ModelNote } from './model.js';
-
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-let validator: ValidateFunction<NotesDataset> | undefined;
-
-/** The dataset validator, compiled once on first use. */
-function getValidator(): ValidateFunction<NotesDataset> {
-  validator ??= new Ajv2020({ allErrors: false, strict: true }).compile<NotesDataset>(notesSchema as object);
-  return validator;
-}
 
 /** Describe an ajv error as `at /notes/3/title: must be string`. */
 export function formatAjvError(error: ErrorObject): string {
@@ -23,7 +14,7 @@ export function formatAjvError(error: ErrorObject): string {
 
 /** Check a value against schemas/notes.schema.json; returns the error messages (empty when valid). */
 export function validateDataset(value: unknown): string[] {
-  const validate = getValidator();
+  // Compiled at build time from notes.schema.json (ajv standalone code, allErrors off, strict).
   return validate(value) ? [] : (validate.errors ?? []).map(formatAjvError);
 }
 

@@ -61,6 +61,8 @@ export interface RuleDefinition {
   tags: readonly string[];
   fixable: boolean;
   severity: Severity;
+  /** Where the rule is documented, for rules documented outside the lint README's rule table (plugins). */
+  docsUrl?: string;
   check(context: RuleContext): void;
 }
 

@@ -23,7 +23,8 @@ const CHAINS: Record<'Body' | 'Mono', readonly FamilyName[]> = {
   Mono: ['Mono', 'Emoji', 'FallbackMono', 'Fallback', 'Body'],
 };
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: creating it loads ICU break data (about 25 ms), which `notes lint` never needs. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Emoji sequences (keycaps, VS16, ZWJ) must stay whole in the emoji font so its ligatures draw one glyph. */
 const EMOJI_SEQUENCE = /[\uFE0F\u20E3\u200D]|\p{Extended_Pictographic}/u;
@@ -71,6 +72,7 @@ export function fontRuns(text: string, options: { mono?: boolean; bold?: boolean
     }
     return true;
   };
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of segmenter.segment(text)) {
     if (LAYOUT.test(segment)) {
       // Spaces take the first text font that has them, so word spacing is the same everywhere; never the emoji

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { NotesError, sourceFromBytes, type RuleDefinition, type SourceFile } from '@notes/core';
+import { NotesError, sourceFromBytes, type SourceFile } from '@notes/core';
 import { lintSource } from './engine.js';
 import { fixSource } from './fixer.js';
 import { resolveRules, type ResolveExtras } from './resolve.js';
-import { rules as registry } from './rules/index.js';
+import { loadRules, ruleDocsUrl } from './registry.js';
 import type { LintMessage, ResolvedRules, RuleConfigValue } from './types.js';
 
 /** Settings of a batch run: plain data, so they can cross to worker threads. */
@@ -53,9 +53,22 @@ export function runOne(
     throw error;
   }
   const options = { rules, configDir: settings.configDir };
-  if (!settings.fix) return { path: file.path, messages: lintSource(source, options) };
+  if (!settings.fix) return { path: file.path, messages: withDocs(lintSource(source, options), rules) };
   const { output, messages, changed } = fixSource(source, options);
-  return changed ? { path: file.path, messages, output } : { path: file.path, messages };
+  return changed
+    ? { path: file.path, messages: withDocs(messages, rules), output }
+    : { path: file.path, messages: withDocs(messages, rules) };
+}
+
+/** Every finding carries the docs URL of its rule (STYLE habit 4), so the reporters can show it. */
+function withDocs(messages: LintMessage[], rules: ResolvedRules): LintMessage[] {
+  if (messages.length === 0) return messages;
+  const urls = new Map(rules.map(({ rule }) => [rule.id as string, ruleDocsUrl(rule)]));
+  for (const message of messages) {
+    const url = urls.get(message.ruleId);
+    if (url !== undefined) message.docsUrl = url;
+  }
+  return messages;
 }
 
 /** Content hash of a file's bytes (the cache key, with the configuration and version). */
@@ -65,12 +78,7 @@ export function hashBytes(bytes: Uint8Array): string {
 
 /** Load the plugins' rules and resolve the configuration against built-in + plugin rules. */
 export async function resolveBatchRules(settings: BatchSettings): Promise<ResolvedRules> {
-  const extra: RuleDefinition[] = [];
-  for (const plugin of settings.plugins ?? []) {
-    const mod = (await import(plugin)) as { lintRules?: readonly RuleDefinition[] };
-    extra.push(...(mod.lintRules ?? []));
-  }
-  return resolveRules(settings.rules, { frontMatter: settings.frontMatter }, [...registry, ...extra]);
+  return resolveRules(settings.rules, { frontMatter: settings.frontMatter }, await loadRules(settings.plugins));
 }
 
 /** How many worker threads a batch of this size is worth (0: lint in this thread). */

@@ -4,6 +4,7 @@ export { compareMessages, lintSource, lintWithModel } from './engine.js';
 export { applyFixes, detectEol, fixSource, MAX_FIX_PASSES } from './fixer.js';
 export { defaultRules, resolveRules, type ResolveExtras } from './resolve.js';
 export { rules } from './rules/index.js';
+export { bundledPlugins, loadRules, ruleDocsUrl } from './registry.js';
 export type { FixResult, LintMessage, LintOptions, ResolvedRule, ResolvedRules, RuleConfigValue } from './types.js';
 export { writeFixedFile } from './write.js';
 export {

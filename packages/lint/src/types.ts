@@ -11,6 +11,8 @@ export interface LintMessage {
   endColumn: number;
   message: string;
   fixable: boolean;
+  /** Where the rule is documented (set on the findings of a batch run, which the reporters print). */
+  docsUrl?: string;
   /** The edits that repair it (data, applied by the shared fixer). */
   fix?: Fix[];
 }

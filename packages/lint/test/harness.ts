@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sourceFromBytes, type SourceFile } from '@notes/core';
-import { fixSource, lintSource, resolveRules, rules, type LintMessage, type ResolvedRules } from '@notes/lint';
+import {
+  bundledPlugins,
+  fixSource,
+  lintSource,
+  loadRules,
+  resolveRules,
+  type LintMessage,
+  type ResolvedRules,
+} from '@notes/lint';
+
+/** The registry the CLI runs: built-in rules and the plugins' (`encoding/unprintable`). */
+export const registry = await loadRules(bundledPlugins);
 
 /** Root of the rule fixtures. */
 export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
@@ -50,7 +61,7 @@ function load(root: string, full: string): Fixture {
 
 /** Only the fixture's rule, with the fixture's options. */
 export function fixtureRules(fixture: Fixture): ResolvedRules {
-  const rule = rules.find((r) => r.id === fixture.ruleId);
+  const rule = registry.find((r) => r.id === fixture.ruleId);
   if (!rule) throw new Error(`fixture ${fixture.path}: no rule ${fixture.ruleId}`);
   return resolveRules({ [fixture.ruleId]: [rule.severity, fixture.options] } as never, {}, [rule]);
 }

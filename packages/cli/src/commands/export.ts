@@ -9,6 +9,7 @@ import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath } from '../files.js';
 import { prepare } from '../pipeline.js';
 import { loadSetup } from '../config.js';
+import { ruleRegistry } from '../rules.js';
 
 /** Exporters by flag, in the order `--all` runs them. */
 export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter])[] = [
@@ -35,7 +36,8 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     forced ?? (args.flags['all'] ? EXPORTERS.map(([f]) => f) : EXPORTERS.map(([f]) => f).filter((f) => args.flags[f]));
   if (chosen.length === 0)
     throw new UsageError('choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)');
-  const setup = loadSetup(ctx.cwd, typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined);
+  const configFlag = typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined;
+  const setup = loadSetup(ctx.cwd, configFlag, await ruleRegistry());
   // Several exporters may report the same thing (an image that is not used): each finding is printed once.
   const said = new Set<string>();
   const warn = (message: string): void => {

@@ -6,7 +6,6 @@ import { describeFsError, NotesError } from '@notes/core';
 import {
   hashBytes,
   lintBatch,
-  rules as registry,
   writeFixedFile,
   type BatchFile,
   type BatchResult,
@@ -14,17 +13,15 @@ import {
   type LintMessage,
   type RuleConfigValue,
 } from '@notes/lint';
-import { pdfRules } from '@notes/export-pdf/rules';
 import { loadSetup } from '../config.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover } from '../files.js';
 import { progress } from '../progress.js';
+import { LINT_PLUGINS, ruleRegistry } from '../rules.js';
 import { countMessages, reporters, type FileResult } from '../reporters/index.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
-/** Packages contributing lint rules (`lintRules`), loaded by every lint thread: the PDF fonts' coverage. */
-const LINT_PLUGINS = [import.meta.resolve('@notes/export-pdf/rules')];
 type Format = (typeof FORMATS)[number];
 
 /** Default cache file, under the working directory's node_modules/.cache. */
@@ -86,7 +83,8 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
     throw new NotesError(`--max-warnings must be a whole number of 0 or more, not "${String(maxWarningsFlag)}"`);
   }
   const configFlag = typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined;
-  const setup = loadSetup(ctx.cwd, configFlag);
+  const registry = await ruleRegistry();
+  const setup = loadSetup(ctx.cwd, configFlag, registry);
   const paths = args.paths.length > 0 ? args.paths : ['content/'];
   const warn = (message: string): void => void ctx.stderr.write(`notes: ${message}\n`);
   const found = (await discover(paths, ctx.cwd, warn)).filter((f) => !setup.ignored(f.absolutePath));
@@ -104,7 +102,7 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
     .update(
       JSON.stringify({
         v: version(),
-        rules: [...registry, ...pdfRules].map((r) => `${r.id}:${r.severity}`),
+        rules: registry.map((r) => `${r.id}:${r.severity}`),
         settings: { ...settings, fix: false },
       }),
     )

@@ -14,6 +14,9 @@ export const sarif: Reporter = ({ results, rules, version = '0.0.0' }) => {
   for (const id of [...used].sort())
     if (!listed.some((r) => r.id === id)) listed.push({ id, description: id, tags: [], severity: 'warning' });
   const index = new Map(listed.map((r, i) => [r.id, i]));
+  // The docs URL each finding carries becomes its rule's helpUri.
+  const helpUri = new Map<string, string>();
+  for (const r of results) for (const m of r.messages) if (m.docsUrl) helpUri.set(m.ruleId, m.docsUrl);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -28,6 +31,7 @@ export const sarif: Reporter = ({ results, rules, version = '0.0.0' }) => {
               name: r.id.replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase()),
               shortDescription: { text: r.description },
               help: { text: `${r.description} See packages/lint/README.md#${r.id.replace('/', '')}.` },
+              helpUri: helpUri.get(r.id),
               defaultConfiguration: { level: r.severity === 'error' ? 'error' : 'warning' },
               properties: { tags: [...r.tags] },
             })),

@@ -9,30 +9,34 @@
  * Fix: add or correct the field named in the message.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { defineRule, frontMatterSchema, NotesError } from '@notes/core';
+import type { ErrorObject } from 'ajv';
+import { defineRule, NotesError } from '@notes/core';
+import { validateFrontMatter } from '@notes/core/validators';
 
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-const validators = new Map<string, ValidateFunction>();
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const validators = new Map<string, Validate>();
 
-function validator(schemaPath: string | null): ValidateFunction {
-  const key = schemaPath ?? '';
-  let v = validators.get(key);
+/**
+ * The validator of the front-matter schema: schemas/front-matter.schema.json compiled at build time, or a
+ * project's own schema (`frontMatter.schema`), compiled by ajv, loaded only then, with the same options.
+ */
+function validator(schemaPath: string | null): Validate {
+  if (!schemaPath) return validateFrontMatter;
+  let v = validators.get(schemaPath);
   if (!v) {
-    let schema: object = frontMatterSchema as object;
-    if (schemaPath) {
-      try {
-        schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-      } catch (error) {
-        throw new NotesError(
-          `cannot use front-matter schema ${schemaPath} (${(error as Error).message.split('\n')[0]}): fix "frontMatter.schema" in notes.config.json`,
-        );
-      }
+    let schema: object;
+    try {
+      schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
+    } catch (error) {
+      throw new NotesError(
+        `cannot use front-matter schema ${schemaPath} (${(error as Error).message.split('\n')[0]}): fix "frontMatter.schema" in notes.config.json`,
+      );
     }
+    const Ajv2020 = (createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).default;
     v = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-    validators.set(key, v);
+    validators.set(schemaPath, v);
   }
   return v;
 }

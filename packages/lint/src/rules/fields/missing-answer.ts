@@ -1,15 +1,57 @@
 /**
  * Checks that every question heading has an answer: some content before the next heading of its level or
- * above.
+ * above. A heading that lost its space (`####**Title**`) counts as the heading `heading/missing-space` will
+ * make of it, so a glued question at the end of a file or section, with nothing after it, is reported too.
  *
  * Rationale: a question with no answer makes an empty card and an empty entry in every export.
  *
  * Fix: write the answer, or remove the question.
  */
-import { defineRule, headingText } from '@notes/core';
+import type { Heading, RootContent } from 'mdast';
+import { buildDocument, defineRule, headingText, parseMarkdown, type ModelDocument } from '@notes/core';
+import { gluedHeading } from '../../glued.js';
+import { treeIndex } from '../../walk.js';
 
 /** A numbered heading (`1. Registry`, `1️⃣ Messaging`, `Part 2`) opens a list of sections the heading above introduces. */
 const NUMBERED = /^(?:[0-9#*]\uFE0F?\u20E3|\d{1,3}[.)]\s|(?:part|step|section|chapter)\s+\d)/iu;
+
+interface Missing {
+  heading: Heading;
+  title: string;
+}
+
+/** Question headings of a document with no answer below them. */
+function missingAnswers(doc: ModelDocument, blocks: readonly RootContent[]): Missing[] {
+  const out: Missing[] = [];
+  const firstContent = blocks.find((b) => b.type !== 'yaml' && b.type !== 'html' && (b.type as string) !== 'toml');
+  const topics = new Set(doc.topics.map((t) => t.heading));
+  for (const note of doc.notes) {
+    if (note.kind !== 'question' || !note.heading?.position) continue;
+    const heading = note.heading;
+    // A heading made only of an image (`![x](y)` over `---`: a setext heading by accident) asks nothing.
+    if (
+      heading.children.every(
+        (c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'text' && c.value.trim() === ''),
+      )
+    )
+      continue;
+    // The document's first heading works as its title; a heading right before a topic at its level or below
+    // introduces it (a topic above it closes the section the question ends).
+    if (heading === firstContent) continue;
+    const next = blocks[blocks.indexOf(heading) + 1];
+    if (
+      next &&
+      next.type === 'heading' &&
+      ((topics.has(next) && next.depth >= heading.depth) ||
+        next.depth > heading.depth ||
+        NUMBERED.test(headingText(next)))
+    )
+      continue;
+    if (note.body.some((b) => b.type !== 'html' && b.type !== 'thematicBreak' && b.type !== 'definition')) continue;
+    out.push({ heading, title: note.title });
+  }
+  return out;
+}
 
 export default defineRule({
   id: 'fields/missing-answer',
@@ -18,34 +60,30 @@ export default defineRule({
   fixable: false,
   severity: 'error',
   check(ctx) {
-    const doc = ctx.document;
-    const blocks = ctx.tree.children;
-    const firstContent = blocks.find((b) => b.type !== 'yaml' && b.type !== 'html' && (b.type as string) !== 'toml');
-    const topics = new Set(doc.topics.map((t) => t.heading));
-    for (const note of doc.notes) {
-      if (note.kind !== 'question' || !note.heading?.position) continue;
-      const heading = note.heading;
-      // A heading made only of an image (`![x](y)` over `---`: a setext heading by accident) asks nothing.
-      if (
-        heading.children.every(
-          (c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'text' && c.value.trim() === ''),
-        )
-      )
-        continue;
-      // The document's first heading works as its title; a heading right before a topic introduces it.
-      if (heading === firstContent) continue;
-      const next = blocks[blocks.indexOf(heading) + 1];
-      if (
-        next &&
-        next.type === 'heading' &&
-        (topics.has(next) || next.depth > heading.depth || NUMBERED.test(headingText(next)))
-      )
-        continue;
-      if (note.body.some((b) => b.type !== 'html' && b.type !== 'thematicBreak' && b.type !== 'definition')) continue;
-      const p = note.heading.position;
+    const found = missingAnswers(ctx.document, ctx.tree.children);
+    // Glued headings: judge the structure the missing-space fix gives, and report the glued questions in it.
+    const { opaque } = treeIndex(ctx);
+    const glued = new Set<number>();
+    const lines = ctx.text.split('\n');
+    lines.forEach((text, i) => {
+      const g = opaque[i + 1] ? null : gluedHeading(text.replace(/\r$/, ''));
+      if (!g) return;
+      glued.add(i + 1);
+      lines[i] = text.slice(0, g.column - 1) + ' ' + text.slice(g.column - 1);
+    });
+    if (glued.size > 0) {
+      const text = lines.join('\n');
+      const tree = parseMarkdown(text);
+      const doc = buildDocument({ ...ctx.file, text }, tree);
+      for (const m of missingAnswers(doc, tree.children)) if (glued.has(m.heading.position!.start.line)) found.push(m);
+    }
+    for (const { heading, title } of found) {
+      const p = heading.position!;
+      const line = ctx.lines[p.start.line - 1] ?? '';
+      const endColumn = glued.has(p.start.line) ? line.length + 1 : p.end.column;
       ctx.report({
-        place: { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column },
-        message: `Unexpected question \`${note.title.slice(0, 60)}\` with no answer, expected an answer below it`,
+        place: { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn },
+        message: `Unexpected question \`${title.slice(0, 60)}\` with no answer, expected an answer below it`,
       });
     }
   },

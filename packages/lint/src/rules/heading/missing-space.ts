@@ -8,10 +8,8 @@
  * Fix: insert one space after the hashes.
  */
 import { defineRule } from '@notes/core';
+import { gluedHeading } from '../../glued.js';
 import { treeIndex } from '../../walk.js';
-
-/** Two to six hashes glued to text, or one hash glued to emphasis (a lone `#word` is a hashtag). */
-const GLUED = /^( {0,3})(#{2,6}(?=[^#\s])|#(?=\*\*|__))/;
 
 export default defineRule({
   id: 'heading/missing-space',
@@ -22,20 +20,15 @@ export default defineRule({
   check(ctx) {
     const { opaque } = treeIndex(ctx);
     ctx.lines.forEach((text, i) => {
-      if (text.charCodeAt(text.search(/\S/)) !== 35 /* # */) return;
       const line = i + 1;
       if (opaque[line]) return;
-      const m = GLUED.exec(text);
-      if (!m) return;
-      const hashes = m[2]!;
-      const column = m[1]!.length + hashes.length + 1;
+      const glued = gluedHeading(text);
+      if (!glued) return;
+      const { indent, hashes, column } = glued;
       const after = text.slice(column - 1);
-      // `##` followed by a bare number or punctuation (`##1 more`, `##-`) is rarely meant as a heading.
-      // A digit counts when it numbers a heading: a keycap (`1️⃣`, or its mojibake), `1.` or `1)`.
-      if (!/^(?:[\p{L}*_[\p{Extended_Pictographic}]|\d(?:\uFE0F?\u20E3|[.)]\s|[^\x00-\x7F]))/u.test(after)) return;
-      const shown = text.slice(m[1]!.length, column + 1);
+      const shown = text.slice(indent, column + 1);
       ctx.report({
-        place: { line, column: m[1]!.length + 1, endLine: line, endColumn: text.length + 1 },
+        place: { line, column: indent + 1, endLine: line, endColumn: text.length + 1 },
         message: `Unexpected \`${shown}\` (no space after the hashes), expected \`${hashes} ${after.slice(0, 2)}\``,
         fix: { line, column, deleteCount: 0, insert: ' ' },
       });

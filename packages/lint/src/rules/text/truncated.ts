@@ -2,7 +2,9 @@
  * Checks for a paragraph cut off mid-word or mid-sentence, as in "…then publishes them to an SNS topi": the
  * paragraph ends in a letter with no closing punctuation, and its last word is either a word that cannot end
  * a sentence (`the`, `of`, `and`…), or a fragment: the start of a longer word used elsewhere in the file
- * (`topi` / `topic`) or of a dictionary word, found nowhere else in the file.
+ * (`topi` / `topic`) or of a dictionary word, found nowhere else in the file. A paragraph written in sentences
+ * (its earlier sentences end in full stops) whose last sentence stops with no punctuation after a few words is
+ * cut too, whatever its last word: "…on a schedule. The second region keeps a Cop".
  *
  * Rationale: text pasted from a chat window is often cut at the end of the visible area, and a study note
  * that stops mid-sentence teaches the wrong thing.
@@ -61,6 +63,32 @@ const INFLECTION = new Set([
   'ness',
 ]);
 
+/** Sentences the paragraph must finish before its last one: one shows it is prose written in sentences. */
+const MIN_FINISHED_SENTENCES = 1;
+/** Words the unfinished last sentence must have: a shorter tail is more often a label than a cut sentence. */
+const MIN_LAST_SENTENCE_WORDS = 3;
+/** A sentence end followed by the start of the next sentence. */
+const SENTENCE_END = /[\p{L}\p{N}\p{Pe}\p{Pf}"'`*_][.!?]["'”’)*_]*\s+(?=["“‘'*_(`]*[\p{Lu}\p{N}])/gu;
+
+/** Does a prose paragraph (raw Markdown) stop inside its last sentence? */
+function unfinishedLastSentence(raw: string, paragraph: Paragraph): boolean {
+  if (!isEnglish(paragraph)) return false;
+  let ends = 0;
+  let last = 0;
+  for (const m of raw.matchAll(SENTENCE_END)) {
+    ends++;
+    last = m.index + m[0].length;
+  }
+  if (ends < MIN_FINISHED_SENTENCES) return false;
+  const tail = raw.slice(last);
+  // The last sentence starts with a capital and has words only: no label (`Note:`), list or code.
+  if (!/^["“‘'*_]*\p{Lu}/u.test(tail) || /[:;|`<>\[\]{}=\n]/.test(tail)) return false;
+  const words = tail.match(/\p{L}+/gu) ?? [];
+  // Title Case (`How Amazon AppFlow Works`) is a heading that lost its hashes, not a cut sentence.
+  if (words.every((w) => w.length < 4 || /^\p{Lu}/u.test(w))) return false;
+  return words.length >= MIN_LAST_SENTENCE_WORDS;
+}
+
 interface Words {
   counts: Map<string, number>;
   /** The distinct words, sorted (prefix look-ups by binary search). */
@@ -70,6 +98,17 @@ interface Words {
 }
 
 const COMMON = ['the', 'and', 'of', 'to', 'is', 'for', 'in', 'a', 'with', 'are'];
+/** Share of the ten most common English words among all words above which text reads as English. */
+const MIN_COMMON_SHARE = 0.08;
+
+/** Does the paragraph itself read as English (a German paragraph in an English file does not)? */
+function isEnglish(paragraph: Paragraph): boolean {
+  const words = paragraph.children.flatMap((c) =>
+    c.type === 'text' ? (c.value.toLowerCase().match(/\p{L}+/gu) ?? []) : [],
+  );
+  const common = words.filter((w) => COMMON.includes(w)).length;
+  return words.length > 0 && common / words.length >= MIN_COMMON_SHARE;
+}
 
 function documentWords(ctx: RuleContext): Words {
   const counts = new Map<string, number>();
@@ -79,7 +118,7 @@ function documentWords(ctx: RuleContext): Words {
     total++;
   }
   const common = COMMON.reduce((n, w) => n + (counts.get(w) ?? 0), 0);
-  return { counts, sorted: [...counts.keys()].sort(), english: total > 0 && common / total >= 0.08 };
+  return { counts, sorted: [...counts.keys()].sort(), english: total > 0 && common / total >= MIN_COMMON_SHARE };
 }
 
 /** Why the last word looks cut, or null. */
@@ -105,6 +144,9 @@ function cutReason(word: string, paragraphWords: number, words: () => Words, inL
   return null;
 }
 
+const rawOf = (text: string, node: Paragraph): string =>
+  text.slice(node.position!.start.offset, node.position!.end.offset).trimEnd();
+
 export default defineRule({
   id: 'text/truncated',
   description: 'Paragraph cut off mid-word or mid-sentence.',
@@ -127,10 +169,14 @@ export default defineRule({
         (n, c) => n + (c.type === 'text' ? (c.value.match(/\p{L}+/gu) ?? []).length : 1),
         0,
       );
+      const inList = index.parent.get(paragraph)?.type === 'listItem';
       const reason =
         m[2] === '-' && count >= 6
           ? `\`${word}-\` (a word cut at a hyphen)`
-          : cutReason(word, count, lazyWords, index.parent.get(paragraph)?.type === 'listItem');
+          : (cutReason(word, count, lazyWords, inList) ??
+            (!inList && lazyWords().english && unfinishedLastSentence(rawOf(ctx.text, paragraph), paragraph)
+              ? `\`${word}\` (a sentence with no end)`
+              : null));
       if (!reason) continue;
       const line = last.position.end.line;
       const lineText = ctx.lines[line - 1] ?? '';

@@ -1,0 +1,1654 @@
+// Generated from schemas/notes.schema.json by scripts/generate-schema-types.mjs (ajv standalone code, options {"allErrors":false,"strict":true}).
+// Do not edit: edit the schema and run `npm run generate`.
+// @ts-nocheck
+/* eslint-disable */
+import type { ErrorObject } from 'ajv';
+import type { NotesDataset } from './notes-schema.js';
+
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}},"math":{"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}},"image":{"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}}}};
+const schema32 = {"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}};
+const schema33 = {"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."};
+const schema34 = {"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."};
+const schema37 = {"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}};
+const pattern4 = new RegExp("^[a-z]-[0-9a-f]{16}$", "u");
+const pattern5 = new RegExp("^[^\\s]+$", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.id === undefined) && (missing0 = "id")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.frontMatter === undefined) && (missing0 = "frontMatter"))) || ((data.tags === undefined) && (missing0 = "tags"))) || ((data.topics === undefined) && (missing0 = "topics"))) || ((data.source === undefined) && (missing0 = "source"))){
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "title")) || (key0 === "frontMatter")) || (key0 === "tags")) || (key0 === "topics")) || (key0 === "source"))){
+validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+let data0 = data.id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+validate21.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]-[0-9a-f]{16}$"},message:"must match pattern \""+"^[a-z]-[0-9a-f]{16}$"+"\""}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+const _errs5 = errors;
+if(typeof data.title !== "string"){
+validate21.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.frontMatter !== undefined){
+let data2 = data.frontMatter;
+const _errs7 = errors;
+if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
+validate21.errors = [{instancePath:instancePath+"/frontMatter",schemaPath:"#/properties/frontMatter/type",keyword:"type",params:{type: schema32.properties.frontMatter.type},message:"must be object,null"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tags !== undefined){
+let data3 = data.tags;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+validate21.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs12 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.topics !== undefined){
+let data5 = data.topics;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data5)){
+var valid4 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs17 = errors;
+if(errors === _errs17){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing1;
+if(((((data6.id === undefined) && (missing1 = "id")) || ((data6.title === undefined) && (missing1 = "title"))) || ((data6.tags === undefined) && (missing1 = "tags"))) || ((data6.line === undefined) && (missing1 = "line"))){
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1,schemaPath:"#/properties/topics/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs19 = errors;
+for(const key1 in data6){
+if(!((((key1 === "id") || (key1 === "title")) || (key1 === "tags")) || (key1 === "line"))){
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1,schemaPath:"#/properties/topics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs19 === errors){
+if(data6.id !== undefined){
+let data7 = data6.id;
+const _errs20 = errors;
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]-[0-9a-f]{16}$"},message:"must match pattern \""+"^[a-z]-[0-9a-f]{16}$"+"\""}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs20 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data6.title !== undefined){
+const _errs23 = errors;
+if(typeof data6.title !== "string"){
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/title",schemaPath:"#/properties/topics/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs23 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data6.tags !== undefined){
+let data9 = data6.tags;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data9)){
+var valid7 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+const _errs27 = errors;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/tags/" + i2,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/tags/" + i2,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs27 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/tags",schemaPath:"#/properties/topics/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid5 = _errs25 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data6.line !== undefined){
+let data11 = data6.line;
+const _errs30 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/line",schemaPath:"#/properties/topics/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs30){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 1 || isNaN(data11)){
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/line",schemaPath:"#/properties/topics/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid5 = _errs30 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/topics/" + i1,schemaPath:"#/properties/topics/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs17 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+let data12 = data.source;
+const _errs32 = errors;
+const _errs33 = errors;
+if(errors === _errs33){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing2;
+if((((data12.path === undefined) && (missing2 = "path")) || ((data12.line === undefined) && (missing2 = "line"))) || ((data12.endLine === undefined) && (missing2 = "endLine"))){
+validate21.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs35 = errors;
+for(const key2 in data12){
+if(!(((key2 === "path") || (key2 === "line")) || (key2 === "endLine"))){
+validate21.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs35 === errors){
+if(data12.path !== undefined){
+const _errs36 = errors;
+if(typeof data12.path !== "string"){
+validate21.errors = [{instancePath:instancePath+"/source/path",schemaPath:"#/$defs/source/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs36 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data12.line !== undefined){
+let data14 = data12.line;
+const _errs38 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate21.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs38){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+validate21.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid10 = _errs38 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data12.endLine !== undefined){
+let data15 = data12.endLine;
+const _errs40 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate21.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs40){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 1 || isNaN(data15)){
+validate21.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid10 = _errs40 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema38 = {"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}};
+const schema44 = {"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}};
+const schema47 = {"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}};
+const schema48 = {"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}};
+const func1 = Object.prototype.hasOwnProperty;
+const pattern12 = new RegExp("^[0-9a-f]{64}$", "u");
+const schema42 = {"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}};
+const schema43 = {"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.columns === undefined) && (missing0 = "columns")) || ((data.rows === undefined) && (missing0 = "rows"))) || ((data.line === undefined) && (missing0 = "line"))){
+validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "columns") || (key0 === "rows")) || (key0 === "line"))){
+validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.columns !== undefined){
+let data0 = data.columns;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(typeof data0[i0] !== "string"){
+validate24.errors = [{instancePath:instancePath+"/columns/" + i0,schemaPath:"#/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate24.errors = [{instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rows !== undefined){
+let data2 = data.rows;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid3 = true;
+const len2 = data3.length;
+for(let i2=0; i2<len2; i2++){
+let data4 = data3[i2];
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+let missing1;
+if((((data4.text === undefined) && (missing1 = "text")) || ((data4.markdown === undefined) && (missing1 = "markdown"))) || ((data4.filled === undefined) && (missing1 = "filled"))){
+validate24.errors = [{instancePath:instancePath+"/rows/" + i1+"/" + i2,schemaPath:"#/$defs/cell/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs13 = errors;
+for(const key1 in data4){
+if(!(((key1 === "text") || (key1 === "markdown")) || (key1 === "filled"))){
+validate24.errors = [{instancePath:instancePath+"/rows/" + i1+"/" + i2,schemaPath:"#/$defs/cell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs13 === errors){
+if(data4.text !== undefined){
+const _errs14 = errors;
+if(typeof data4.text !== "string"){
+validate24.errors = [{instancePath:instancePath+"/rows/" + i1+"/" + i2+"/text",schemaPath:"#/$defs/cell/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs14 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data4.markdown !== undefined){
+const _errs16 = errors;
+if(typeof data4.markdown !== "string"){
+validate24.errors = [{instancePath:instancePath+"/rows/" + i1+"/" + i2+"/markdown",schemaPath:"#/$defs/cell/properties/markdown/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs16 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data4.filled !== undefined){
+const _errs18 = errors;
+if(typeof data4.filled !== "boolean"){
+validate24.errors = [{instancePath:instancePath+"/rows/" + i1+"/" + i2+"/filled",schemaPath:"#/$defs/cell/properties/filled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid5 = _errs18 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate24.errors = [{instancePath:instancePath+"/rows/" + i1+"/" + i2,schemaPath:"#/$defs/cell/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs10 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate24.errors = [{instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate24.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.line !== undefined){
+let data8 = data.line;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate24.errors = [{instancePath:instancePath+"/line",schemaPath:"#/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 1 || isNaN(data8)){
+validate24.errors = [{instancePath:instancePath+"/line",schemaPath:"#/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.topicId === undefined) && (missing0 = "topicId"))) || ((data.document === undefined) && (missing0 = "document"))) || ((data.documentId === undefined) && (missing0 = "documentId"))) || ((data.answer === undefined) && (missing0 = "answer"))) || ((data.tables === undefined) && (missing0 = "tables"))) || ((data.callouts === undefined) && (missing0 = "callouts"))) || ((data.tags === undefined) && (missing0 = "tags"))) || ((data.source === undefined) && (missing0 = "source"))){
+validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema38.properties, key0))){
+validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+let data0 = data.id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+validate23.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]-[0-9a-f]{16}$"},message:"must match pattern \""+"^[a-z]-[0-9a-f]{16}$"+"\""}];
+return false;
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data1 = data.kind;
+const _errs5 = errors;
+if(!((data1 === "question") || (data1 === "overview"))){
+validate23.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema38.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+const _errs6 = errors;
+if(typeof data.title !== "string"){
+validate23.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.topic !== undefined){
+let data3 = data.topic;
+const _errs8 = errors;
+if((typeof data3 !== "string") && (data3 !== null)){
+validate23.errors = [{instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: schema38.properties.topic.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.topicId !== undefined){
+let data4 = data.topicId;
+const _errs10 = errors;
+const _errs11 = errors;
+let valid2 = false;
+let passing0 = null;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err0 = {instancePath:instancePath+"/topicId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]-[0-9a-f]{16}$"},message:"must match pattern \""+"^[a-z]-[0-9a-f]{16}$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/topicId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs12 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+}
+const _errs15 = errors;
+if(data4 !== null){
+const err2 = {instancePath:instancePath+"/topicId",schemaPath:"#/properties/topicId/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+if(_valid0 && valid2){
+valid2 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid2 = true;
+passing0 = 1;
+}
+}
+if(!valid2){
+const err3 = {instancePath:instancePath+"/topicId",schemaPath:"#/properties/topicId/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate23.errors = vErrors;
+return false;
+}
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.document !== undefined){
+const _errs17 = errors;
+if(typeof data.document !== "string"){
+validate23.errors = [{instancePath:instancePath+"/document",schemaPath:"#/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.documentId !== undefined){
+let data6 = data.documentId;
+const _errs19 = errors;
+const _errs20 = errors;
+if(errors === _errs20){
+if(typeof data6 === "string"){
+if(!pattern4.test(data6)){
+validate23.errors = [{instancePath:instancePath+"/documentId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]-[0-9a-f]{16}$"},message:"must match pattern \""+"^[a-z]-[0-9a-f]{16}$"+"\""}];
+return false;
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/documentId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.answer !== undefined){
+let data7 = data.answer;
+const _errs22 = errors;
+if(errors === _errs22){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+let missing1;
+if(((data7.markdown === undefined) && (missing1 = "markdown")) || ((data7.text === undefined) && (missing1 = "text"))){
+validate23.errors = [{instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs24 = errors;
+for(const key1 in data7){
+if(!((key1 === "markdown") || (key1 === "text"))){
+validate23.errors = [{instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs24 === errors){
+if(data7.markdown !== undefined){
+const _errs25 = errors;
+if(typeof data7.markdown !== "string"){
+validate23.errors = [{instancePath:instancePath+"/answer/markdown",schemaPath:"#/properties/answer/properties/markdown/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs25 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data7.text !== undefined){
+const _errs27 = errors;
+if(typeof data7.text !== "string"){
+validate23.errors = [{instancePath:instancePath+"/answer/text",schemaPath:"#/properties/answer/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs27 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tables !== undefined){
+let data10 = data.tables;
+const _errs29 = errors;
+if(errors === _errs29){
+if(Array.isArray(data10)){
+var valid6 = true;
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+const _errs31 = errors;
+if(!(validate24(data10[i0], {instancePath:instancePath+"/tables/" + i0,parentData:data10,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs31 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.callouts !== undefined){
+let data12 = data.callouts;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data12)){
+var valid7 = true;
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+const _errs34 = errors;
+const _errs35 = errors;
+if(errors === _errs35){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing2;
+if(((((data13.label === undefined) && (missing2 = "label")) || ((data13.markdown === undefined) && (missing2 = "markdown"))) || ((data13.text === undefined) && (missing2 = "text"))) || ((data13.line === undefined) && (missing2 = "line"))){
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1,schemaPath:"#/$defs/callout/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs37 = errors;
+for(const key2 in data13){
+if(!((((key2 === "label") || (key2 === "markdown")) || (key2 === "text")) || (key2 === "line"))){
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1,schemaPath:"#/$defs/callout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs37 === errors){
+if(data13.label !== undefined){
+let data14 = data13.label;
+const _errs38 = errors;
+if((typeof data14 !== "string") && (data14 !== null)){
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1+"/label",schemaPath:"#/$defs/callout/properties/label/type",keyword:"type",params:{type: schema44.properties.label.type},message:"must be string,null"}];
+return false;
+}
+var valid9 = _errs38 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data13.markdown !== undefined){
+const _errs40 = errors;
+if(typeof data13.markdown !== "string"){
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1+"/markdown",schemaPath:"#/$defs/callout/properties/markdown/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs40 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data13.text !== undefined){
+const _errs42 = errors;
+if(typeof data13.text !== "string"){
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1+"/text",schemaPath:"#/$defs/callout/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs42 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data13.line !== undefined){
+let data17 = data13.line;
+const _errs44 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1+"/line",schemaPath:"#/$defs/callout/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs44){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 1 || isNaN(data17)){
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1+"/line",schemaPath:"#/$defs/callout/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid9 = _errs44 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/callouts/" + i1,schemaPath:"#/$defs/callout/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs34 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/callouts",schemaPath:"#/properties/callouts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tags !== undefined){
+let data18 = data.tags;
+const _errs46 = errors;
+if(errors === _errs46){
+if(Array.isArray(data18)){
+var valid10 = true;
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+let data19 = data18[i2];
+const _errs48 = errors;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data19 === "string"){
+if(!pattern5.test(data19)){
+validate23.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+return false;
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs48 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs46 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+let data20 = data.source;
+const _errs51 = errors;
+const _errs52 = errors;
+if(errors === _errs52){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+let missing3;
+if((((data20.path === undefined) && (missing3 = "path")) || ((data20.line === undefined) && (missing3 = "line"))) || ((data20.endLine === undefined) && (missing3 = "endLine"))){
+validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs54 = errors;
+for(const key3 in data20){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "endLine"))){
+validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs54 === errors){
+if(data20.path !== undefined){
+const _errs55 = errors;
+if(typeof data20.path !== "string"){
+validate23.errors = [{instancePath:instancePath+"/source/path",schemaPath:"#/$defs/source/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid13 = _errs55 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data20.line !== undefined){
+let data22 = data20.line;
+const _errs57 = errors;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+validate23.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs57){
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 1 || isNaN(data22)){
+validate23.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid13 = _errs57 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data20.endLine !== undefined){
+let data23 = data20.endLine;
+const _errs59 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+validate23.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs59){
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 1 || isNaN(data23)){
+validate23.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid13 = _errs59 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.math !== undefined){
+let data24 = data.math;
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data24)){
+if(data24.length < 1){
+validate23.errors = [{instancePath:instancePath+"/math",schemaPath:"#/properties/math/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid14 = true;
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+const _errs63 = errors;
+const _errs64 = errors;
+if(errors === _errs64){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing4;
+if(((((data25.type === undefined) && (missing4 = "type")) || ((data25.display === undefined) && (missing4 = "display"))) || ((data25.tex === undefined) && (missing4 = "tex"))) || ((data25.line === undefined) && (missing4 = "line"))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i3,schemaPath:"#/$defs/math/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs66 = errors;
+for(const key4 in data25){
+if(!((((key4 === "type") || (key4 === "display")) || (key4 === "tex")) || (key4 === "line"))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i3,schemaPath:"#/$defs/math/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs66 === errors){
+if(data25.type !== undefined){
+const _errs67 = errors;
+if("math" !== data25.type){
+validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/type",schemaPath:"#/$defs/math/properties/type/const",keyword:"const",params:{allowedValue: "math"},message:"must be equal to constant"}];
+return false;
+}
+var valid16 = _errs67 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data25.display !== undefined){
+const _errs68 = errors;
+if(typeof data25.display !== "boolean"){
+validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/display",schemaPath:"#/$defs/math/properties/display/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid16 = _errs68 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data25.tex !== undefined){
+const _errs70 = errors;
+if(typeof data25.tex !== "string"){
+validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/tex",schemaPath:"#/$defs/math/properties/tex/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid16 = _errs70 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data25.line !== undefined){
+let data29 = data25.line;
+const _errs72 = errors;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/line",schemaPath:"#/$defs/math/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs72){
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 1 || isNaN(data29)){
+validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/line",schemaPath:"#/$defs/math/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid16 = _errs72 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/math/" + i3,schemaPath:"#/$defs/math/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid14 = _errs63 === errors;
+if(!valid14){
+break;
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/math",schemaPath:"#/properties/math/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs61 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.images !== undefined){
+let data30 = data.images;
+const _errs74 = errors;
+if(errors === _errs74){
+if(Array.isArray(data30)){
+if(data30.length < 1){
+validate23.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid17 = true;
+const len4 = data30.length;
+for(let i4=0; i4<len4; i4++){
+let data31 = data30[i4];
+const _errs76 = errors;
+const _errs77 = errors;
+if(errors === _errs77){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+let missing5;
+if(((((data31.type === undefined) && (missing5 = "type")) || ((data31.alt === undefined) && (missing5 = "alt"))) || ((data31.url === undefined) && (missing5 = "url"))) || ((data31.line === undefined) && (missing5 = "line"))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4,schemaPath:"#/$defs/image/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs79 = errors;
+for(const key5 in data31){
+if(!(func1.call(schema48.properties, key5))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4,schemaPath:"#/$defs/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs79 === errors){
+if(data31.type !== undefined){
+const _errs80 = errors;
+if("image" !== data31.type){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/type",schemaPath:"#/$defs/image/properties/type/const",keyword:"const",params:{allowedValue: "image"},message:"must be equal to constant"}];
+return false;
+}
+var valid19 = _errs80 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.alt !== undefined){
+const _errs81 = errors;
+if(typeof data31.alt !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/alt",schemaPath:"#/$defs/image/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs81 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.url !== undefined){
+const _errs83 = errors;
+if(typeof data31.url !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/url",schemaPath:"#/$defs/image/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs83 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.line !== undefined){
+let data35 = data31.line;
+const _errs85 = errors;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/line",schemaPath:"#/$defs/image/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs85){
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 < 1 || isNaN(data35)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/line",schemaPath:"#/$defs/image/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid19 = _errs85 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.path !== undefined){
+const _errs87 = errors;
+if(typeof data31.path !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/path",schemaPath:"#/$defs/image/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs87 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.size !== undefined){
+let data37 = data31.size;
+const _errs89 = errors;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/size",schemaPath:"#/$defs/image/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs89){
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 0 || isNaN(data37)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/size",schemaPath:"#/$defs/image/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid19 = _errs89 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.sha256 !== undefined){
+let data38 = data31.sha256;
+const _errs91 = errors;
+if(errors === _errs91){
+if(typeof data38 === "string"){
+if(!pattern12.test(data38)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/sha256",schemaPath:"#/$defs/image/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/sha256",schemaPath:"#/$defs/image/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid19 = _errs91 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.format !== undefined){
+let data39 = data31.format;
+const _errs93 = errors;
+if(!((((data39 === "png") || (data39 === "jpeg")) || (data39 === "gif")) || (data39 === "svg"))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/format",schemaPath:"#/$defs/image/properties/format/enum",keyword:"enum",params:{allowedValues: schema48.properties.format.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid19 = _errs93 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.width !== undefined){
+let data40 = data31.width;
+const _errs94 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/width",schemaPath:"#/$defs/image/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs94){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 1 || isNaN(data40)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/width",schemaPath:"#/$defs/image/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid19 = _errs94 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.height !== undefined){
+let data41 = data31.height;
+const _errs96 = errors;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/height",schemaPath:"#/$defs/image/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs96){
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 1 || isNaN(data41)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/height",schemaPath:"#/$defs/image/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid19 = _errs96 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data31.problem !== undefined){
+const _errs98 = errors;
+if(typeof data31.problem !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/problem",schemaPath:"#/$defs/image/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs98 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/images/" + i4,schemaPath:"#/$defs/image/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid17 = _errs76 === errors;
+if(!valid17){
+break;
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs74 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://notes.dev/schemas/notes.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.notes === undefined) && (missing0 = "notes"))){
+validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "$schema") || (key0 === "schemaVersion")) || (key0 === "documents")) || (key0 === "notes"))){
+validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.$schema !== undefined){
+const _errs2 = errors;
+if(typeof data.$schema !== "string"){
+validate20.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.schemaVersion !== undefined){
+const _errs4 = errors;
+if(1 !== data.schemaVersion){
+validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.documents !== undefined){
+let data2 = data.documents;
+const _errs5 = errors;
+if(errors === _errs5){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs7 = errors;
+if(!(validate21(data2[i0], {instancePath:instancePath+"/documents/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs7 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.notes !== undefined){
+let data4 = data.notes;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs10 = errors;
+if(!(validate23(data4[i1], {instancePath:instancePath+"/notes/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+/** Validates a value against schemas/notes.schema.json; on failure its `errors` are ajv's. */
+export const validate = validate20 as unknown as ((data: unknown) => data is NotesDataset) & { errors?: ErrorObject[] | null };
