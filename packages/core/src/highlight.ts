@@ -57,6 +57,24 @@ const GRAMMARS: Readonly<Record<string, string>> = {
   pwsh: 'powershell',
 };
 
+type LangModule = Promise<{ default: unknown[] }>;
+/** Each grammar's module, imported on demand (written out so bundlers and Vite see every import). */
+const LOADERS: Readonly<Record<string, () => LangModule>> = {
+  bash: () => import('@shikijs/langs/bash'),
+  yaml: () => import('@shikijs/langs/yaml'),
+  json: () => import('@shikijs/langs/json'),
+  python: () => import('@shikijs/langs/python'),
+  javascript: () => import('@shikijs/langs/javascript'),
+  jsx: () => import('@shikijs/langs/jsx'),
+  typescript: () => import('@shikijs/langs/typescript'),
+  tsx: () => import('@shikijs/langs/tsx'),
+  hcl: () => import('@shikijs/langs/hcl'),
+  terraform: () => import('@shikijs/langs/terraform'),
+  sql: () => import('@shikijs/langs/sql'),
+  docker: () => import('@shikijs/langs/docker'),
+  powershell: () => import('@shikijs/langs/powershell'),
+};
+
 /** The theme: GitHub Light (dark tokens on white, each at least 4.5:1), comments in italics for grey-scale print. */
 const THEME = 'github-light';
 /** Text colour of untokenized code and the background of a code block. */
@@ -98,9 +116,7 @@ export async function createCodeHighlighter(grammars: Iterable<string>): Promise
     import('@shikijs/engine-javascript'),
     import('@shikijs/themes/github-light').then((m) => m.default),
   ]);
-  const langs = (await Promise.all(wanted.map((g) => import(`@shikijs/langs/${g}`)))).flatMap(
-    (m: { default: unknown[] }) => m.default,
-  );
+  const langs = (await Promise.all(wanted.map((g) => LOADERS[g]!()))).flatMap((m) => m.default);
   const italicComments = {
     ...theme,
     tokenColors: [

@@ -27,7 +27,13 @@ export function noteUnits(
   colour: TopicColour,
   keepWhole: (h: number) => boolean,
 ): Unit[] {
-  const ctx: Context = { width: geometry.columnWidth, colour, quoted: false, size: THEME.body };
+  const ctx: Context = {
+    width: geometry.columnWidth,
+    colour,
+    quoted: false,
+    size: THEME.body,
+    columnHeight: geometry.columnHeight,
+  };
   const units: Unit[] = [];
   if (note.kind === 'question') {
     const title = note.heading

@@ -1,7 +1,8 @@
 import { collectGarbageIfGrown, type Exporter, type ExportOptions, type ModelDocument } from '@notes/core';
 import { mergePdfs } from './merge.js';
 import { countPdfPages, packPdf } from './pack.js';
-import { planCheatSheet, PART_PAGES } from './sheet.js';
+import { NO_RICH, prepareRich } from './rich.js';
+import { planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
 
 export { countPdfPages, packPdf } from './pack.js';
 export { mergePdfs } from './merge.js';
@@ -31,7 +32,20 @@ export async function cheatSheetPdf(
   options: ExportOptions,
   partPages = PART_PAGES,
 ): Promise<Uint8Array> {
-  const plan = planCheatSheet(documents, options, partPages);
+  const rich = await prepareRich(documents, options);
+  try {
+    return await layoutSheet(planCheatSheet(documents, options, partPages, rich), options);
+  } catch (error) {
+    if (rich === NO_RICH) throw error;
+    // A picture or formula pdfmake could not draw must not cost the whole sheet: print it without them.
+    options.warn(
+      `cheat sheet: an image or formula could not be drawn (${(error as Error).message}): printed without them`,
+    );
+    return layoutSheet(planCheatSheet(documents, options, partPages), options);
+  }
+}
+
+async function layoutSheet(plan: CheatSheetPlan, options: ExportOptions): Promise<Uint8Array> {
   if (plan.count === 1) return packPdf(plan.part(0), options.warn);
   const counts: number[] = [];
   for (let i = 0; i < plan.count; i++) {

@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { ContentObject } from './definition.js';
+import { richNow } from './rich.js';
 import { fontRuns } from './runs.js';
 import { THEME } from './theme.js';
 
@@ -9,6 +10,8 @@ export interface Style {
   mono?: boolean;
   strike?: boolean;
   link?: string;
+  sup?: boolean;
+  sub?: boolean;
 }
 
 /** The text of raw HTML: tags dropped, `<br>` as a line break, script and style bodies left out. */
@@ -64,6 +67,15 @@ export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span
       case 'footnoteReference':
         out.push({ text: `[^${node.identifier}]`, style });
         break;
+      case 'inlineMath': {
+        // Typeset by MathJax into runs (see math.ts); the TeX as written when it could not be.
+        const runs = richNow().mathRuns.get(node);
+        if (runs)
+          for (const r of runs)
+            out.push({ text: r.text, style: { ...style, italics: r.italics, sup: r.sup, sub: r.sub } });
+        else out.push({ text: node.value, style: { ...style, mono: true } });
+        break;
+      }
       default:
         break;
     }
@@ -95,6 +107,8 @@ export function inlines(list: readonly Span[], base: { color?: string; size?: nu
         if (base.size) piece.fontSize = Math.round(base.size * 9) / 10;
       }
       if (span.style.strike) piece.decoration = 'lineThrough';
+      if (span.style.sup) piece.sup = true;
+      if (span.style.sub) piece.sub = true;
       if (span.style.link) {
         piece.link = span.style.link;
         piece.color = '#1d4e89';
