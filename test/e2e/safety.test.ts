@@ -107,6 +107,7 @@ describe('hostile notes', () => {
     for (const out of ['out-all', 'out-build']) {
       expect(readFileSync(join(dir, out, 'notes.json'), 'utf8')).not.toContain(SECRET);
       expect(readFileSync(join(dir, out, 'cheatsheet.pdf')).toString('latin1')).not.toContain(SECRET);
+      expect(readFileSync(join(dir, out, 'site/data/notes.js'), 'utf8')).not.toContain(SECRET);
     }
   });
 

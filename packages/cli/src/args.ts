@@ -55,6 +55,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'md', type: 'boolean', commands: ['export'], help: 'write clean Markdown (markdown/…)' },
   { name: 'anki', type: 'boolean', commands: ['export'], help: 'write the Anki deck (notes.apkg)' },
   { name: 'pdf', type: 'boolean', commands: ['export'], help: 'write the PDF cheat sheet (cheatsheet.pdf)' },
+  { name: 'site', type: 'boolean', commands: ['export'], help: 'write the study site (site/index.html)' },
   { name: 'all', type: 'boolean', commands: ['export'], help: 'write every format' },
   { name: 'out', type: 'string', commands: ['export', 'build'], value: 'DIR', help: 'output folder (default dist/)' },
   {
@@ -83,7 +84,7 @@ export const FLAGS: readonly FlagSpec[] = [
 
 const SYNOPSIS: Record<ParsedArgs['command'], string> = {
   lint: 'notes lint [paths…] [--format stylish|json|sarif|github] [--fix] [--config FILE] [--max-warnings N] [--quiet]',
-  export: 'notes export [paths…] (--json | --md | --anki | --pdf | --all) [--out DIR] [--strict]',
+  export: 'notes export [paths…] (--json | --md | --anki | --pdf | --site | --all) [--out DIR] [--strict]',
   build: 'notes build [paths…] [--out DIR]   lint, then export --all',
 };
 

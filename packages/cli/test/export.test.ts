@@ -109,7 +109,7 @@ describe('notes export and build', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'notes: choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)\n',
+      stderr: 'notes: choose what to export: --json, --md, --anki, --pdf, --site or --all (notes export --help)\n',
     });
   });
 
@@ -147,7 +147,8 @@ describe('notes export and build', () => {
     const r = await run(['build', '--out', out, join(dir, 'notes')], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/problems? \(\d+ errors?, \d+ warnings?\)/);
-    expect((await readdir(out)).sort()).toEqual(['cheatsheet.pdf', 'markdown', 'notes.apkg', 'notes.json']);
+    expect((await readdir(out)).sort()).toEqual(['cheatsheet.pdf', 'markdown', 'notes.apkg', 'notes.json', 'site']);
+    expect((await readdir(join(out, 'site'))).sort()).toEqual(['assets', 'data', 'index.html']);
   });
 
   it('uses SOURCE_DATE_EPOCH only when it is a number', async () => {

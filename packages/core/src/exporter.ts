@@ -24,7 +24,7 @@ export interface ExportOptions {
 
 /** An exporter: the model in, files out. Never reads Markdown, never writes files. */
 export interface Exporter {
-  format: 'json' | 'md' | 'anki' | 'pdf';
+  format: 'json' | 'md' | 'anki' | 'pdf' | 'site';
   /** Default file extension of the main output. */
   extension: string;
   binary: boolean;

@@ -41,6 +41,7 @@ export {
   type SourceFile,
 } from './source.js';
 export { buildDocument, headingText } from './structure.js';
+export { CALLOUT_LABEL } from './callouts.js';
 export { blocksText, inlineText, squash } from './text.js';
 export { formatAjvError, toDataset, validateDataset, type DatasetOptions } from './dataset.js';
 export type * from './generated/notes-schema.js';

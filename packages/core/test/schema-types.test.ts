@@ -15,6 +15,7 @@ describe('schemas are the source of truth', () => {
   it('core exports exactly its documented API', () => {
     expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
       [
+        "CALLOUT_LABEL",
         "CODE_COLORS",
         "DEFAULT_MAX_FILE_BYTES",
         "MAX_IMAGE_BYTES",

@@ -12,7 +12,7 @@ import { packApkg } from './pack.js';
 import { type AnkiCard, type AnkiCardList, renderCards } from './render.js';
 
 export { isComparisonTable } from './comparison.js';
-export type { MediaRef } from './html.js';
+export { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 export { CARD_CSS, COMPARISON_NOTETYPE_ID, QUESTION_NOTETYPE_ID } from './notetypes.js';
 export { packApkg, type PackOptions } from './pack.js';
 export {

@@ -35,6 +35,7 @@ describe('the public API', () => {
       'COMPARISON_NOTETYPE_ID',
       'QUESTION_NOTETYPE_ID',
       'ankiExporter',
+      'blocksToHtml',
       'hashedMediaName',
       'isComparisonTable',
       'loadMedia',

@@ -4,6 +4,7 @@ import { ankiExporter } from '@notes/export-anki';
 import { jsonExporter } from '@notes/export-json';
 import { markdownExporter } from '@notes/export-markdown';
 import { pdfExporter } from '@notes/export-pdf';
+import { siteExporter } from '@notes/site';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath } from '../files.js';
@@ -17,6 +18,7 @@ export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter])[]
   ['md', markdownExporter],
   ['anki', ankiExporter],
   ['pdf', pdfExporter],
+  ['site', siteExporter],
 ];
 
 /** The clock every exporter gets: SOURCE_DATE_EPOCH when set, else the newest source modification time. */
@@ -35,7 +37,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
   const chosen =
     forced ?? (args.flags['all'] ? EXPORTERS.map(([f]) => f) : EXPORTERS.map(([f]) => f).filter((f) => args.flags[f]));
   if (chosen.length === 0)
-    throw new UsageError('choose what to export: --json, --md, --anki, --pdf or --all (notes export --help)');
+    throw new UsageError('choose what to export: --json, --md, --anki, --pdf, --site or --all (notes export --help)');
   const configFlag = typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined;
   const setup = loadSetup(ctx.cwd, configFlag, await ruleRegistry());
   // Several exporters may report the same thing (an image that is not used): each finding is printed once.

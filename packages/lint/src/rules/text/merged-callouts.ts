@@ -6,11 +6,12 @@
  *
  * Fix: put a blank line between the callouts.
  */
-import { defineRule } from '@notes/core';
+import { CALLOUT_LABEL, defineRule } from '@notes/core';
 import { treeIndex } from '../../walk.js';
 
 const NESTED = /^\s{0,3}>\s?>\s*\S/;
-const LABELLED = /^\s{0,3}>\s*(?:\[!\w+\]|\*\*\w[\w ]{0,20}\*\*|\w[\w ]{0,20}:|[\p{Extended_Pictographic}])/u;
+/** A quoted line that opens with a callout label (core's, as the model reads it) or an emoji. */
+const LABELLED = new RegExp(`^\\s{0,3}>\\s*(?:${CALLOUT_LABEL.source.slice(1)}|[\\p{Extended_Pictographic}])`, 'u');
 
 function callout(text: string): boolean {
   return NESTED.test(text) || LABELLED.test(text);
