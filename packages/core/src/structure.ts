@@ -30,11 +30,7 @@ function tagsFrom(value: unknown): string[] {
 
 /** Build the model of one file: title, topics, question and overview notes, tables, callouts, tags, ids. */
 export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.text)): ModelDocument {
-<<<<<<< HEAD
-  currentText = file.text;
   addMath(tree, file.text);
-=======
->>>>>>> main
   const blocks = tree.children;
   let frontMatterInfo: FrontMatter | null = null;
   const fm = blocks[0];

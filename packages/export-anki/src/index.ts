@@ -34,7 +34,7 @@ export interface AnkiExportOptions extends ExportOptions {
  * Read the images the cards refer to (core's image loader: inside the notes' folder after resolving symbolic
  * links, a PNG, JPEG, GIF or SVG that is not damaged or huge). A problem is a finding; the card shows the alt text.
  */
-export async function loadMedia(
+export async function loadMediaImages(
   media: readonly MediaRef[],
   options: Pick<ExportOptions, 'baseDir' | 'warn'>,
 ): Promise<Map<string, LocalImage>> {
@@ -47,6 +47,15 @@ export async function loadMedia(
     else options.warn(`${ref.from} ${result.reason}`);
   }
   return out;
+}
+
+/** The bytes of the images the cards refer to, by name (see `loadMediaImages`). */
+export async function loadMedia(
+  media: readonly MediaRef[],
+  options: Pick<ExportOptions, 'baseDir' | 'warn'>,
+): Promise<Map<string, Uint8Array>> {
+  const images = await loadMediaImages(media, options);
+  return new Map([...images].map(([name, image]) => [name, image.bytes]));
 }
 
 /** The name a packed image gets: its content hash, so the same picture is one file and a re-import adds none. */
@@ -106,7 +115,7 @@ export const ankiExporter: Exporter = {
     const highlighter = await createCodeHighlighter(codeGrammars(documents.map((d) => d.tree)));
     const rendered = renderCards(documents, { baseDir: options.baseDir, warn: options.warn, comparisons, highlighter });
     if (rendered.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
-    const { list, bytes } = finalMedia(rendered, await loadMedia(rendered.media, options));
+    const { list, bytes } = finalMedia(rendered, await loadMediaImages(rendered.media, options));
     const data = await packApkg(list, { epoch: options.epoch, media: bytes });
     return [{ path: 'notes.apkg', data }];
   },

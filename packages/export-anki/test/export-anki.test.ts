@@ -39,6 +39,7 @@ describe('the public API', () => {
       'hashedMediaName',
       'isComparisonTable',
       'loadMedia',
+      'loadMediaImages',
       'packApkg',
       'renderCards',
     ]);
