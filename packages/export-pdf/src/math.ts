@@ -64,7 +64,11 @@ function loadEngine() {
       // Paths inline in each formula (no shared <defs>/<use>), which is what svg-to-pdfkit draws best.
       OutputJax: new SVG({ fontCache: 'none' }),
     }) as unknown as MathJaxDocument;
-    return { doc, adaptor: adaptor as unknown as { outerHTML(n: unknown): string }, compiled: STATE.COMPILED as number };
+    return {
+      doc,
+      adaptor: adaptor as unknown as { outerHTML(n: unknown): string },
+      compiled: STATE.COMPILED as number,
+    };
   })();
   return engine;
 }
