@@ -27,6 +27,8 @@ describe('huge inputs get a clear, early message with a limit the user can raise
     const rows = ['# Table\n\n## All rows?\n\n| id | name | value |\n| --- | --- | --- |\n'];
     for (let i = 0; i < 100_000; i++) rows.push(`| ${i} | row ${i} | ${i * 7} |\n`);
     writeFileSync(join(dir, 'rows.md'), rows.join(''));
+    // The default limit is 16 MiB (SPEC §7); these refusals are at a limit of 2 MiB the project set itself.
+    writeFileSync(join(dir, 'notes.config.json'), JSON.stringify({ limits: { maxFileBytes: 2 * 1024 * 1024 } }));
   });
 
   it.each([
@@ -43,6 +45,23 @@ describe('huge inputs get a clear, early message with a limit the user can raise
     expect(exported.status).toBe(2);
     expect(exported.stderr).toBe(message);
     expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('the default limit is 16 MiB: a 17 MB file is refused at once with the same one line', () => {
+    const own = mkdtempSync(join(tmpdir(), 'notes-huge-'));
+    writeFileSync(
+      join(own, 'huge.md'),
+      '# Huge\n\n' + 'Text of a very long note.\n'.repeat(Math.ceil((17 * 1024 * 1024) / 26)),
+    );
+    const lint = notes(['lint', 'huge.md'], own);
+    expect(lint.status).toBe(2);
+    expect(lint.stderr).toContain(
+      'notes: huge.md: file is 17.0 MB, over the 16.0 MB limit: split it, or raise "limits.maxFileBytes" in notes.config.json\n',
+    );
+    const exported = notes(['export', '--json', '--out', join(own, 'out'), 'huge.md'], own);
+    expect(exported.status).toBe(2);
+    expect(exported.stderr).toContain('over the 16.0 MB limit');
+    expect(() => readdirSync(join(own, 'out'))).toThrow();
   });
 
   it('a raised limit lets the 100,000-row table through (parsed in batches of rows, near-linear)', () => {

@@ -79,18 +79,49 @@ export const FLAGS: readonly FlagSpec[] = [
     value: 'N',
     help: 'PDF columns per page (default 3)',
   },
-  { name: 'help', type: 'boolean', commands: ['lint', 'export', 'build'], help: 'show this help' },
+  {
+    name: 'no-id-map',
+    type: 'boolean',
+    commands: ['export', 'build'],
+    help: 'Anki: neither read nor write the id map (no renames kept, no orphans listed)',
+  },
+  {
+    name: 'watch',
+    type: 'boolean',
+    commands: ['lint', 'build'],
+    help: 'run again when a note or the configuration changes (Ctrl-C stops)',
+  },
+  {
+    name: 'stdio',
+    type: 'boolean',
+    commands: ['lsp'],
+    help: 'talk LSP over stdin/stdout (the default and only transport; editors pass it)',
+  },
+  {
+    name: 'clientProcessId',
+    type: 'number',
+    commands: ['lsp'],
+    value: 'PID',
+    help: 'exit when this process (the editor) is gone (vscode-languageclient passes it)',
+  },
+  { name: 'force', type: 'boolean', commands: ['init'], help: 'overwrite files that already exist' },
+  { name: 'help', type: 'boolean', commands: ['lint', 'export', 'build', 'lsp', 'init'], help: 'show this help' },
 ];
 
 const SYNOPSIS: Record<ParsedArgs['command'], string> = {
-  lint: 'notes lint [paths…] [--format stylish|json|sarif|github] [--fix] [--config FILE] [--max-warnings N] [--quiet]',
+  lint: 'notes lint [paths…] [--format stylish|json|sarif|github] [--fix] [--config FILE] [--max-warnings N] [--quiet] [--watch]',
   export: 'notes export [paths…] (--json | --md | --anki | --pdf | --site | --all) [--out DIR] [--strict]',
-  build: 'notes build [paths…] [--out DIR]   lint, then export --all',
+  build: 'notes build [paths…] [--out DIR] [--watch]   lint, then export --all',
+  lsp: 'notes lsp [--stdio]   language server for editors (diagnostics, quick fixes, fix all, formatting)',
+  init: 'notes init [--force]   write notes.config.json, an example note, a CI workflow and .gitignore entries',
 };
+
+/** The commands, in the order `notes --help` lists them. */
+export const COMMANDS = ['lint', 'export', 'build', 'lsp', 'init'] as const;
 
 /** The text of `notes --help` or `notes <command> --help`, generated from FLAGS. */
 export function helpText(command?: ParsedArgs['command']): string {
-  const commands = command ? [command] : (['lint', 'export', 'build'] as const);
+  const commands = command ? [command] : COMMANDS;
   const lines = ['Usage:'];
   for (const c of commands) lines.push(`  ${SYNOPSIS[c]}`);
   lines.push(
@@ -120,10 +151,12 @@ export function parseArgs(
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { help: true };
   if (first === '--version' || first === '-v') return { version: true };
-  if (first !== 'lint' && first !== 'export' && first !== 'build') {
-    throw new UsageError(`unknown command "${first}": use lint, export or build (notes --help)`);
+  const command = COMMANDS.find((c) => c === first);
+  if (command === undefined) {
+    throw new UsageError(
+      `unknown command "${first}": use ${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS.at(-1)} (notes --help)`,
+    );
   }
-  const command = first;
   const paths: string[] = [];
   const flags: ParsedArgs['flags'] = {};
   let onlyPaths = false;

@@ -22,14 +22,21 @@ export interface LintSetup {
   optionsFor(absolutePath: string): LintOptions;
 }
 
-/** Find notes.config.json in `cwd` or the nearest folder above it; null when there is none. */
-export function findConfig(cwd: string, exists: (path: string) => boolean = fileExists): string | null {
+/**
+ * Find notes.config.json in `cwd` or the nearest folder above it (but not above `stopAt`, when given); null when
+ * there is none.
+ */
+export function findConfig(
+  cwd: string,
+  exists: (path: string) => boolean = fileExists,
+  stopAt?: string,
+): string | null {
   let dir = resolve(cwd);
   for (;;) {
     const candidate = join(dir, CONFIG_NAME);
     if (exists(candidate)) return candidate;
     const up = dirname(dir);
-    if (up === dir) return null;
+    if (up === dir || (stopAt !== undefined && dir === resolve(stopAt))) return null;
     dir = up;
   }
 }
@@ -96,10 +103,20 @@ export function globToRegExp(glob: string): RegExp {
 /**
  * Load the configuration in effect: `--config FILE` when given, else notes.config.json found upward from the
  * working directory, else the defaults. Returns the rules of `registry` it turns on (default: the built-in rules;
- * the commands pass the run's registry, `ruleRegistry()`).
+ * the commands pass the run's registry, `ruleRegistry()`). `within` bounds the search (the language server reads
+ * nothing outside the workspace): a folder to stop at, or null for the defaults without searching.
  */
-export function loadSetup(cwd: string, configFlag?: string, registry?: readonly RuleDefinition[]): LintSetup {
-  const configPath = configFlag ? resolve(cwd, configFlag) : findConfig(cwd);
+export function loadSetup(
+  cwd: string,
+  configFlag?: string,
+  registry?: readonly RuleDefinition[],
+  within?: string | null,
+): LintSetup {
+  const configPath = configFlag
+    ? resolve(cwd, configFlag)
+    : within === null
+      ? null
+      : findConfig(cwd, fileExists, within);
   let config: NotesConfig = {};
   // Shown relative to the working directory, as every path in a message is.
   const shown =

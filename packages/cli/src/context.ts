@@ -15,7 +15,7 @@ export interface CliContext {
 
 /** Parsed command line: flags declared once as data in args.ts. */
 export interface ParsedArgs {
-  command: 'lint' | 'export' | 'build';
+  command: 'lint' | 'export' | 'build' | 'lsp' | 'init';
   /** Positional paths as given (default applied by the command: `content/`). */
   paths: string[];
   flags: Record<string, string | number | boolean | undefined>;

@@ -19,12 +19,19 @@ export async function main(ctx: CliContext): Promise<number> {
     }
     switch (parsed.command) {
       case 'lint':
+        if (parsed.flags['watch']) return await (await import('./commands/watch.js')).watchCommand(parsed, ctx);
         return await lintCommand(parsed, ctx);
       // The exporters (pdfmake, sql.js…) load only when exporting: `notes lint` starts faster without them.
       case 'export':
         return await (await import('./commands/export.js')).exportCommand(parsed, ctx);
       case 'build':
-        return await (await import('./commands/build.js')).buildCommand(parsed, ctx);
+        return parsed.flags['watch']
+          ? await (await import('./commands/watch.js')).watchCommand(parsed, ctx)
+          : await (await import('./commands/build.js')).buildCommand(parsed, ctx);
+      case 'lsp':
+        return await (await import('./commands/lsp.js')).lspCommand(process.stdin, process.stdout);
+      case 'init':
+        return await (await import('./commands/init.js')).initCommand(parsed, ctx);
     }
   } catch (error) {
     if (error instanceof NotesError) {

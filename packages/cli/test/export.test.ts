@@ -147,7 +147,14 @@ describe('notes export and build', () => {
     const r = await run(['build', '--out', out, join(dir, 'notes')], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/problems? \(\d+ errors?, \d+ warnings?\)/);
-    expect((await readdir(out)).sort()).toEqual(['cheatsheet.pdf', 'markdown', 'notes.apkg', 'notes.json', 'site']);
+    expect((await readdir(out)).sort()).toEqual([
+      'cheatsheet.pdf',
+      'markdown',
+      'notes.anki-ids.json',
+      'notes.apkg',
+      'notes.json',
+      'site',
+    ]);
     expect((await readdir(join(out, 'site'))).sort()).toEqual(['assets', 'data', 'index.html']);
   });
 
@@ -177,7 +184,7 @@ describe('command line', () => {
     {
       name: 'unknown command',
       args: ['publish'],
-      err: 'notes: unknown command "publish": use lint, export or build (notes --help)\n',
+      err: 'notes: unknown command "publish": use lint, export, build, lsp or init (notes --help)\n',
     },
     {
       name: 'unknown option',

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { findClozes } from './cloze.js';
 import { NotesError } from './errors.js';
 import type { Image as MdImage, Nodes } from 'mdast';
 import { notesSchema, type Image, type Math, type NotesDataset, type Note } from './generated/notes-schema.js';
@@ -47,6 +48,7 @@ function richNodes(note: ModelNote, options: DatasetOptions): { math: Math[]; im
 
 function noteData(note: ModelNote, options: DatasetOptions): Note {
   const { math, images } = richNodes(note, options);
+  const clozes = findClozes(note.body);
   return {
     id: note.id,
     kind: note.kind,
@@ -58,6 +60,8 @@ function noteData(note: ModelNote, options: DatasetOptions): Note {
     answer: { markdown: note.answer.markdown, text: note.answer.text },
     tables: note.tables.map(({ columns, rows, line }) => ({ columns, rows, line })),
     callouts: note.callouts.map(({ label, markdown, text, line }) => ({ label, markdown, text, line })),
+    // Only when there are clozes: a dataset without them keeps its bytes.
+    ...(clozes.length ? { clozes } : {}),
     tags: note.tags,
     source: note.source,
     // Only notes that have math or images carry the lists, so notes without them keep their exact bytes.

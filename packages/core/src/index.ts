@@ -1,9 +1,17 @@
+export {
+  clozeProblems,
+  findClozes,
+  mapClozes,
+  type ClozeProblem,
+  type ClozeSyntax,
+  type ClozeWrapper,
+} from './cloze.js';
 export { decodeUtf8, type Decoded, type InvalidByte } from './decode.js';
 export { NotesError } from './errors.js';
 export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 export { normalizeForId, slugTag, stableId } from './ids.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
-export { parseMarkdown } from './parse.js';
+export { parseMarkdown, sectionStarts } from './parse.js';
 export {
   CODE_COLORS,
   codeGrammar,

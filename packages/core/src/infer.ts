@@ -45,6 +45,31 @@ function looksLikeQuestion(text: string): boolean {
   return /\?\s*$/.test(text);
 }
 
+/** The smallest number (Infinity for none), without spreading a list that may hold 100,000 headings. */
+function minOf(values: Iterable<number>): number {
+  let min = Infinity;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
+
+/**
+ * For each of `marks` (a subsequence of `list`, both in document order), whether some element of `list` after
+ * it and before the next mark passes `test`. The spans do not overlap, so this is one pass over `list`: plan()
+ * stays linear on files with a hundred thousand headings.
+ */
+function spansWith(list: readonly Head[], marks: readonly Head[], test: (h: Head) => boolean): boolean[] {
+  const out: boolean[] = [];
+  let i = 0;
+  for (const [k, mark] of marks.entries()) {
+    while (i < list.length && list[i] !== mark) i++;
+    const stop = marks[k + 1];
+    let found = false;
+    for (i++; i < list.length && list[i] !== stop; i++) if (!found && test(list[i]!)) found = true;
+    out.push(found);
+  }
+  return out;
+}
+
 /** Decide which heading is the title, which are topics, and at which depth questions sit. */
 export function plan(blocks: readonly RootContent[]): Plan {
   const heads: Head[] = [];
@@ -60,16 +85,14 @@ export function plan(blocks: readonly RootContent[]): Plan {
   const h0 = heads[0];
   if (h0 && h0.index === firstContent) {
     const rest = heads.slice(1);
-    const minRest = Math.min(...rest.map((h) => h.depth));
+    const minRest = minOf(rest.map((h) => h.depth));
     const next = rest[0];
     if ((!next || next.depth > h0.depth) && h0.depth <= minRest) title = h0;
   }
   if (!title && h0 && h0.depth === 1) {
     const ones = heads.filter((h) => h.depth === 1);
-    const hasChildren = (k: number): boolean => {
-      const stop = ones[k + 1]?.index ?? Infinity;
-      return heads.some((h) => h.index > ones[k]!.index && h.index < stop && h.depth > 1);
-    };
+    const withSubHeadings = spansWith(heads, ones, (h) => h.depth > 1);
+    const hasChildren = (k: number): boolean => withSubHeadings[k]!;
     // A lone `#`, or a `#` title whose intro has no sub-headings, followed by `#` parts that all have some.
     if (
       ones.length === 1 ||
@@ -91,12 +114,9 @@ export function plan(blocks: readonly RootContent[]): Plan {
   // Numbered headings under shallower unnumbered ones (`## Part` › `### I. …`) are not the topic level.
   if (best.length > 0 && !rest.some((r) => !r.numbered && r.depth < best[0]!.depth)) {
     const depth = best[0]!.depth;
-    let parents = 0;
-    for (const [k, h] of best.entries()) {
-      const stop = best[k + 1]?.index ?? Infinity;
-      const inside = rest.filter((r) => r.index > h.index && r.index < stop && r.depth >= depth && !r.numbered);
-      if (inside.some((r) => r.depth <= depth + 1)) parents++;
-    }
+    const parents = spansWith(rest, best, (r) => r.depth >= depth && !r.numbered && r.depth <= depth + 1).filter(
+      Boolean,
+    ).length;
     const questions = best.filter((h) => looksLikeQuestion(h.text)).length;
     if (parents >= best.length * MIN_PARENT_SHARE && questions < best.length * QUESTION_MAJORITY) {
       const after = rest.filter((r) => r.index > best[0]!.index && !r.numbered);
@@ -107,19 +127,15 @@ export function plan(blocks: readonly RootContent[]): Plan {
         strayDepth,
         topics: new Set(best.map((h) => h.node)),
         topicDepth: depth,
-        questionDepth: same ? depth : deeper.length ? Math.min(...deeper) : depth,
+        questionDepth: same ? depth : deeper.length ? minOf(deeper) : depth,
       };
     }
   }
 
   // Level-based: the shallowest level is a topic level when its headings hold deeper headings.
-  const shallow = Math.min(...rest.map((h) => h.depth));
+  const shallow = minOf(rest.map((h) => h.depth));
   const top = rest.filter((h) => h.depth === shallow);
-  let withChildren = 0;
-  for (const [k, h] of top.entries()) {
-    const stop = top[k + 1]?.index ?? Infinity;
-    if (rest.some((r) => r.index > h.index && r.index < stop && r.depth > shallow)) withChildren++;
-  }
+  const withChildren = spansWith(rest, top, (r) => r.depth > shallow).filter(Boolean).length;
   const topAsk = top.filter((h) => looksLikeQuestion(h.text)).length;
   const deeper = rest.filter((h) => h.depth > shallow);
   const deepAsk = deeper.filter((h) => looksLikeQuestion(h.text)).length;
@@ -130,7 +146,7 @@ export function plan(blocks: readonly RootContent[]): Plan {
       strayDepth,
       topics: new Set(top.map((h) => h.node)),
       topicDepth: shallow,
-      questionDepth: Math.min(...deeper.map((h) => h.depth)),
+      questionDepth: minOf(deeper.map((h) => h.depth)),
     };
   }
   return { title, strayDepth, topics: new Set(), topicDepth: 0, questionDepth: shallow };

@@ -1,11 +1,27 @@
+import { createRequire } from 'node:module';
 import type { Root, RootContent, Table } from 'mdast';
 import type { Node } from 'unist';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+interface Parser {
+  parse(text: string): Root;
+}
+
+let cached: Parser | undefined;
+
+/**
+ * remark-parse + remark-gfm + remark-frontmatter, loaded on the first parse (Node ≥ 20.19 requires ES modules
+ * synchronously): `notes lint` on small files uses its lean parse and never loads these ~40 modules.
+ */
+function processor(): Parser {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const { unified } = require('unified') as typeof import('unified');
+  const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+  const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
+  const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
+  cached = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze() as Parser;
+  return cached;
+}
 
 /** Files at least this long are parsed section by section (see parseMarkdown). */
 export const CHUNK_THRESHOLD = 256 * 1024;
@@ -202,7 +218,7 @@ function parseRun(text: string, from: number, to: number, line: number, out: Roo
   cuts.push(run.length);
   for (let i = 0; i + 1 < cuts.length; i++) {
     const chunk = run.slice(cuts[i], cuts[i + 1]);
-    for (const child of processor.parse(chunk).children) {
+    for (const child of processor().parse(chunk).children) {
       shift(child, line, from + cuts[i]!);
       out.push(child);
     }
@@ -225,7 +241,7 @@ function parseTable(text: string, region: TableRegion, line: number, out: RootCo
     const last = b + batch >= region.rows.length;
     const from = region.rows[b]!;
     const to = last ? region.end : region.rows[b + batch]!;
-    const tree = processor.parse(head + text.slice(from, to));
+    const tree = processor().parse(head + text.slice(from, to));
     const first = tree.children[0];
     const wanted = Math.min(batch, region.rows.length - b) + 1;
     if (first?.type !== 'table' || first.position?.start.offset !== 0) return false;
@@ -268,9 +284,9 @@ export interface ParseOptions {
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   const tables = bigTables(text, options.bigTableRows ?? BIG_TABLE_ROWS);
   if (tables.length === 0) {
-    if (text.length < CHUNK_THRESHOLD) return processor.parse(text);
+    if (text.length < CHUNK_THRESHOLD) return processor().parse(text);
     const starts = sectionStarts(text);
-    if (starts === null || starts.length === 0) return processor.parse(text);
+    if (starts === null || starts.length === 0) return processor().parse(text);
   }
   const children: RootContent[] = [];
   let pos = 0;
@@ -278,7 +294,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   for (const region of tables) {
     if (region.start > pos) parseRun(text, pos, region.start, line, children);
     line += countLines(text, pos, region.start);
-    if (!parseTable(text, region, line, children, options.rowBatch ?? ROW_BATCH)) return processor.parse(text);
+    if (!parseTable(text, region, line, children, options.rowBatch ?? ROW_BATCH)) return processor().parse(text);
     line += countLines(text, region.start, region.end);
     pos = region.end;
   }

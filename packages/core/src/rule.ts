@@ -49,6 +49,13 @@ export interface RuleContext {
   readonly options: Readonly<Record<string, unknown>>;
   /** Folder of the notes.config.json in effect (to resolve paths in options), or null. */
   readonly configDir: string | null;
+  /**
+   * Parse another text (a rule judging the text a fix would give) the way `tree` was parsed: the lint engine
+   * gives the parse that made `tree` (its lean parse, or core's `parseMarkdown` when exporting), or an
+   * incremental equivalent of `parseMarkdown` from callers that parse successive versions (the language
+   * server). Absent when a caller builds a context by hand: use `parseMarkdown`.
+   */
+  readonly parse?: (text: string) => Root;
   report(report: Report): void;
 }
 

@@ -23,9 +23,36 @@ function fileTitle(path: string): string {
   );
 }
 
+/** A tag, hierarchical parts (`aws::networking`) kept: each part slugged on its own. */
+function hierarchicalTag(text: string): string {
+  return text
+    .split('::')
+    .map((part) => slugTag(part))
+    .filter(Boolean)
+    .join('::');
+}
+
 function tagsFrom(value: unknown): string[] {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/) : [];
-  return [...new Set(list.map((t) => slugTag(String(t))).filter(Boolean))];
+  return [...new Set(list.map((t) => hierarchicalTag(String(t))).filter(Boolean))];
+}
+
+/**
+ * Tags written at the end of a question heading (`What is SQS? #aws::messaging #exam`): each a `#` after white
+ * space, with at least one letter (so `Issue #12` keeps its number), the last thing on the line.
+ */
+const HEADING_TAGS = /(?:\s+#[\p{L}\p{N}_-]*\p{L}[\p{L}\p{N}_-]*(?:::[\p{L}\p{N}_-]+)*)+$/u;
+
+/** A question title without its trailing `#tags`, and the tags. */
+export function splitHeadingTags(text: string): { title: string; tags: string[] } {
+  const m = HEADING_TAGS.exec(text);
+  if (!m || m.index === 0) return { title: text, tags: [] };
+  const tags = m[0]
+    .trim()
+    .split(/\s+/)
+    .map((t) => hierarchicalTag(t.slice(1)))
+    .filter(Boolean);
+  return { title: text.slice(0, m.index).trim(), tags };
 }
 
 /** Build the model of one file: title, topics, question and overview notes, tables, callouts, tags, ids. */
@@ -55,7 +82,8 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
     const { heading, body } = current;
     const t = current.topic;
     const kind = heading ? 'question' : 'overview';
-    const noteTitle = heading ? headingText(heading) : (t?.title ?? title);
+    const split = heading ? splitHeadingTags(headingText(heading)) : { title: t?.title ?? title, tags: [] };
+    const noteTitle = split.title;
     const key = `${kind}\u0000${t?.title ?? ''}\u0000${noteTitle}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
@@ -73,7 +101,7 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
       answer: { markdown: sliceMarkdown(file.text, body), text: blocksText(body) },
       tables: collectTables(file.text, body),
       callouts: collectCallouts(file.text, body),
-      tags: [...new Set([...docTags, ...(t ? t.tags : [])])],
+      tags: [...new Set([...docTags, ...(t ? t.tags : []), ...split.tags])],
       source: {
         path: file.path,
         line: first?.position?.start.line ?? 1,

@@ -10,6 +10,14 @@ export interface ComparisonRow {
   front: string;
   /** The row as a two-column HTML table: each column's header beside the row's value. */
   back: string;
+  /** What a reverse card asks (`Which service?`) and shows: the asked columns' values, without the label. */
+  reverseFront: string;
+}
+
+/** `Service` → `service`, but `AWS Service` stays: a word in capitals is a name. */
+function noun(header: string): string {
+  if (header === '') return 'one';
+  return /^\p{Lu}\p{Ll}/u.test(header) ? header[0]!.toLowerCase() + header.slice(1) : header;
 }
 
 /**
@@ -54,15 +62,15 @@ export function comparisonRows(table: ModelTable, ctx: HtmlContext): ComparisonR
     // Type`), which no front shows and, for a table in an overview, no other card either.
     const corner = (table.columns[0] ?? '').trim();
     const head = corner ? `<tr><th>${escapeHtml(corner)}</th><td>${cellsHtml[r]?.[0] ?? ''}</td></tr>` : '';
-    const body =
-      head +
-      compared
-        .map((name, i) => {
-          const value = cellsHtml[r]?.[i + 1] ?? '';
-          return `<tr><th>${escapeHtml(name)}</th><td>${value}</td></tr>`;
-        })
-        .join('');
-    return { label, front, back: `<table class="comparison"><tbody>${body}</tbody></table>` };
+    const rowsHtml = compared.map((name, i) => {
+      const value = cellsHtml[r]?.[i + 1] ?? '';
+      return `<tr><th>${escapeHtml(name)}</th><td>${value}</td></tr>`;
+    });
+    const body = head + rowsHtml.join('');
+    const clues = rowsHtml.slice(compared.length - asked.length).join('');
+    const reverseFront =
+      `Which ${escapeHtml(noun(corner))}?` + `<table class="comparison"><tbody>${clues}</tbody></table>`;
+    return { label, front, back: `<table class="comparison"><tbody>${body}</tbody></table>`, reverseFront };
   });
 }
 

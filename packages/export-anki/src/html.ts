@@ -2,6 +2,7 @@ import { CODE_COLORS, imageFinding, locateImage, TOKEN_STYLE, tokenStyle, type C
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { mapClozes, type ClozeWrapper } from '@notes/core';
 import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
@@ -41,7 +42,8 @@ export const CODE_BLOCK_STYLE = `background:${CODE_COLORS.background};color:${CO
 const SCHEMA: Schema = {
   ...defaultSchema,
   protocols: { ...defaultSchema.protocols, src: [], href: ['http', 'https', 'mailto'] },
-  tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
+  // `mark`: a cloze shown as highlighted text outside the cloze note.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'mark'],
   // Highlighted code carries its colours inline; only the exact shapes the highlighter writes get through.
   attributes: {
     ...defaultSchema.attributes,
@@ -179,7 +181,39 @@ const MATH_HANDLERS: Record<string, Handler> = {
   }),
 };
 
-function render(tree: Root, ctx: HtmlContext): string {
+/** How clozes show: highlighted text (`<mark>`), or Anki's `{{c1::…}}` syntax for the cloze note's Text field. */
+export type ClozeMode = 'mark' | 'anki';
+
+// Private-use characters stand for Anki's markers while the tree becomes HTML: text nodes are escaped, and the
+// content between them must be too, so that a `::` or `}}` in a cloze's text does not end it early.
+const OPEN = '\uE000';
+const HINT = '\uE001';
+const CLOSE = '\uE002';
+
+const markWrapper: ClozeWrapper = (content) => [{ type: 'emphasis', data: { hName: 'mark' }, children: content }];
+const ankiWrapper: ClozeWrapper = (content, cloze) => [
+  { type: 'text', value: `${OPEN}${cloze.group}${HINT}` },
+  ...content,
+  { type: 'text', value: `${CLOSE}${cloze.hint ?? ''}${CLOSE}` },
+];
+
+/** Sentinels → `{{cN::…::hint}}`, with `::` and `}}` inside the cloze written as character references. */
+function ankiClozes(html: string): string {
+  const escape = (text: string): string =>
+    text
+      .replace(/:(?=:|$)/g, '&#58;')
+      .replace(/\}(?=\}|$)/g, '&#125;')
+      .replace(/\{(?=\{)/g, '&#123;');
+  return html.replace(
+    new RegExp(`${OPEN}(\\d+)${HINT}([^${OPEN}${CLOSE}]*)${CLOSE}([^${CLOSE}]*)${CLOSE}`, 'gu'),
+    (_all, group: string, content: string, hint: string) =>
+      `{{c${group}::${escape(content)}${hint ? `::${escape(hint)}` : ''}}}`,
+  );
+}
+
+function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
+  // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise.
+  tree = { ...tree, children: mapClozes(tree.children, clozes === 'anki' ? ankiWrapper : markWrapper) };
   if (depthOf(tree) > MAX_DEPTH) {
     ctx.warn(`${ctx.where}: nesting deeper than ${MAX_DEPTH} levels: the deepest part is shown as plain text`);
     tree = capped(tree, 0) as Root;
@@ -189,12 +223,13 @@ function render(tree: Root, ctx: HtmlContext): string {
   const hast = toHast(tree, { handlers }) as HastRoot;
   rewriteImages(hast, ctx);
   const clean = sanitize(hast, SCHEMA);
-  return toHtml(clean).trim();
+  const html = toHtml(clean).trim();
+  return clozes === 'anki' ? ankiClozes(html) : html;
 }
 
 /** Markdown blocks (an answer) to sanitized card HTML. */
-export function blocksToHtml(blocks: readonly RootContent[], ctx: HtmlContext): string {
-  return render({ type: 'root', children: [...blocks] }, ctx);
+export function blocksToHtml(blocks: readonly RootContent[], ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
+  return render({ type: 'root', children: [...blocks] }, ctx, clozes);
 }
 
 /** Inline Markdown (a table cell) to sanitized card HTML. */

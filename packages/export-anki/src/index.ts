@@ -8,26 +8,62 @@ import {
   type ModelDocument,
 } from '@notes/core';
 import type { MediaRef } from './html.js';
+import { applyIdMap, type IdMap, type IdMapResult } from './idmap.js';
 import { packApkg } from './pack.js';
 import { type AnkiCard, type AnkiCardList, renderCards } from './render.js';
 
 export { isComparisonTable } from './comparison.js';
-export { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
-export { CARD_CSS, COMPARISON_NOTETYPE_ID, QUESTION_NOTETYPE_ID } from './notetypes.js';
+export {
+  applyIdMap,
+  formatIdMap,
+  parseIdMap,
+  RENAME_MIN_SIMILARITY,
+  sameAnswer,
+  answerSketch,
+  SKETCH_SIZE,
+  sketchSimilarity,
+  type IdMap,
+  type IdMapEntry,
+  type IdMapResult,
+  type Orphan,
+  type Rename,
+} from './idmap.js';
+export { blocksToHtml, type ClozeMode, type HtmlContext, type MediaRef } from './html.js';
+export {
+  CARD_CSS,
+  CLOZE_NOTETYPE_ID,
+  COMPARISON_NOTETYPE_ID,
+  QUESTION_NOTETYPE_ID,
+  REVERSE_NOTETYPE_ID,
+} from './notetypes.js';
 export { packApkg, type PackOptions } from './pack.js';
 export {
   renderCards,
   type AnkiCard,
   type AnkiCardList,
   type AnkiDeck,
+  type ClozeCard,
   type ComparisonCard,
   type QuestionCard,
   type RenderOptions,
+  type ReverseCard,
+  DEFAULT_DECK_PATTERN,
 } from './render.js';
 
-/** Options of the Anki exporter: the shared export options (`comparisons: false` turns row cards off). */
+/**
+ * Options of the Anki exporter: the shared export options, `comparisons: false` (no row cards), `reverse: true`
+ * (reverse row cards everywhere), `deck` (the deck name pattern) and `css` (the user's own card CSS, as text).
+ */
 export interface AnkiExportOptions extends ExportOptions {
   comparisons?: boolean;
+  reverse?: boolean;
+  deck?: string;
+  css?: string;
+  /**
+   * The id map of the last export (null: none yet) and where the result goes: renamed notes keep their GUIDs, and
+   * `done` receives the new map, the renames and the orphans (the CLI prints them and writes the map).
+   */
+  idMap?: { previous: IdMap | null; done(result: IdMapResult): void };
 }
 
 /**
@@ -113,10 +149,24 @@ export const ankiExporter: Exporter = {
   async export(documents: readonly ModelDocument[], options: ExportOptions) {
     const comparisons = options['comparisons'] === false ? false : true;
     const highlighter = await createCodeHighlighter(codeGrammars(documents.map((d) => d.tree)));
-    const rendered = renderCards(documents, { baseDir: options.baseDir, warn: options.warn, comparisons, highlighter });
-    if (rendered.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
-    const { list, bytes } = finalMedia(rendered, await loadMediaImages(rendered.media, options));
-    const data = await packApkg(list, { epoch: options.epoch, media: bytes });
+    let list = renderCards(documents, {
+      baseDir: options.baseDir,
+      warn: options.warn,
+      comparisons,
+      highlighter,
+      reverse: options['reverse'] === true,
+      ...(typeof options['deck'] === 'string' ? { deck: options['deck'] } : {}),
+    });
+    const idMap = options['idMap'] as AnkiExportOptions['idMap'];
+    if (idMap) {
+      const result = applyIdMap(list, idMap.previous);
+      list = result.list;
+      idMap.done(result);
+    }
+    if (list.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
+    const { list: packed, bytes } = finalMedia(list, await loadMediaImages(list.media, options));
+    const css = typeof options['css'] === 'string' ? options['css'] : '';
+    const data = await packApkg(packed, { epoch: options.epoch, media: bytes, css });
     return [{ path: 'notes.apkg', data }];
   },
 };

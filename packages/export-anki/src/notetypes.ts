@@ -1,13 +1,17 @@
-// The two note types every deck uses. Their ids never change: Anki matches re-imported notes by GUID *and* note type id.
+// The note types of a deck (question and comparison always, cloze and reverse when used). Their ids never change: Anki matches re-imported notes by GUID *and* note type id.
 
 /** A note type as the packer needs it. */
 export interface NoteTypeSpec {
   id: number;
   name: string;
   fields: readonly string[];
-  /** Question and answer templates (one card per note). */
+  /** Question and answer templates (one card per note, or one per cloze group for a cloze type). */
   qfmt: string;
   afmt: string;
+  /** Anki's model type: 0 standard, 1 cloze. */
+  type?: 0 | 1;
+  /** CSS added after the card CSS (and the user's own). */
+  extraCss?: string;
 }
 
 /** Fixed id of the question note type (Front, Back, Topic, Source). */
@@ -15,10 +19,20 @@ export const QUESTION_NOTETYPE_ID = 1_719_000_000_101;
 /** Fixed id of the comparison note type (Front, Back, Context, Topic, Source). */
 export const COMPARISON_NOTETYPE_ID = 1_719_000_000_102;
 
+/** Fixed id of the cloze note type (Text, Context, Topic, Source). */
+export const CLOZE_NOTETYPE_ID = 1_719_000_000_103;
+/** Fixed id of the reverse note type (a comparison row asked the other way round). */
+export const REVERSE_NOTETYPE_ID = 1_719_000_000_104;
+
 /** Field names of the question note type, in order. */
 export const QUESTION_FIELDS = ['Front', 'Back', 'Topic', 'Source'] as const;
 /** Field names of the comparison note type, in order. */
 export const COMPARISON_FIELDS = ['Front', 'Back', 'Context', 'Topic', 'Source'] as const;
+
+/** Field names of the cloze note type, in order. */
+export const CLOZE_FIELDS = ['Text', 'Context', 'Topic', 'Source'] as const;
+/** Field names of the reverse note type, in order (the comparison type's: Front asks, Back is the row label). */
+export const REVERSE_FIELDS = COMPARISON_FIELDS;
 
 /** The question note type: the question on the front, the answer on the back. */
 export const QUESTION_TYPE: NoteTypeSpec = {
@@ -34,6 +48,28 @@ export const COMPARISON_TYPE: NoteTypeSpec = {
   id: COMPARISON_NOTETYPE_ID,
   name: 'notes: Comparison',
   fields: COMPARISON_FIELDS,
+  qfmt: '<div class="topic">{{Topic}}</div>\n<div class="context">{{Context}}</div>\n<div class="front">{{Front}}</div>',
+  afmt: '{{FrontSide}}\n<hr id="answer">\n<div class="back">{{Back}}</div>\n<div class="source">{{Source}}</div>',
+};
+
+/** The cloze note type (Anki's cloze type): the whole answer with one group of clozes hidden per card. */
+export const CLOZE_TYPE: NoteTypeSpec = {
+  id: CLOZE_NOTETYPE_ID,
+  name: 'notes: Cloze',
+  fields: CLOZE_FIELDS,
+  type: 1,
+  qfmt: '<div class="topic">{{Topic}}</div>\n<div class="context">{{Context}}</div>\n<div class="back">{{cloze:Text}}</div>',
+  afmt: '<div class="topic">{{Topic}}</div>\n<div class="context">{{Context}}</div>\n<div class="back">{{cloze:Text}}</div>\n<div class="source">{{Source}}</div>',
+  extraCss: `.cloze { font-weight: 600; color: #0969da; }
+.nightMode .cloze, .night_mode .cloze { color: #4493f8; }
+`,
+};
+
+/** The reverse note type: the values of a comparison row on the front, its label on the back. */
+export const REVERSE_TYPE: NoteTypeSpec = {
+  id: REVERSE_NOTETYPE_ID,
+  name: 'notes: Comparison (reverse)',
+  fields: REVERSE_FIELDS,
   qfmt: '<div class="topic">{{Topic}}</div>\n<div class="context">{{Context}}</div>\n<div class="front">{{Front}}</div>',
   afmt: '{{FrontSide}}\n<hr id="answer">\n<div class="back">{{Back}}</div>\n<div class="source">{{Source}}</div>',
 };

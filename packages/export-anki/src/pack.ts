@@ -2,7 +2,7 @@ import { zipSync, type Zippable } from 'fflate';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { AnkiCard, AnkiCardList } from './render.js';
 import { fieldChecksum } from './ids.js';
-import { CARD_CSS, COMPARISON_TYPE, type NoteTypeSpec, QUESTION_TYPE } from './notetypes.js';
+import { CARD_CSS, CLOZE_TYPE, COMPARISON_TYPE, type NoteTypeSpec, QUESTION_TYPE, REVERSE_TYPE } from './notetypes.js';
 import { stripHtmlPreservingMedia } from './strip.js';
 
 /** What packing needs besides the cards. */
@@ -11,6 +11,8 @@ export interface PackOptions {
   epoch: number;
   /** Bytes of each media file, by its name in the deck (`AnkiCardList.media[].name`). Missing ones are skipped. */
   media?: ReadonlyMap<string, Uint8Array>;
+  /** The user's own CSS, appended to every note type's (the ids stay, so Anki updates the note types). */
+  css?: string;
 }
 
 const FIELD_SEPARATOR = '\x1f';
@@ -57,18 +59,19 @@ const LATEX_PRE =
   '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n';
 
 /** A note type in Anki's schema-11 JSON, every key its importer decodes. */
-function modelJson(type: NoteTypeSpec, mod: number, did: number): Record<string, unknown> {
+function modelJson(type: NoteTypeSpec, mod: number, did: number, userCss: string): Record<string, unknown> {
+  const cloze = type.type === 1;
   return {
     id: type.id,
     name: type.name,
-    type: 0,
+    type: type.type ?? 0,
     mod,
     usn: -1,
     sortf: 0,
     did,
     tmpls: [
       {
-        name: 'Card 1',
+        name: cloze ? 'Cloze' : 'Card 1',
         ord: 0,
         qfmt: type.qfmt,
         afmt: type.afmt,
@@ -92,11 +95,13 @@ function modelJson(type: NoteTypeSpec, mod: number, did: number): Record<string,
       excludeFromSearch: false,
       media: [],
     })),
-    css: CARD_CSS,
+    css:
+      CARD_CSS + (type.extraCss ?? '') + (userCss ? `\n/* notes: the user's own CSS */\n${userCss.trimEnd()}\n` : ''),
     latexPre: LATEX_PRE,
     latexPost: '\\end{document}',
     latexsvg: false,
-    req: [[0, 'any', [0]]],
+    // Cloze types have no `req`: Anki makes a card for each cloze number.
+    ...(cloze ? {} : { req: [[0, 'any', [0]]] }),
     tags: [],
     vers: [],
   };
@@ -158,8 +163,20 @@ function confJson(curModel: number): Record<string, unknown> {
   };
 }
 
+const TYPE_OF_KIND = {
+  question: QUESTION_TYPE,
+  comparison: COMPARISON_TYPE,
+  cloze: CLOZE_TYPE,
+  reverse: REVERSE_TYPE,
+} as const;
+
 function noteTypeOf(card: AnkiCard): NoteTypeSpec {
-  return card.kind === 'question' ? QUESTION_TYPE : COMPARISON_TYPE;
+  return TYPE_OF_KIND[card.kind];
+}
+
+/** The card ords of a note: one per cloze group for a cloze note (`ord` is the number less one), else 0. */
+function ordsOf(card: AnkiCard): number[] {
+  return card.kind === 'cloze' ? card.groups.map((g) => g - 1) : [0];
 }
 
 function fieldList(card: AnkiCard): string[] {
@@ -177,7 +194,11 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
   const firstDeck = list.decks[0]?.id ?? 1;
 
   const models: Record<string, unknown> = {};
-  for (const type of [QUESTION_TYPE, COMPARISON_TYPE]) models[String(type.id)] = modelJson(type, epoch, firstDeck);
+  // Question and comparison types always (decks made before clozes keep their bytes), the others when used.
+  const kinds = new Set(list.cards.map((c) => c.kind));
+  const types = [QUESTION_TYPE, COMPARISON_TYPE, ...(kinds.has('cloze') ? [CLOZE_TYPE] : [])];
+  if (kinds.has('reverse')) types.push(REVERSE_TYPE);
+  for (const type of types) models[String(type.id)] = modelJson(type, epoch, firstDeck, options.css ?? '');
   const decks: Record<string, unknown> = { '1': deckJson(1, 'Default', epoch) };
   for (const d of list.decks) decks[String(d.id)] = deckJson(d.id, d.name, epoch);
 
@@ -200,9 +221,11 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
     ]);
     db.exec('begin');
     const insertNote = db.prepare("insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
-    const insertCard = db.prepare("insert into cards values (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
+    const insertCard = db.prepare("insert into cards values (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
     // Ids are milliseconds counting up to the epoch: unique, in order, and never in the future.
     const count = list.cards.length;
+    const cardCount = list.cards.reduce((n, card) => n + ordsOf(card).length, 0);
+    let cardIndex = 0;
     list.cards.forEach((card, i) => {
       const id = base - count + i;
       const fields = fieldList(card);
@@ -218,7 +241,11 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
         first,
         fieldChecksum(first),
       ]);
-      insertCard.run([id, id, deckIds.get(card.deck) ?? 1, epoch, i + 1]);
+      // A cloze note's cards are siblings: same deck, same position among new cards.
+      for (const ord of ordsOf(card)) {
+        insertCard.run([base - cardCount + cardIndex, id, deckIds.get(card.deck) ?? 1, ord, epoch, i + 1]);
+        cardIndex++;
+      }
     });
     insertNote.free();
     insertCard.free();

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
-import { documentDir, type CodeHighlighter, type ModelDocument, type ModelNote } from '@notes/core';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { documentDir, findClozes, type CodeHighlighter, type ModelDocument, type ModelNote } from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
-import { COMPARISON_FIELDS, QUESTION_FIELDS } from './notetypes.js';
+import { CLOZE_FIELDS, COMPARISON_FIELDS, QUESTION_FIELDS, REVERSE_FIELDS } from './notetypes.js';
 import { cleanField, escapeHtml } from './strip.js';
 
 /** A deck of the package. */
@@ -17,6 +17,8 @@ export interface AnkiDeck {
 export interface QuestionCard {
   kind: 'question';
   guid: string;
+  /** What the GUID is hashed from, readable (`q-…`, `q-…#row label`): the card's key in the id map. */
+  key: string;
   /** The stable id of the model note it comes from. */
   noteId: string;
   /** Full deck name. */
@@ -29,14 +31,39 @@ export interface QuestionCard {
 export interface ComparisonCard {
   kind: 'comparison';
   guid: string;
+  key: string;
   noteId: string;
   deck: string;
   tags: string[];
   fields: Record<(typeof COMPARISON_FIELDS)[number], string>;
 }
 
-/** One Anki note (each becomes exactly one card). */
-export type AnkiCard = QuestionCard | ComparisonCard;
+/** A cloze note: an answer or overview with clozes, one card per cloze group. */
+export interface ClozeCard {
+  kind: 'cloze';
+  guid: string;
+  key: string;
+  noteId: string;
+  deck: string;
+  tags: string[];
+  fields: Record<(typeof CLOZE_FIELDS)[number], string>;
+  /** The cloze numbers in use, ascending: card `ord` is the number less one. */
+  groups: number[];
+}
+
+/** A reverse note: a comparison row's values on the front, its label on the back (opt-in). */
+export interface ReverseCard {
+  kind: 'reverse';
+  guid: string;
+  key: string;
+  noteId: string;
+  deck: string;
+  tags: string[];
+  fields: Record<(typeof REVERSE_FIELDS)[number], string>;
+}
+
+/** One Anki note: one card, or one per cloze group for a cloze note. */
+export type AnkiCard = QuestionCard | ComparisonCard | ClozeCard | ReverseCard;
 
 /** The middle step: everything the package will hold, as plain data. */
 export interface AnkiCardList {
@@ -55,10 +82,77 @@ export interface RenderOptions {
   comparisons?: boolean;
   /** Colours fenced code (from core's `createCodeHighlighter`); without it code stays plain. */
   highlighter?: CodeHighlighter | undefined;
+  /**
+   * Reverse cards for comparison rows in every document (default false). A document opts in by front matter
+   * `reverse: true` (or a list of its topics' titles), a topic or a question by `<!-- notes: reverse -->` in its
+   * overview or answer.
+   */
+  reverse?: boolean;
+  /**
+   * Deck name pattern (default `{title}::{topic}`): `{title}` (the document's title, or its front-matter `deck`),
+   * `{topic}`, `{folder}` (the file's folder below the notes' folder, `/` as `::`) and `{file}` (its name).
+   * Empty parts are dropped, so a note outside any topic goes to the deck above. Front-matter `deck` holding a
+   * `{` is the pattern for that document.
+   */
+  deck?: string;
+}
+
+/** The deck pattern when none is configured. */
+export const DEFAULT_DECK_PATTERN = '{title}::{topic}';
+
+/** The marker that opts a question, a topic (in its overview) or a document (before its first topic) into reverse cards. */
+const REVERSE_MARKER = /^<!--\s*notes:\s*reverse\s*-->$/;
+
+function hasReverseMarker(note: ModelNote): boolean {
+  return note.body.some((b) => b.type === 'html' && REVERSE_MARKER.test(b.value.trim()));
+}
+
+/** Whether a note's comparison rows get reverse cards: config, front matter, or a marker in scope. */
+function reverseWanted(doc: ModelDocument, note: ModelNote, option: boolean | undefined): boolean {
+  if (option === true) return true;
+  const fm = doc.frontMatter?.['reverse'];
+  if (fm === true) return true;
+  if (Array.isArray(fm) && note.topic !== null && fm.some((t) => typeof t === 'string' && t.trim() === note.topic))
+    return true;
+  if (hasReverseMarker(note)) return true;
+  return doc.notes.some(
+    (n) =>
+      n.kind === 'overview' && n !== note && (n.topicId === null || n.topicId === note.topicId) && hasReverseMarker(n),
+  );
+}
+
+/** The deck of a note from the pattern; every component cleaned by `deckPart`. */
+function deckName(doc: ModelDocument, note: ModelNote, pattern: string | undefined, baseDir: string): string {
+  const fmDeck = typeof doc.frontMatter?.['deck'] === 'string' ? doc.frontMatter['deck'].trim() : '';
+  const chosen = fmDeck.includes('{') ? fmDeck : (pattern ?? DEFAULT_DECK_PATTERN);
+  const title = fmDeck && !fmDeck.includes('{') ? fmDeck : doc.title;
+  if (chosen === DEFAULT_DECK_PATTERN && !fmDeck) {
+    return note.topic === null ? deckPart(doc.title) : `${deckPart(doc.title)}::${deckPart(note.topic)}`;
+  }
+  const rel = relative(baseDir, documentDir(doc, baseDir)).split(sep).filter(Boolean);
+  const file = basename(doc.file.path).replace(/\.(?:md|markdown)$/i, '');
+  const values: Record<string, string[]> = {
+    title: title.split('::').map(deckPart),
+    topic: note.topic === null ? [] : [deckPart(note.topic)],
+    folder: rel.map(deckPart),
+    file: [deckPart(file)],
+  };
+  const parts = chosen.split('::').flatMap((part) => {
+    const whole = /^\s*\{(title|topic|folder|file)\}\s*$/.exec(part);
+    if (whole) return values[whole[1]!]!;
+    const text = part.replace(/\{(title|topic|folder|file)\}/g, (_m, key: string) => values[key]!.join(' '));
+    return text.trim() === '' ? [] : [deckPart(text)];
+  });
+  return parts.length ? parts.join('::') : deckPart(doc.title);
 }
 
 /** Tag for the kind of card, so a learner can filter or suspend one kind. */
-const KIND_TAG = { question: 'notes::question', comparison: 'notes::comparison' } as const;
+const KIND_TAG = {
+  question: 'notes::question',
+  comparison: 'notes::comparison',
+  cloze: 'notes::cloze',
+  reverse: 'notes::reverse',
+} as const;
 
 /** One deck-name component: no `::` (it would nest), no control characters, trimmed, never empty. */
 function deckPart(text: string): string {
@@ -121,22 +215,27 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
   };
   const cards: AnkiCard[] = [];
   const guids = new Set<string>();
-  const uniqueGuid = (parts: string[]): string => {
+  const uniqueGuid = (parts: string[]): { guid: string; key: string } => {
     let guid = guidFrom(parts);
-    for (let n = 2; guids.has(guid); n++) guid = guidFrom([...parts, String(n)]);
+    let key = parts.join('#');
+    for (let n = 2; guids.has(guid); n++) {
+      guid = guidFrom([...parts, String(n)]);
+      key = [...parts, String(n)].join('#');
+    }
     guids.add(guid);
-    return guid;
+    return { guid, key };
   };
 
   for (const doc of documents) {
     const docDir = documentDir(doc, baseDir);
-    const title = deckPart(doc.title);
     for (const note of doc.notes) {
-      const question = note.kind === 'question';
+      const clozes = findClozes(note.body);
+      // A question or overview with clozes becomes a cloze note; it gets no question card besides.
+      const question = note.kind === 'question' && clozes.length === 0;
       // An overview is no question and gets no card, but the rows of a comparison table in it still do.
       const tables = options.comparisons === false ? [] : note.tables.filter(isComparisonTable);
-      if (!question && tables.length === 0) continue;
-      const deck = addDeck(note.topic === null ? title : `${title}::${deckPart(note.topic)}`);
+      if (!question && tables.length === 0 && clozes.length === 0) continue;
+      const deck = addDeck(deckName(doc, note, options.deck, baseDir));
       const where = `${note.source.path}:${note.source.line}`;
       const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media, highlighter: options.highlighter };
       const topic = escapeHtml(note.topic ?? doc.title);
@@ -144,7 +243,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
       if (question) {
         cards.push({
           kind: 'question',
-          guid: uniqueGuid([note.id]),
+          ...uniqueGuid([note.id]),
           noteId: note.id,
           deck,
           tags: tagsFor(note, 'question'),
@@ -156,13 +255,47 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
           },
         });
       }
+      if (clozes.length > 0) {
+        cards.push({
+          kind: 'cloze',
+          // Not the question card's GUID: a note cannot change its note type on re-import.
+          ...uniqueGuid([note.id, 'cloze']),
+          noteId: note.id,
+          deck,
+          tags: tagsFor(note, 'cloze'),
+          fields: {
+            Text: blocksToHtml(note.body, ctx, 'anki'),
+            Context: escapeHtml(note.title || 'Untitled question'),
+            Topic: topic,
+            Source: source,
+          },
+          groups: [...new Set(clozes.map((c) => c.group))].sort((a, b) => a - b),
+        });
+      }
+      const reverse = tables.length > 0 && reverseWanted(doc, note, options.reverse);
       for (const table of tables) {
         const tableWhere = `${note.source.path}:${table.line}`;
         const rows = comparisonRows(table, { ...ctx, where: tableWhere });
         for (const row of rows) {
+          if (reverse) {
+            cards.push({
+              kind: 'reverse',
+              ...uniqueGuid([note.id, row.label, 'reverse']),
+              noteId: note.id,
+              deck,
+              tags: tagsFor(note, 'reverse'),
+              fields: {
+                Front: row.reverseFront,
+                Back: escapeHtml(row.label),
+                Context: escapeHtml(note.title),
+                Topic: topic,
+                Source: escapeHtml(tableWhere),
+              },
+            });
+          }
           cards.push({
             kind: 'comparison',
-            guid: uniqueGuid([note.id, row.label]),
+            ...uniqueGuid([note.id, row.label]),
             noteId: note.id,
             deck,
             tags: tagsFor(note, 'comparison'),

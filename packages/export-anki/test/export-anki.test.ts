@@ -32,16 +32,26 @@ describe('the public API', () => {
   it('exports exactly the documented names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CARD_CSS',
+      'CLOZE_NOTETYPE_ID',
       'COMPARISON_NOTETYPE_ID',
+      'DEFAULT_DECK_PATTERN',
       'QUESTION_NOTETYPE_ID',
+      'RENAME_MIN_SIMILARITY',
+      'REVERSE_NOTETYPE_ID',
+      'SKETCH_SIZE',
       'ankiExporter',
+      'answerSketch',
+      'applyIdMap',
       'blocksToHtml',
-      'hashedMediaName',
+      'formatIdMap',
       'isComparisonTable',
       'loadMedia',
       'loadMediaImages',
       'packApkg',
+      'parseIdMap',
       'renderCards',
+      'sameAnswer',
+      'sketchSimilarity',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { ModelNote } from '@notes/core';
+import { mapClozes, type ClozeWrapper, type ModelNote } from '@notes/core';
 import { block, listUnit, type Context } from './blocks.js';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Geometry, type Unit } from './estimate.js';
@@ -20,6 +20,9 @@ export function bar(text: string, colour: string, size: number, width: number, m
     glue: true,
   };
 }
+
+/** A cloze prints as its text, highlighted (an emphasis node marked as `mark`, as the deck's HTML does). */
+const highlight: ClozeWrapper = (content) => [{ type: 'emphasis', data: { hName: 'mark' }, children: content }];
 
 export function noteUnits(
   note: ModelNote,
@@ -46,13 +49,15 @@ export function noteUnits(
       glue: true,
     });
   }
-  for (const [index, node] of note.body.entries()) {
+  // Unchanged (the same blocks) when the note has no clozes.
+  const body = mapClozes(note.body, highlight);
+  for (const [index, node] of body.entries()) {
     const unit = block(node, ctx, keepWhole);
     if (unit.height === 0) continue;
     // A callout right under the question is its preamble: keep it with what it introduces.
     if (index === 0 && node.type === 'blockquote') unit.glue = true;
     // So is a one- or two-line opening sentence ("Amazon Elastic MapReduce."): the title stays with substance.
-    if (index === 0 && node.type === 'paragraph' && note.body.length > 1 && unit.height <= 2 * lineHeight(ctx.size) + 2)
+    if (index === 0 && node.type === 'paragraph' && body.length > 1 && unit.height <= 2 * lineHeight(ctx.size) + 2)
       unit.glue = true;
     // A list too tall for a column is split into its items so each can be kept whole.
     if (node.type === 'list' && !keepWhole(unit.height)) {

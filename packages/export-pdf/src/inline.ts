@@ -9,6 +9,8 @@ export interface Style {
   italics?: boolean;
   mono?: boolean;
   strike?: boolean;
+  /** A cloze: printed with a highlight behind it. */
+  mark?: boolean;
   link?: string;
   sup?: boolean;
   sub?: boolean;
@@ -43,7 +45,9 @@ export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span
         spans(node.children, { ...style, bold: true }, out);
         break;
       case 'emphasis':
-        spans(node.children, { ...style, italics: true }, out);
+        // A cloze comes as an emphasis marked `mark` (core's mapClozes): highlighted, not slanted.
+        if (node.data?.hName === 'mark') spans(node.children, { ...style, mark: true }, out);
+        else spans(node.children, { ...style, italics: true }, out);
         break;
       case 'delete':
         spans(node.children, { ...style, strike: true }, out);
@@ -109,6 +113,7 @@ export function inlines(list: readonly Span[], base: { color?: string; size?: nu
       if (span.style.strike) piece.decoration = 'lineThrough';
       if (span.style.sup) piece.sup = true;
       if (span.style.sub) piece.sub = true;
+      if (span.style.mark) piece.background = THEME.markFill;
       if (span.style.link) {
         piece.link = span.style.link;
         piece.color = '#1d4e89';

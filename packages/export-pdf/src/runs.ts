@@ -49,11 +49,46 @@ function fontForCluster(cluster: string, chain: readonly FamilyName[], style: St
   return null;
 }
 
+/** Per font and style, which ASCII characters (0–127) the font has: 1 yes, 0 no. */
+const asciiCoverage = new Map<string, Uint8Array>();
+
+/**
+ * Whether every character of `text` is ASCII that `family` has in `style`, line feeds aside: then fontRuns'
+ * answer is that font for the whole text (each character is its own grapheme, none is an emoji, and a line
+ * feed takes the font of the run before it), found without segmenting graphemes.
+ */
+function allAsciiIn(text: string, family: FamilyName, style: Style): boolean {
+  const key = `${family}/${style}`;
+  let table = asciiCoverage.get(key);
+  if (!table) {
+    table = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) table[c] = has(family, style, c) ? 1 : 0;
+    asciiCoverage.set(key, table);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && (c >= 128 || c === 13 || table[c] === 0)) return false;
+  }
+  return true;
+}
+
 /**
  * Split text into runs so that every character is drawn by a font that has it: the body (or mono) font first,
  * then Noto Emoji, then DejaVu. Emoji sequences (`1️⃣`, `✔️`) go to the emoji font as one run.
  */
 export function fontRuns(text: string, options: { mono?: boolean; bold?: boolean; italics?: boolean } = {}): FontRun[] {
+  const chain = CHAINS[options.mono ? 'Mono' : 'Body'];
+  const style = styleOf(options.bold ?? false, options.italics ?? false);
+  // Most text is plain ASCII the first font has: one run, without the grapheme-by-grapheme walk.
+  if (chain[0] !== 'Emoji' && allAsciiIn(text, chain[0]!, style)) return text ? [{ text, font: chain[0]! }] : [];
+  return graphemeRuns(text, options);
+}
+
+/** fontRuns, grapheme by grapheme (exported for the test that checks fontRuns' shortcut against it). */
+export function graphemeRuns(
+  text: string,
+  options: { mono?: boolean; bold?: boolean; italics?: boolean } = {},
+): FontRun[] {
   const chain = CHAINS[options.mono ? 'Mono' : 'Body'];
   const style = styleOf(options.bold ?? false, options.italics ?? false);
   const runs: FontRun[] = [];

@@ -26,6 +26,8 @@ export const THEME = {
   muted: '#555555',
   rule: '#9a9a9a',
   codeFill: '#f0f0f0',
+  /** Behind a cloze's text: a highlighter yellow that prints light enough to read through. */
+  markFill: '#fff1a8',
 } as const;
 
 /**

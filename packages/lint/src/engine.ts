@@ -39,7 +39,8 @@ export function lintWithModel(
   const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
   const text = file.text;
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  const tree = options.parse ? options.parse(text) : parseForLint(text);
+  const parse = options.parse ?? parseForLint;
+  const tree = parse(text);
   const index = indexTree(tree, lines.length);
   const disables = readDisables(lines, (line) => index.code[line] === true);
   let document: ModelDocument | undefined;
@@ -50,11 +51,13 @@ export function lintWithModel(
       text,
       lines,
       tree,
+      parse,
       get document() {
         return (document ??= buildDocument(file, tree));
       },
       options: ruleOptions,
       configDir: options.configDir ?? null,
+      ...(options.fullParse ? { parse: options.fullParse } : {}),
       report(report) {
         const { place } = report;
         if (disables.isDisabled(rule.id, place.line)) return;

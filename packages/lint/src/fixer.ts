@@ -5,11 +5,13 @@ import type { FixResult, LintMessage, LintOptions } from './types.js';
 /** Most passes fixSource makes before it stops (fixes that keep re-creating each other would loop). */
 export const MAX_FIX_PASSES = 10;
 
-interface Edit {
+/** One fix as a replacement of the text between two offsets (what an editor applies). */
+export interface FixEdit {
   start: number;
   end: number;
   insert: string;
 }
+type Edit = FixEdit;
 
 /** Offsets where each 1-based line starts. */
 function lineStarts(text: string): number[] {
@@ -34,6 +36,17 @@ function toEdit(text: string, starts: readonly number[], fix: Fix, eol: string):
   let end = start;
   for (let n = 0; n < fix.deleteCount && end < text.length; n++) end += text.startsWith('\r\n', end) ? 2 : 1;
   return { start, end, insert: eol === '\n' ? fix.insert : fix.insert.replace(/\r?\n/g, eol) };
+}
+
+/**
+ * A finding's fixes as offset edits of `text` (the same conversion `applyFixes` makes), or null when a fix
+ * points past the text. Lets an editor offer one finding's repair as a quick fix.
+ */
+export function fixEdits(text: string, fixes: readonly Fix[]): FixEdit[] | null {
+  const starts = lineStarts(text);
+  const eol = detectEol(text);
+  const edits = fixes.map((f) => toEdit(text, starts, f, eol));
+  return edits.some((e) => e === null) ? null : (edits as FixEdit[]);
 }
 
 /**

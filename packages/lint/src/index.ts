@@ -1,7 +1,7 @@
 export { defineRule } from '@notes/core';
 export type { Fix, RuleContext, RuleDefinition, Severity } from '@notes/core';
 export { compareMessages, lintSource, lintWithModel } from './engine.js';
-export { applyFixes, detectEol, fixSource, MAX_FIX_PASSES } from './fixer.js';
+export { applyFixes, detectEol, fixEdits, fixSource, MAX_FIX_PASSES, type FixEdit } from './fixer.js';
 export { defaultRules, resolveRules, type ResolveExtras } from './resolve.js';
 export { rules } from './rules/index.js';
 export { bundledPlugins, loadRules, ruleDocsUrl } from './registry.js';
@@ -18,3 +18,4 @@ export {
   type BatchSettings,
 } from './batch.js';
 export { remarkPreset, remarkRules } from './remark.js';
+export { incrementalParser, type IncrementalParse } from './incremental.js';

@@ -27,6 +27,16 @@ function pipeLines(text: string): number {
  * `parseMarkdown` of @notes/core, which parses them in bounded, linear-time pieces.
  */
 export function parseForLint(text: string): Root {
-  if (text.length > LEAN_MAX_CHARS || pipeLines(text) > LEAN_MAX_PIPE_LINES) return parseMarkdown(text);
+  if (!takesLeanParse(text)) return parseMarkdown(text);
+  return leanParse(text);
+}
+
+/** Whether parseForLint gives a text the lean parse (small enough, few table rows). */
+export function takesLeanParse(text: string): boolean {
+  return text.length <= LEAN_MAX_CHARS && pipeLines(text) <= LEAN_MAX_PIPE_LINES;
+}
+
+/** The lean parse itself: CommonMark + GFM tables + front matter. */
+export function leanParse(text: string): Root {
   return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
 }

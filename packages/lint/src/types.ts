@@ -44,6 +44,8 @@ export interface LintOptions {
    * the model the rules built is the one every exporter needs.
    */
   parse?: (text: string) => Root;
+  /** Core's full parse (`parseMarkdown`) as rules may ask for it (`ctx.parse`), or an incremental equivalent. */
+  fullParse?: (text: string) => Root;
 }
 
 /** What fixSource returns. */

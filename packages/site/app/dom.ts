@@ -1,3 +1,4 @@
+import { renderMath } from './math.js';
 import { highlightRanges, type Highlight } from './tokenize.js';
 
 type Child = Node | string | null | undefined | false;
@@ -53,6 +54,7 @@ export function snippet(text: string, terms: Highlight, width = 160): string {
  */
 export function setSanitizedHtml(el: HTMLElement, html: string, label: string): void {
   el.innerHTML = html;
+  renderMath(el);
   for (const table of el.querySelectorAll('table')) {
     const frame = h('div', { class: 'table-frame', tabindex: 0, role: 'region', 'aria-label': `Table: ${label}` });
     table.replaceWith(frame);

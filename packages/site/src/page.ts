@@ -2,10 +2,12 @@ import { DATA_GLOBAL, type SiteData } from './site-data.js';
 
 /**
  * What the page may load: its own scripts, styles, fonts and images, nothing else. No inline script runs, so
- * even HTML that slipped past the sanitizer could not run any; nothing is fetched from the network.
+ * even HTML that slipped past the sanitizer could not run any; nothing is fetched from the network. Inline
+ * styles are allowed: typeset math and highlighted code colour themselves with them (the sanitizer keeps only
+ * the deck's token styles), and a style cannot run script or, with no network, send anything anywhere.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; font-src 'self' data:; base-uri 'none'; form-action 'none'";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

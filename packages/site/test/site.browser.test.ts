@@ -338,3 +338,20 @@ describe('hostile notes', () => {
     await clean(w);
   });
 });
+
+describe('math', () => {
+  it('is typeset with KaTeX and its own fonts, inline and displayed, with nothing fetched and no error', async () => {
+    const site = await exportSite([resolve(import.meta.dirname, 'fixtures/math')], mkdtempSync(join(out, 'm-')));
+    const w = await watch(browser);
+    const { page } = w;
+    await page.goto(siteUrl(site));
+    await page.locator('ol.questions a[data-note]').first().click();
+    await page.locator('article.note .katex').first().waitFor();
+    expect(await page.locator('article.note .katex').count()).toBe(3);
+    expect(await page.locator('article.note .katex-display').count()).toBe(1);
+    expect(await page.locator('article.note').first().innerText()).toContain('\\notacommand');
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+    await clean(w);
+  });
+});

@@ -1,15 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { collectGarbageIfGrown, NotesError, writeFileAtomic, type ExportFile, type Exporter } from '@notes/core';
-import { ankiExporter } from '@notes/export-anki';
+import { ankiExporter, formatIdMap, parseIdMap, type IdMap, type IdMapResult } from '@notes/export-anki';
 import { jsonExporter } from '@notes/export-json';
 import { markdownExporter } from '@notes/export-markdown';
 import { pdfExporter } from '@notes/export-pdf';
 import { siteExporter } from '@notes/site';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
-import { discover, displayPath } from '../files.js';
-import { prepare } from '../pipeline.js';
-import { loadSetup } from '../config.js';
+import { discover, displayPath, type FoundFile } from '../files.js';
+import { prepare, type Prepared } from '../pipeline.js';
+import { loadSetup, type LintSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
 
 /** Exporters by flag, in the order `--all` runs them. */
@@ -56,6 +57,24 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     );
   }
   const prepared = await prepare(found, setup, ctx.stderr);
+  const written = await writeExports(prepared, found, args, ctx, chosen, setup);
+  return written === null ? 1 : 0;
+}
+
+/**
+ * Render the chosen formats from prepared files and write them atomically: everything is rendered before the
+ * first write, so a failing exporter leaves the output folder as it was. Returns the written paths, or null when
+ * `--strict` refused (lint errors remain).
+ */
+export async function writeExports(
+  prepared: readonly Prepared[],
+  found: readonly FoundFile[],
+  args: ParsedArgs,
+  ctx: CliContext,
+  chosen: readonly string[],
+  setup?: LintSetup,
+): Promise<string[] | null> {
+  const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
   const errors = prepared.flatMap((p) =>
     p.remaining.filter((m) => m.severity === 'error').map((m) => ({ path: p.file.path, m })),
   );
@@ -68,9 +87,22 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     ctx.stderr.write(
       `notes: ${errors.length} lint error${errors.length === 1 ? '' : 's'} remain after repair: nothing exported (--strict); run notes lint to see them\n`,
     );
-    return 1;
+    return null;
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
+  const anki = chosen.includes('anki')
+    ? await ankiOptions(
+        setup ??
+          loadSetup(
+            ctx.cwd,
+            typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined,
+            await ruleRegistry(),
+          ),
+        outDir,
+        args,
+        ctx,
+      )
+    : {};
   const options = {
     epoch: exportEpoch(
       ctx.env,
@@ -80,6 +112,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     warn,
     paper: args.flags['paper'] ?? 'a4',
     columns: args.flags['columns'] ?? 3,
+    ...anki.options,
   };
   const documents = prepared.map((p) => p.document);
   // Render everything first: a failing exporter must not leave a half-updated output folder.
@@ -93,9 +126,11 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     const target = resolve(outDir, file.path);
     await writeFileAtomic(target, file.data, displayPath(target, ctx.cwd));
   }
+  if (anki.finish) await anki.finish();
   const shown = displayPath(outDir, ctx.cwd);
-  if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${outputs.map((o) => `${shown}/${o.path}`).join(', ')}\n`);
-  return 0;
+  const paths = outputs.map((o) => `${shown}/${o.path}`);
+  if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${paths.join(', ')}\n`);
+  return paths;
 }
 
 /** The deepest folder containing every root (media and Markdown paths are resolved against it). */
@@ -109,4 +144,91 @@ function commonRoot(roots: readonly string[]): string {
     common = common.slice(0, i);
   }
   return common.join('/') || '/';
+}
+
+/** The id map's file name: beside the config (committed), or beside the deck when there is no config. */
+export const ID_MAP_NAME = 'notes.anki-ids.json';
+
+/**
+ * The Anki options from the config (deck pattern, reverse cards, comparison rows, the user's CSS) and the id map:
+ * read before the export, printed and written (only when it changed) after the outputs are written.
+ */
+async function ankiOptions(
+  setup: LintSetup,
+  outDir: string,
+  args: ParsedArgs,
+  ctx: CliContext,
+): Promise<{ options?: Record<string, unknown>; finish?: () => Promise<void> }> {
+  const config = setup.config.anki ?? {};
+  const base = setup.configDir ?? ctx.cwd;
+  const options: Record<string, unknown> = {};
+  if (config.deck !== undefined) options['deck'] = config.deck;
+  if (config.reverse !== undefined) options['reverse'] = config.reverse;
+  if (config.comparisons !== undefined) options['comparisons'] = config.comparisons;
+  if (config.css !== undefined) {
+    const path = resolve(base, config.css);
+    try {
+      options['css'] = await readFile(path, 'utf8');
+    } catch (error) {
+      throw new NotesError(
+        `cannot read the card CSS (${(error as NodeJS.ErrnoException).code ?? String(error)}): check anki.css in the config`,
+        { file: displayPath(path, ctx.cwd) },
+      );
+    }
+  }
+  if (args.flags['no-id-map'] || config.idMap === false) return { options };
+  const mapPath =
+    typeof config.idMap === 'string'
+      ? resolve(base, config.idMap)
+      : setup.configDir
+        ? resolve(setup.configDir, ID_MAP_NAME)
+        : resolve(outDir, ID_MAP_NAME);
+  const shownMap = displayPath(mapPath, ctx.cwd);
+  let before: string | null = null;
+  let previous: IdMap | null = null;
+  try {
+    before = await readFile(mapPath, 'utf8');
+  } catch (error) {
+    // No map yet; an output path that cannot exist is reported when the outputs are written.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR')
+      throw new NotesError(`cannot read the id map (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+        file: shownMap,
+      });
+  }
+  if (before !== null) {
+    try {
+      previous = parseIdMap(before);
+    } catch (error) {
+      throw new NotesError(
+        `invalid id map (${(error as Error).message.split('\n')[0]}): fix it, delete it, or export with --no-id-map`,
+        { file: shownMap },
+      );
+    }
+  }
+  let result: IdMapResult | null = null;
+  options['idMap'] = { previous, done: (r: IdMapResult) => void (result = r) };
+  return {
+    options,
+    async finish() {
+      const done = result as IdMapResult | null;
+      if (!done) return;
+      for (const r of done.renamed)
+        ctx.stderr.write(`notes: renamed: "${r.from}" → "${r.to}" (kept its Anki history)\n`);
+      if (done.orphans.length) {
+        const n = done.orphans.length;
+        ctx.stderr.write(
+          `notes: ${n} note${n === 1 ? '' : 's'} of the last export ${n === 1 ? 'is' : 'are'} gone from the notes; Anki keeps ${n === 1 ? 'it' : 'them'} until you delete ${n === 1 ? 'it' : 'them'} (nothing was deleted):\n`,
+        );
+        for (const o of done.orphans) {
+          ctx.stderr.write(
+            `notes:   gone: "${o.title}" in deck "${o.deck}"; find it in Anki's browser with: ${o.search}\n`,
+          );
+        }
+        if (n > 1) ctx.stderr.write(`notes:   all of them: ${done.orphans.map((o) => `(${o.search})`).join(' OR ')}\n`);
+      }
+      const text = formatIdMap(done.map);
+      if (text !== before) await writeFileAtomic(mapPath, text, shownMap);
+    },
+  };
 }

@@ -33,9 +33,34 @@ export interface NotesConfig {
   ignores?: string[];
   limits?: {
     /**
-     * Larger files are refused early with a clear message (default 2 MiB = 2097152). Raise it for big files: they are parsed in linear time, but slowly.
+     * Larger files are refused early with a clear message (default 16 MiB = 16777216). Files are parsed in linear time.
      */
     maxFileBytes?: number;
+  };
+  /**
+   * The Anki deck (`notes export --anki`).
+   */
+  anki?: {
+    /**
+     * Deck name pattern: `{title}` (the document title, or its front-matter `deck`), `{topic}`, `{folder}` (the file's folder, one deck level per folder) and `{file}`, joined by `::`. Default `{title}::{topic}`.
+     */
+    deck?: string;
+    /**
+     * Reverse cards (the row's values on the front, its label on the back) for every comparison row. Default false; a document, topic or question can opt in on its own (export-anki README).
+     */
+    reverse?: boolean;
+    /**
+     * Cards for comparison-table rows. Default true.
+     */
+    comparisons?: boolean;
+    /**
+     * Path (relative to the config file) of a CSS file appended to the card styles of every note type.
+     */
+    css?: string;
+    /**
+     * Path (relative to the config file) of the id map that keeps GUIDs across renames and lists notes gone since the last export, or false for none. Default `notes.anki-ids.json` beside the config (commit it); without a config file, beside the deck in the output folder.
+     */
+    idMap?: string | false;
   };
 }
 
@@ -111,7 +136,44 @@ export const configSchema = {
         "maxFileBytes": {
           "type": "integer",
           "minimum": 1,
-          "description": "Larger files are refused early with a clear message (default 2 MiB = 2097152). Raise it for big files: they are parsed in linear time, but slowly."
+          "description": "Larger files are refused early with a clear message (default 16 MiB = 16777216). Files are parsed in linear time."
+        }
+      }
+    },
+    "anki": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "The Anki deck (`notes export --anki`).",
+      "properties": {
+        "deck": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Deck name pattern: `{title}` (the document title, or its front-matter `deck`), `{topic}`, `{folder}` (the file's folder, one deck level per folder) and `{file}`, joined by `::`. Default `{title}::{topic}`."
+        },
+        "reverse": {
+          "type": "boolean",
+          "description": "Reverse cards (the row's values on the front, its label on the back) for every comparison row. Default false; a document, topic or question can opt in on its own (export-anki README)."
+        },
+        "comparisons": {
+          "type": "boolean",
+          "description": "Cards for comparison-table rows. Default true."
+        },
+        "css": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Path (relative to the config file) of a CSS file appended to the card styles of every note type."
+        },
+        "idMap": {
+          "description": "Path (relative to the config file) of the id map that keeps GUIDs across renames and lists notes gone since the last export, or false for none. Default `notes.anki-ids.json` beside the config (commit it); without a config file, beside the deck in the output folder.",
+          "oneOf": [
+            {
+              "type": "string",
+              "minLength": 1
+            },
+            {
+              "const": false
+            }
+          ]
         }
       }
     }

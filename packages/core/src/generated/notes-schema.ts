@@ -109,6 +109,10 @@ export interface Note {
   };
   tables: Table[];
   callouts: Callout[];
+  /**
+   * Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.
+   */
+  clozes?: Cloze[];
   tags: Tag[];
   source: Source;
   /**
@@ -175,6 +179,40 @@ export interface Callout {
    */
   text: string;
   line: number;
+}
+/**
+ * This interface was referenced by `NotesDataset`'s JSON-Schema
+ * via the `definition` "cloze".
+ */
+export interface Cloze {
+  /**
+   * Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order.
+   */
+  group: number;
+  /**
+   * Whether the number was written.
+   */
+  explicit: boolean;
+  /**
+   * `highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`.
+   */
+  syntax: 'highlight' | 'anki';
+  /**
+   * Plain text of the hidden part.
+   */
+  text: string;
+  /**
+   * Anki's hint, or null.
+   */
+  hint: string | null;
+  /**
+   * 1-based line of the opening marker in the source file.
+   */
+  line: number;
+  /**
+   * 1-based column of the opening marker.
+   */
+  column: number;
 }
 /**
  * A math node: the TeX source as written between the dollar signs.
@@ -550,6 +588,13 @@ export const notesSchema = {
             "$ref": "#/$defs/callout"
           }
         },
+        "clozes": {
+          "type": "array",
+          "description": "Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.",
+          "items": {
+            "$ref": "#/$defs/cloze"
+          }
+        },
         "tags": {
           "type": "array",
           "items": {
@@ -666,6 +711,58 @@ export const notesSchema = {
         "problem": {
           "type": "string",
           "description": "Why the image was not used, e.g. `is not local: not fetched`."
+        }
+      }
+    },
+    "cloze": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "group",
+        "explicit",
+        "syntax",
+        "text",
+        "hint",
+        "line",
+        "column"
+      ],
+      "properties": {
+        "group": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."
+        },
+        "explicit": {
+          "type": "boolean",
+          "description": "Whether the number was written."
+        },
+        "syntax": {
+          "enum": [
+            "highlight",
+            "anki"
+          ],
+          "description": "`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."
+        },
+        "text": {
+          "type": "string",
+          "description": "Plain text of the hidden part."
+        },
+        "hint": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Anki's hint, or null."
+        },
+        "line": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "1-based line of the opening marker in the source file."
+        },
+        "column": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "1-based column of the opening marker."
         }
       }
     }

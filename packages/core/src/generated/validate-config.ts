@@ -4,10 +4,14 @@
 /* eslint-disable */
 import type { ErrorObject } from 'ajv';
 import type { NotesConfig } from './config-schema.js';
+import { createRequire } from 'node:module';
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/config.schema.json","title":"NotesConfig","description":"notes.config.json: found by walking up from the working directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"type":"object","description":"Rule id (`category/name`) to severity, or [severity, options].","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"oneOf":[{"$ref":"#/$defs/severity"},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"type":"object"}],"minItems":1,"maxItems":2,"items":false}]}},"frontMatter":{"type":"object","additionalProperties":false,"description":"Front-matter requirements checked by fields/front-matter.","properties":{"required":{"type":"array","items":{"type":"string"},"uniqueItems":true},"schema":{"type":"string","description":"Path (relative to the config file) of a JSON Schema for the front matter."}}},"ignores":{"type":"array","items":{"type":"string"},"description":"Path globs to skip."},"limits":{"type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"type":"integer","minimum":1,"description":"Larger files are refused early with a clear message (default 2 MiB = 2097152). Raise it for big files: they are parsed in linear time, but slowly."}}}},"$defs":{"severity":{"enum":["off","warning","error"]}}};
+const require = createRequire(import.meta.url);
+
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/config.schema.json","title":"NotesConfig","description":"notes.config.json: found by walking up from the working directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"type":"object","description":"Rule id (`category/name`) to severity, or [severity, options].","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"oneOf":[{"$ref":"#/$defs/severity"},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"type":"object"}],"minItems":1,"maxItems":2,"items":false}]}},"frontMatter":{"type":"object","additionalProperties":false,"description":"Front-matter requirements checked by fields/front-matter.","properties":{"required":{"type":"array","items":{"type":"string"},"uniqueItems":true},"schema":{"type":"string","description":"Path (relative to the config file) of a JSON Schema for the front matter."}}},"ignores":{"type":"array","items":{"type":"string"},"description":"Path globs to skip."},"limits":{"type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"type":"integer","minimum":1,"description":"Larger files are refused early with a clear message (default 16 MiB = 16777216). Files are parsed in linear time."}}},"anki":{"type":"object","additionalProperties":false,"description":"The Anki deck (`notes export --anki`).","properties":{"deck":{"type":"string","minLength":1,"description":"Deck name pattern: `{title}` (the document title, or its front-matter `deck`), `{topic}`, `{folder}` (the file's folder, one deck level per folder) and `{file}`, joined by `::`. Default `{title}::{topic}`."},"reverse":{"type":"boolean","description":"Reverse cards (the row's values on the front, its label on the back) for every comparison row. Default false; a document, topic or question can opt in on its own (export-anki README)."},"comparisons":{"type":"boolean","description":"Cards for comparison-table rows. Default true."},"css":{"type":"string","minLength":1,"description":"Path (relative to the config file) of a CSS file appended to the card styles of every note type."},"idMap":{"description":"Path (relative to the config file) of the id map that keeps GUIDs across renames and lists notes gone since the last export, or false for none. Default `notes.anki-ids.json` beside the config (commit it); without a config file, beside the deck in the output folder.","oneOf":[{"type":"string","minLength":1},{"const":false}]}}}},"$defs":{"severity":{"enum":["off","warning","error"]}}};
 const schema32 = {"enum":["off","warning","error"]};
 const pattern4 = new RegExp("^[a-z]+/[a-z0-9-]+$", "u");
+const func1 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://notes.dev/schemas/config.schema.json" */;
@@ -22,7 +26,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "rules")) || (key0 === "frontMatter")) || (key0 === "ignores")) || (key0 === "limits"))){
+if(!((((((key0 === "$schema") || (key0 === "rules")) || (key0 === "frontMatter")) || (key0 === "ignores")) || (key0 === "limits")) || (key0 === "anki"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -382,14 +386,192 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.anki !== undefined){
+let data13 = data.anki;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key5 in data13){
+if(!(((((key5 === "deck") || (key5 === "reverse")) || (key5 === "comparisons")) || (key5 === "css")) || (key5 === "idMap"))){
+const err25 = {instancePath:instancePath+"/anki",schemaPath:"#/properties/anki/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data13.deck !== undefined){
+let data14 = data13.deck;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err26 = {instancePath:instancePath+"/anki/deck",schemaPath:"#/properties/anki/properties/deck/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/anki/deck",schemaPath:"#/properties/anki/properties/deck/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data13.reverse !== undefined){
+if(typeof data13.reverse !== "boolean"){
+const err28 = {instancePath:instancePath+"/anki/reverse",schemaPath:"#/properties/anki/properties/reverse/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data13.comparisons !== undefined){
+if(typeof data13.comparisons !== "boolean"){
+const err29 = {instancePath:instancePath+"/anki/comparisons",schemaPath:"#/properties/anki/properties/comparisons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data13.css !== undefined){
+let data17 = data13.css;
+if(typeof data17 === "string"){
+if(func1(data17) < 1){
+const err30 = {instancePath:instancePath+"/anki/css",schemaPath:"#/properties/anki/properties/css/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/anki/css",schemaPath:"#/properties/anki/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data13.idMap !== undefined){
+let data18 = data13.idMap;
+const _errs48 = errors;
+let valid15 = false;
+let passing1 = null;
+const _errs49 = errors;
+if(typeof data18 === "string"){
+if(func1(data18) < 1){
+const err32 = {instancePath:instancePath+"/anki/idMap",schemaPath:"#/properties/anki/properties/idMap/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/anki/idMap",schemaPath:"#/properties/anki/properties/idMap/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid1 = _errs49 === errors;
+if(_valid1){
+valid15 = true;
+passing1 = 0;
+}
+const _errs51 = errors;
+if(false !== data18){
+const err34 = {instancePath:instancePath+"/anki/idMap",schemaPath:"#/properties/anki/properties/idMap/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid1 = _errs51 === errors;
+if(_valid1 && valid15){
+valid15 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid15 = true;
+passing1 = 1;
+}
+}
+if(!valid15){
+const err35 = {instancePath:instancePath+"/anki/idMap",schemaPath:"#/properties/anki/properties/idMap/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/anki",schemaPath:"#/properties/anki/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }

@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { NotesDataset } from './notes-schema.js';
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}},"math":{"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}},"image":{"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}},"math":{"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}},"image":{"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}},"cloze":{"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}};
 const schema33 = {"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."};
 const schema34 = {"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."};
@@ -383,10 +383,11 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}};
+const schema38 = {"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}};
 const schema44 = {"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}};
-const schema47 = {"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}};
-const schema48 = {"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}};
+const schema45 = {"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}};
+const schema48 = {"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}};
+const schema49 = {"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern12 = new RegExp("^[0-9a-f]{64}$", "u");
 const schema42 = {"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}};
@@ -1003,8 +1004,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tags !== undefined){
-let data18 = data.tags;
+if(data.clozes !== undefined){
+let data18 = data.clozes;
 const _errs46 = errors;
 if(errors === _errs46){
 if(Array.isArray(data18)){
@@ -1015,14 +1016,145 @@ let data19 = data18[i2];
 const _errs48 = errors;
 const _errs49 = errors;
 if(errors === _errs49){
-if(typeof data19 === "string"){
-if(!pattern5.test(data19)){
-validate23.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let missing3;
+if((((((((data19.group === undefined) && (missing3 = "group")) || ((data19.explicit === undefined) && (missing3 = "explicit"))) || ((data19.syntax === undefined) && (missing3 = "syntax"))) || ((data19.text === undefined) && (missing3 = "text"))) || ((data19.hint === undefined) && (missing3 = "hint"))) || ((data19.line === undefined) && (missing3 = "line"))) || ((data19.column === undefined) && (missing3 = "column"))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2,schemaPath:"#/$defs/cloze/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs51 = errors;
+for(const key3 in data19){
+if(!(((((((key3 === "group") || (key3 === "explicit")) || (key3 === "syntax")) || (key3 === "text")) || (key3 === "hint")) || (key3 === "line")) || (key3 === "column"))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2,schemaPath:"#/$defs/cloze/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs51 === errors){
+if(data19.group !== undefined){
+let data20 = data19.group;
+const _errs52 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/group",schemaPath:"#/$defs/cloze/properties/group/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs52){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 1 || isNaN(data20)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/group",schemaPath:"#/$defs/cloze/properties/group/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
+}
+var valid12 = _errs52 === errors;
+}
 else {
-validate23.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+var valid12 = true;
+}
+if(valid12){
+if(data19.explicit !== undefined){
+const _errs54 = errors;
+if(typeof data19.explicit !== "boolean"){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/explicit",schemaPath:"#/$defs/cloze/properties/explicit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid12 = _errs54 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.syntax !== undefined){
+let data22 = data19.syntax;
+const _errs56 = errors;
+if(!((data22 === "highlight") || (data22 === "anki"))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/syntax",schemaPath:"#/$defs/cloze/properties/syntax/enum",keyword:"enum",params:{allowedValues: schema45.properties.syntax.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid12 = _errs56 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.text !== undefined){
+const _errs57 = errors;
+if(typeof data19.text !== "string"){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/text",schemaPath:"#/$defs/cloze/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid12 = _errs57 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.hint !== undefined){
+let data24 = data19.hint;
+const _errs59 = errors;
+if((typeof data24 !== "string") && (data24 !== null)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/hint",schemaPath:"#/$defs/cloze/properties/hint/type",keyword:"type",params:{type: schema45.properties.hint.type},message:"must be string,null"}];
+return false;
+}
+var valid12 = _errs59 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.line !== undefined){
+let data25 = data19.line;
+const _errs61 = errors;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/line",schemaPath:"#/$defs/cloze/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs61){
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 1 || isNaN(data25)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/line",schemaPath:"#/$defs/cloze/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid12 = _errs61 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data19.column !== undefined){
+let data26 = data19.column;
+const _errs63 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/column",schemaPath:"#/$defs/cloze/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs63){
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 < 1 || isNaN(data26)){
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2+"/column",schemaPath:"#/$defs/cloze/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid12 = _errs63 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/clozes/" + i2,schemaPath:"#/$defs/cloze/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1033,7 +1165,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate23.errors = [{instancePath:instancePath+"/clozes",schemaPath:"#/properties/clozes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1043,79 +1175,119 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.tags !== undefined){
+let data27 = data.tags;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data27)){
+var valid13 = true;
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+const _errs67 = errors;
+const _errs68 = errors;
+if(errors === _errs68){
+if(typeof data28 === "string"){
+if(!pattern5.test(data28)){
+validate23.errors = [{instancePath:instancePath+"/tags/" + i3,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+return false;
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/tags/" + i3,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs67 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs65 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.source !== undefined){
-let data20 = data.source;
-const _errs51 = errors;
-const _errs52 = errors;
-if(errors === _errs52){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-let missing3;
-if((((data20.path === undefined) && (missing3 = "path")) || ((data20.line === undefined) && (missing3 = "line"))) || ((data20.endLine === undefined) && (missing3 = "endLine"))){
-validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+let data29 = data.source;
+const _errs70 = errors;
+const _errs71 = errors;
+if(errors === _errs71){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let missing4;
+if((((data29.path === undefined) && (missing4 = "path")) || ((data29.line === undefined) && (missing4 = "line"))) || ((data29.endLine === undefined) && (missing4 = "endLine"))){
+validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs54 = errors;
-for(const key3 in data20){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "endLine"))){
-validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+const _errs73 = errors;
+for(const key4 in data29){
+if(!(((key4 === "path") || (key4 === "line")) || (key4 === "endLine"))){
+validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs54 === errors){
-if(data20.path !== undefined){
-const _errs55 = errors;
-if(typeof data20.path !== "string"){
+if(_errs73 === errors){
+if(data29.path !== undefined){
+const _errs74 = errors;
+if(typeof data29.path !== "string"){
 validate23.errors = [{instancePath:instancePath+"/source/path",schemaPath:"#/$defs/source/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid13 = _errs55 === errors;
+var valid16 = _errs74 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
-if(valid13){
-if(data20.line !== undefined){
-let data22 = data20.line;
-const _errs57 = errors;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+if(valid16){
+if(data29.line !== undefined){
+let data31 = data29.line;
+const _errs76 = errors;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
 validate23.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs57){
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 1 || isNaN(data22)){
+if(errors === _errs76){
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 1 || isNaN(data31)){
 validate23.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid13 = _errs57 === errors;
+var valid16 = _errs76 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
-if(valid13){
-if(data20.endLine !== undefined){
-let data23 = data20.endLine;
-const _errs59 = errors;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+if(valid16){
+if(data29.endLine !== undefined){
+let data32 = data29.endLine;
+const _errs78 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
 validate23.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs59){
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 1 || isNaN(data23)){
+if(errors === _errs78){
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 1 || isNaN(data32)){
 validate23.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid13 = _errs59 === errors;
+var valid16 = _errs78 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
 }
 }
@@ -1127,100 +1299,100 @@ validate23.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/so
 return false;
 }
 }
-var valid0 = _errs51 === errors;
+var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.math !== undefined){
-let data24 = data.math;
-const _errs61 = errors;
-if(errors === _errs61){
-if(Array.isArray(data24)){
-if(data24.length < 1){
+let data33 = data.math;
+const _errs80 = errors;
+if(errors === _errs80){
+if(Array.isArray(data33)){
+if(data33.length < 1){
 validate23.errors = [{instancePath:instancePath+"/math",schemaPath:"#/properties/math/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid14 = true;
-const len3 = data24.length;
-for(let i3=0; i3<len3; i3++){
-let data25 = data24[i3];
-const _errs63 = errors;
-const _errs64 = errors;
-if(errors === _errs64){
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-let missing4;
-if(((((data25.type === undefined) && (missing4 = "type")) || ((data25.display === undefined) && (missing4 = "display"))) || ((data25.tex === undefined) && (missing4 = "tex"))) || ((data25.line === undefined) && (missing4 = "line"))){
-validate23.errors = [{instancePath:instancePath+"/math/" + i3,schemaPath:"#/$defs/math/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+var valid17 = true;
+const len4 = data33.length;
+for(let i4=0; i4<len4; i4++){
+let data34 = data33[i4];
+const _errs82 = errors;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let missing5;
+if(((((data34.type === undefined) && (missing5 = "type")) || ((data34.display === undefined) && (missing5 = "display"))) || ((data34.tex === undefined) && (missing5 = "tex"))) || ((data34.line === undefined) && (missing5 = "line"))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4,schemaPath:"#/$defs/math/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs66 = errors;
-for(const key4 in data25){
-if(!((((key4 === "type") || (key4 === "display")) || (key4 === "tex")) || (key4 === "line"))){
-validate23.errors = [{instancePath:instancePath+"/math/" + i3,schemaPath:"#/$defs/math/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+const _errs85 = errors;
+for(const key5 in data34){
+if(!((((key5 === "type") || (key5 === "display")) || (key5 === "tex")) || (key5 === "line"))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4,schemaPath:"#/$defs/math/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs66 === errors){
-if(data25.type !== undefined){
-const _errs67 = errors;
-if("math" !== data25.type){
-validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/type",schemaPath:"#/$defs/math/properties/type/const",keyword:"const",params:{allowedValue: "math"},message:"must be equal to constant"}];
+if(_errs85 === errors){
+if(data34.type !== undefined){
+const _errs86 = errors;
+if("math" !== data34.type){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/type",schemaPath:"#/$defs/math/properties/type/const",keyword:"const",params:{allowedValue: "math"},message:"must be equal to constant"}];
 return false;
 }
-var valid16 = _errs67 === errors;
+var valid19 = _errs86 === errors;
 }
 else {
-var valid16 = true;
+var valid19 = true;
 }
-if(valid16){
-if(data25.display !== undefined){
-const _errs68 = errors;
-if(typeof data25.display !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/display",schemaPath:"#/$defs/math/properties/display/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(valid19){
+if(data34.display !== undefined){
+const _errs87 = errors;
+if(typeof data34.display !== "boolean"){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/display",schemaPath:"#/$defs/math/properties/display/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid16 = _errs68 === errors;
+var valid19 = _errs87 === errors;
 }
 else {
-var valid16 = true;
+var valid19 = true;
 }
-if(valid16){
-if(data25.tex !== undefined){
-const _errs70 = errors;
-if(typeof data25.tex !== "string"){
-validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/tex",schemaPath:"#/$defs/math/properties/tex/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid19){
+if(data34.tex !== undefined){
+const _errs89 = errors;
+if(typeof data34.tex !== "string"){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/tex",schemaPath:"#/$defs/math/properties/tex/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid16 = _errs70 === errors;
+var valid19 = _errs89 === errors;
 }
 else {
-var valid16 = true;
+var valid19 = true;
 }
-if(valid16){
-if(data25.line !== undefined){
-let data29 = data25.line;
-const _errs72 = errors;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/line",schemaPath:"#/$defs/math/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(valid19){
+if(data34.line !== undefined){
+let data38 = data34.line;
+const _errs91 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/line",schemaPath:"#/$defs/math/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs72){
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-validate23.errors = [{instancePath:instancePath+"/math/" + i3+"/line",schemaPath:"#/$defs/math/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(errors === _errs91){
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 1 || isNaN(data38)){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/line",schemaPath:"#/$defs/math/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid16 = _errs72 === errors;
+var valid19 = _errs91 === errors;
 }
 else {
-var valid16 = true;
+var valid19 = true;
 }
 }
 }
@@ -1229,12 +1401,12 @@ var valid16 = true;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/math/" + i3,schemaPath:"#/$defs/math/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate23.errors = [{instancePath:instancePath+"/math/" + i4,schemaPath:"#/$defs/math/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid14 = _errs63 === errors;
-if(!valid14){
+var valid17 = _errs82 === errors;
+if(!valid17){
 break;
 }
 }
@@ -1245,242 +1417,242 @@ validate23.errors = [{instancePath:instancePath+"/math",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs61 === errors;
+var valid0 = _errs80 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.images !== undefined){
-let data30 = data.images;
-const _errs74 = errors;
-if(errors === _errs74){
-if(Array.isArray(data30)){
-if(data30.length < 1){
+let data39 = data.images;
+const _errs93 = errors;
+if(errors === _errs93){
+if(Array.isArray(data39)){
+if(data39.length < 1){
 validate23.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid17 = true;
-const len4 = data30.length;
-for(let i4=0; i4<len4; i4++){
-let data31 = data30[i4];
-const _errs76 = errors;
-const _errs77 = errors;
-if(errors === _errs77){
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-let missing5;
-if(((((data31.type === undefined) && (missing5 = "type")) || ((data31.alt === undefined) && (missing5 = "alt"))) || ((data31.url === undefined) && (missing5 = "url"))) || ((data31.line === undefined) && (missing5 = "line"))){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4,schemaPath:"#/$defs/image/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+var valid20 = true;
+const len5 = data39.length;
+for(let i5=0; i5<len5; i5++){
+let data40 = data39[i5];
+const _errs95 = errors;
+const _errs96 = errors;
+if(errors === _errs96){
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+let missing6;
+if(((((data40.type === undefined) && (missing6 = "type")) || ((data40.alt === undefined) && (missing6 = "alt"))) || ((data40.url === undefined) && (missing6 = "url"))) || ((data40.line === undefined) && (missing6 = "line"))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5,schemaPath:"#/$defs/image/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs79 = errors;
-for(const key5 in data31){
-if(!(func1.call(schema48.properties, key5))){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4,schemaPath:"#/$defs/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+const _errs98 = errors;
+for(const key6 in data40){
+if(!(func1.call(schema49.properties, key6))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5,schemaPath:"#/$defs/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs79 === errors){
-if(data31.type !== undefined){
-const _errs80 = errors;
-if("image" !== data31.type){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/type",schemaPath:"#/$defs/image/properties/type/const",keyword:"const",params:{allowedValue: "image"},message:"must be equal to constant"}];
+if(_errs98 === errors){
+if(data40.type !== undefined){
+const _errs99 = errors;
+if("image" !== data40.type){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/type",schemaPath:"#/$defs/image/properties/type/const",keyword:"const",params:{allowedValue: "image"},message:"must be equal to constant"}];
 return false;
 }
-var valid19 = _errs80 === errors;
+var valid22 = _errs99 === errors;
 }
 else {
-var valid19 = true;
+var valid22 = true;
 }
-if(valid19){
-if(data31.alt !== undefined){
-const _errs81 = errors;
-if(typeof data31.alt !== "string"){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/alt",schemaPath:"#/$defs/image/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid22){
+if(data40.alt !== undefined){
+const _errs100 = errors;
+if(typeof data40.alt !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/alt",schemaPath:"#/$defs/image/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid19 = _errs81 === errors;
+var valid22 = _errs100 === errors;
 }
 else {
-var valid19 = true;
+var valid22 = true;
 }
-if(valid19){
-if(data31.url !== undefined){
-const _errs83 = errors;
-if(typeof data31.url !== "string"){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/url",schemaPath:"#/$defs/image/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid22){
+if(data40.url !== undefined){
+const _errs102 = errors;
+if(typeof data40.url !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/url",schemaPath:"#/$defs/image/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid19 = _errs83 === errors;
+var valid22 = _errs102 === errors;
 }
 else {
-var valid19 = true;
+var valid22 = true;
 }
-if(valid19){
-if(data31.line !== undefined){
-let data35 = data31.line;
-const _errs85 = errors;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/line",schemaPath:"#/$defs/image/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(valid22){
+if(data40.line !== undefined){
+let data44 = data40.line;
+const _errs104 = errors;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/line",schemaPath:"#/$defs/image/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs85){
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 1 || isNaN(data35)){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/line",schemaPath:"#/$defs/image/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(errors === _errs104){
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 1 || isNaN(data44)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/line",schemaPath:"#/$defs/image/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid19 = _errs85 === errors;
+var valid22 = _errs104 === errors;
 }
 else {
-var valid19 = true;
+var valid22 = true;
 }
-if(valid19){
-if(data31.path !== undefined){
-const _errs87 = errors;
-if(typeof data31.path !== "string"){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/path",schemaPath:"#/$defs/image/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid22){
+if(data40.path !== undefined){
+const _errs106 = errors;
+if(typeof data40.path !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/path",schemaPath:"#/$defs/image/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid19 = _errs87 === errors;
+var valid22 = _errs106 === errors;
 }
 else {
-var valid19 = true;
+var valid22 = true;
 }
-if(valid19){
-if(data31.size !== undefined){
-let data37 = data31.size;
-const _errs89 = errors;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/size",schemaPath:"#/$defs/image/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(valid22){
+if(data40.size !== undefined){
+let data46 = data40.size;
+const _errs108 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/size",schemaPath:"#/$defs/image/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs89){
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/size",schemaPath:"#/$defs/image/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(errors === _errs108){
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/size",schemaPath:"#/$defs/image/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid19 = _errs89 === errors;
+var valid22 = _errs108 === errors;
 }
 else {
-var valid19 = true;
+var valid22 = true;
 }
-if(valid19){
-if(data31.sha256 !== undefined){
-let data38 = data31.sha256;
-const _errs91 = errors;
-if(errors === _errs91){
-if(typeof data38 === "string"){
-if(!pattern12.test(data38)){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/sha256",schemaPath:"#/$defs/image/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+if(valid22){
+if(data40.sha256 !== undefined){
+let data47 = data40.sha256;
+const _errs110 = errors;
+if(errors === _errs110){
+if(typeof data47 === "string"){
+if(!pattern12.test(data47)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/sha256",schemaPath:"#/$defs/image/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
-}
-}
-else {
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/sha256",schemaPath:"#/$defs/image/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid19 = _errs91 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data31.format !== undefined){
-let data39 = data31.format;
-const _errs93 = errors;
-if(!((((data39 === "png") || (data39 === "jpeg")) || (data39 === "gif")) || (data39 === "svg"))){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/format",schemaPath:"#/$defs/image/properties/format/enum",keyword:"enum",params:{allowedValues: schema48.properties.format.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid19 = _errs93 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data31.width !== undefined){
-let data40 = data31.width;
-const _errs94 = errors;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/width",schemaPath:"#/$defs/image/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs94){
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 1 || isNaN(data40)){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/width",schemaPath:"#/$defs/image/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid19 = _errs94 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data31.height !== undefined){
-let data41 = data31.height;
-const _errs96 = errors;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/height",schemaPath:"#/$defs/image/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs96){
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 1 || isNaN(data41)){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/height",schemaPath:"#/$defs/image/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid19 = _errs96 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data31.problem !== undefined){
-const _errs98 = errors;
-if(typeof data31.problem !== "string"){
-validate23.errors = [{instancePath:instancePath+"/images/" + i4+"/problem",schemaPath:"#/$defs/image/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid19 = _errs98 === errors;
-}
-else {
-var valid19 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/images/" + i4,schemaPath:"#/$defs/image/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/sha256",schemaPath:"#/$defs/image/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid17 = _errs76 === errors;
-if(!valid17){
+var valid22 = _errs110 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.format !== undefined){
+let data48 = data40.format;
+const _errs112 = errors;
+if(!((((data48 === "png") || (data48 === "jpeg")) || (data48 === "gif")) || (data48 === "svg"))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/format",schemaPath:"#/$defs/image/properties/format/enum",keyword:"enum",params:{allowedValues: schema49.properties.format.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid22 = _errs112 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.width !== undefined){
+let data49 = data40.width;
+const _errs113 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/width",schemaPath:"#/$defs/image/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs113){
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 1 || isNaN(data49)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/width",schemaPath:"#/$defs/image/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid22 = _errs113 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.height !== undefined){
+let data50 = data40.height;
+const _errs115 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/height",schemaPath:"#/$defs/image/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs115){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/height",schemaPath:"#/$defs/image/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid22 = _errs115 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.problem !== undefined){
+const _errs117 = errors;
+if(typeof data40.problem !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/problem",schemaPath:"#/$defs/image/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid22 = _errs117 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/images/" + i5,schemaPath:"#/$defs/image/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid20 = _errs95 === errors;
+if(!valid20){
 break;
 }
 }
@@ -1491,10 +1663,11 @@ validate23.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs74 === errors;
+var valid0 = _errs93 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '@notes/core';
 import { encodingRules } from './encoding/index.js';
+import fieldsCloze from './fields/cloze.js';
 import fieldsFrontMatter from './fields/front-matter.js';
 import fieldsFrontMatterSyntax from './fields/front-matter-syntax.js';
 import fieldsImageOutside from './fields/image-outside.js';
@@ -36,6 +37,7 @@ export const rules: readonly RuleDefinition[] = [
   fieldsFrontMatterSyntax,
   fieldsMissingLabel,
   fieldsImageOutside,
+  fieldsCloze,
   textTruncated,
   textChatResidue,
   textMergedCallouts,

@@ -25,6 +25,7 @@ function missingAnswers(doc: ModelDocument, blocks: readonly RootContent[]): Mis
   const out: Missing[] = [];
   const firstContent = blocks.find((b) => b.type !== 'yaml' && b.type !== 'html' && (b.type as string) !== 'toml');
   const topics = new Set(doc.topics.map((t) => t.heading));
+  const position = new Map(blocks.map((b, i) => [b, i]));
   for (const note of doc.notes) {
     if (note.kind !== 'question' || !note.heading?.position) continue;
     const heading = note.heading;
@@ -38,7 +39,7 @@ function missingAnswers(doc: ModelDocument, blocks: readonly RootContent[]): Mis
     // The document's first heading works as its title; a heading right before a topic at its level or below
     // introduces it (a topic above it closes the section the question ends).
     if (heading === firstContent) continue;
-    const next = blocks[blocks.indexOf(heading) + 1];
+    const next = blocks[(position.get(heading) ?? -1) + 1];
     if (
       next &&
       next.type === 'heading' &&
@@ -73,7 +74,9 @@ export default defineRule({
     });
     if (glued.size > 0) {
       const text = lines.join('\n');
-      const tree = parseMarkdown(text);
+      // The same parse as the file's own tree (the lean lint parse when linting): a second full parse cost more
+      // than every other rule together on the seed.
+      const tree = (ctx.parse ?? parseMarkdown)(text);
       const doc = buildDocument({ ...ctx.file, text }, tree);
       for (const m of missingAnswers(doc, tree.children)) if (glued.has(m.heading.position!.start.line)) found.push(m);
     }

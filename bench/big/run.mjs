@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// bench/big: whole-process `notes lint` and `notes export --json` of the two big inputs of issue 14 at the
+// default 16 MiB limit: a 10 MB notes file (question sections with small lists) and a 100,000-row table.
+// Usage: node bench/big/run.mjs [lint|export|all]  (build first). Prints CPU (user + sys), wall and peak RSS.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NOTES = join(ROOT, 'packages/cli/bin/notes.js');
+const what = process.argv[2] ?? 'all';
+const dir = mkdtempSync(join(tmpdir(), 'notes-big-'));
+
+// The same inputs as test/e2e/big-input.test.ts.
+const block = '## Question N?\n\nAn answer with **bold** text, `code` and a list:\n\n- one\n- two\n\n';
+const parts = ['# Big\n\n'];
+for (let i = 0, size = 0; size < 10 * 1024 * 1024; i++) {
+  const b = block.replace('N', String(i));
+  parts.push(b);
+  size += b.length;
+}
+writeFileSync(join(dir, 'ten-mb.md'), parts.join(''));
+const rows = ['# Table\n\n## All rows?\n\n| id | name | value |\n| --- | --- | --- |\n'];
+for (let i = 0; i < 100_000; i++) rows.push(`| ${i} | row ${i} | ${i * 7} |\n`);
+writeFileSync(join(dir, 'rows.md'), rows.join(''));
+
+function run(label, args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '__cpu=%U %S __kb=%M', process.execPath, NOTES, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = /__cpu=([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  const kb = /__kb=(\d+)/.exec(r.stderr ?? '');
+  const seconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
+  console.log(
+    `${label.padEnd(28)} exit ${r.status}  cpu ${seconds.toFixed(1)} s  wall ${wall.toFixed(1)} s  peak ${(Number(kb?.[1] ?? 0) / 1024).toFixed(0)} MB`,
+  );
+}
+
+for (const file of ['rows.md', 'ten-mb.md']) {
+  if (what === 'lint' || what === 'all') run(`lint ${file}`, ['lint', file]);
+  if (what === 'export' || what === 'all')
+    run(`export --json ${file}`, ['export', '--json', '--out', `out-${file}`, file]);
+}
+rmSync(dir, { recursive: true, force: true });
