@@ -44,6 +44,7 @@ describe('the public API', () => {
       'applyIdMap',
       'blocksToHtml',
       'formatIdMap',
+      'hashedMediaName',
       'isComparisonTable',
       'loadMedia',
       'loadMediaImages',

@@ -41,13 +41,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
     throw new UsageError('choose what to export: --json, --md, --anki, --pdf, --site or --all (notes export --help)');
   const configFlag = typeof args.flags['config'] === 'string' ? args.flags['config'] : undefined;
   const setup = loadSetup(ctx.cwd, configFlag, await ruleRegistry());
-  // Several exporters may report the same thing (an image that is not used): each finding is printed once.
-  const said = new Set<string>();
-  const warn = (message: string): void => {
-    if (said.has(message)) return;
-    said.add(message);
-    ctx.stderr.write(`notes: warning: ${message}\n`);
-  };
+  const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
   const found = (await discover(args.paths.length ? args.paths : ['content/'], ctx.cwd, warn)).filter(
     (f) => !setup.ignored(f.absolutePath),
   );
@@ -74,7 +68,13 @@ export async function writeExports(
   chosen: readonly string[],
   setup?: LintSetup,
 ): Promise<string[] | null> {
-  const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
+  // Several exporters may report the same thing (an image that is not used): each finding is printed once.
+  const said = new Set<string>();
+  const warn = (message: string): void => {
+    if (said.has(message)) return;
+    said.add(message);
+    ctx.stderr.write(`notes: warning: ${message}\n`);
+  };
   const errors = prepared.flatMap((p) =>
     p.remaining.filter((m) => m.severity === 'error').map((m) => ({ path: p.file.path, m })),
   );
