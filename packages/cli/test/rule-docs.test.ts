@@ -38,7 +38,7 @@ describe('docs URLs', () => {
     expect(rules.map((r) => r.id)).toEqual(['heading/missing-space', 'encoding/unprintable']);
     const unprintable = rules.find((r) => r.id === 'encoding/unprintable')!;
     expect(unprintable.shortDescription.text).toBe('Characters no font of the PDF cheat sheet can draw');
-    expect(unprintable.helpUri).toMatch(/\/packages\/lint\/README\.md#encodingunprintable$/);
+    expect(unprintable.helpUri).toMatch(/^https:\/\/www\.npmjs\.com\/package\/@notes\/lint#encodingunprintable$/);
     for (const rule of rules) expect(anchorExists(rule.helpUri!), rule.id).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
 import { BIN } from './lsp-client.js';
 
@@ -15,9 +15,17 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Watchers started by a test: one that failed midway must not outlive it. */
+const started: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 /** `notes <args>` in the background, as a terminal runs it; stderr lines are collected. */
 function start(args: string[], cwd: string): { child: ChildProcessWithoutNullStreams; lines: () => string[] } {
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NOTES_DEBUG: '' } });
+  started.push(child);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   child.stdout.resume();

@@ -17,8 +17,7 @@ export function collectCallouts(text: string, nodes: readonly RootContent[]): Mo
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === 'blockquote') {
       let inner: Blockquote = node;
-      while (inner.children.length === 1 && inner.children[0]!.type === 'blockquote')
-        inner = inner.children[0] as Blockquote;
+      while (inner.children.length === 1 && inner.children[0]!.type === 'blockquote') inner = inner.children[0];
       const markdown = sliceMarkdown(text, inner.children)
         .split('\n')
         .map((l, i) => (i === 0 ? l : l.replace(/^\s*(?:>\s?)+/, '')))

@@ -170,7 +170,7 @@ function inlineParents(blocks: readonly RootContent[]): AnyParent[] {
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if (n.type === 'code' || n.type === 'inlineCode' || n.type === 'html' || !('children' in n)) continue;
     const children = n.children as Nodes[];
-    if (children.some((c) => c.type === 'text')) out.push(n as AnyParent);
+    if (children.some((c) => c.type === 'text')) out.push(n);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return out;

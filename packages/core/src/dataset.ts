@@ -78,6 +78,7 @@ export function toDataset(documents: readonly ModelDocument[], options: DatasetO
     documents: documents.map((d) => ({
       id: d.id,
       title: d.title,
+      lang: d.lang,
       frontMatter: d.frontMatter,
       tags: d.tags,
       topics: d.topics.map(({ id, title, tags, line }) => ({ id, title, tags, line })),

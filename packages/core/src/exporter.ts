@@ -7,7 +7,7 @@ export interface ExportFile {
   data: string | Uint8Array;
 }
 
-/** What every exporter receives besides the documents. */
+/** What every exporter receives besides the documents; an exporter's own options extend it. */
 export interface ExportOptions {
   /**
    * The clock, injected: seconds since the epoch of `SOURCE_DATE_EPOCH` when set, else the newest modification
@@ -17,16 +17,22 @@ export interface ExportOptions {
   /** Absolute folder the notes live in: media may only be read from inside it. */
   baseDir: string;
   /** Report a problem that does not stop the export (printed to stderr as a warning). */
-  warn(message: string): void;
-  /** Exporter-specific options from the command line (`paper`, `columns`…). */
-  [key: string]: unknown;
+  warn: (message: string) => void;
+  /**
+   * Called between the steps of a long export (a part of the PDF, a Markdown copy): the caller may collect
+   * garbage there. Exporters never force a collection themselves.
+   */
+  betweenSteps?: () => void;
 }
 
-/** An exporter: the model in, files out. Never reads Markdown, never writes files. */
-export interface Exporter {
-  format: 'json' | 'md' | 'anki' | 'pdf' | 'site';
+/**
+ * An exporter: the model in, files out. Never reads Markdown, never writes files. `format` names it (the CLI's
+ * flag); `Options` are the shared options plus its own.
+ */
+export interface Exporter<Options extends ExportOptions = ExportOptions> {
+  format: string;
   /** Default file extension of the main output. */
   extension: string;
   binary: boolean;
-  export(documents: readonly ModelDocument[], options: ExportOptions): Promise<ExportFile[]>;
+  export(documents: readonly ModelDocument[], options: Options): Promise<ExportFile[]>;
 }

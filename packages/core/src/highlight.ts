@@ -1,4 +1,4 @@
-import type { Code, Nodes, Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 
 /**
  * Build-time syntax highlighting with Shiki (TextMate grammars, the JavaScript regex engine, synchronous once
@@ -93,7 +93,7 @@ export function codeGrammars(trees: Iterable<Root>): Set<string> {
     const stack: Nodes[] = [tree];
     for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
       if (n.type === 'code') {
-        const g = codeGrammar((n as Code).lang);
+        const g = codeGrammar(n.lang);
         if (g) out.add(g);
       } else if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
     }

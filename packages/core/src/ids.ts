@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 
-/** Normalize text for ids: NFKC, lower case, emoji and punctuation dropped, white space collapsed. */
+/**
+ * A word for ids: letters with the combining marks that belong to them (Devanagari and Thai vowel signs, Hebrew
+ * points, Arabic harakat), and digits. Variation selectors (`1️⃣`, `⚠️`) and enclosing marks are not part of it.
+ */
+const ID_WORD = /(?:\p{L}(?:(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{Mn}\p{Mc}])*|\p{N})+/gu;
+
+/**
+ * Normalize text for ids: NFKC, lower case, words of any script (with their combining marks) joined by one space;
+ * emoji and punctuation dropped.
+ */
 export function normalizeForId(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (text.normalize('NFKC').toLowerCase().match(ID_WORD) ?? []).join(' ');
 }
 
 /** A stable id: a kind letter and 16 hex digits of sha-256 over the normalized parts. */

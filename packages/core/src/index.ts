@@ -10,6 +10,7 @@ export { decodeUtf8, type Decoded, type InvalidByte } from './decode.js';
 export { NotesError } from './errors.js';
 export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 export { normalizeForId, slugTag, stableId } from './ids.js';
+export { canonicalLang, detectLang, documentLang, isEnglish, mayBeEnglish, primaryLanguage } from './lang.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
 export { parseMarkdown, sectionStarts } from './parse.js';
 export {
@@ -44,6 +45,7 @@ export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,
   readSource,
+  readSourceBytes,
   sourceFromBytes,
   sourceFromText,
   type SourceFile,
@@ -69,3 +71,4 @@ export {
 export type { ExportFile, ExportOptions, Exporter } from './exporter.js';
 export { writeFileAtomic } from './write.js';
 export { collectGarbageIfGrown } from './heap.js';
+export { commonFolder, MAX_NESTING, nestingDepth } from './nesting.js';

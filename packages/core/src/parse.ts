@@ -19,7 +19,7 @@ function processor(): Parser {
   const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
   const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
   const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
-  cached = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze() as Parser;
+  cached = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
   return cached;
 }
 
@@ -252,10 +252,10 @@ function parseTable(text: string, region: TableRegion, line: number, out: RootCo
       table = first;
       // The head row was shifted with the body rows; put it back.
       shift(first.children[0]!, headLines - rowLine + line, head.length - from + region.start);
-      first.position!.start = { ...first.children[0]!.position!.start };
+      first.position.start = { ...first.children[0]!.position!.start };
     } else {
       table.children.push(...first.children.slice(1));
-      table.position!.end = first.position!.end;
+      table.position!.end = first.position.end;
     }
     if (last) after.push(...tree.children.slice(1));
     rowLine += countLines(text, from, to);

@@ -49,15 +49,16 @@ export function describeFsError(error: unknown, path: string, action = 'read'): 
   return new NotesError(what, { file: path, cause: error });
 }
 
-/** Read and decode one Markdown file; refuses binary files and files over `maxBytes` with a NotesError. */
-export async function readSource(
+/**
+ * Read one file's bytes and modification time (seconds), refusing a folder or a file over `maxBytes` with a
+ * one-line NotesError. What readSource decodes; `notes lint` hashes the bytes for its cache.
+ */
+export async function readSourceBytes(
   absolutePath: string,
   options: { path?: string; maxBytes?: number } = {},
-): Promise<SourceFile> {
+): Promise<{ bytes: Uint8Array; mtime: number }> {
   const shown = options.path ?? absolutePath;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let bytes: Uint8Array;
-  let mtime: number;
   try {
     const info = await stat(absolutePath);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
@@ -67,12 +68,20 @@ export async function readSource(
         { file: shown },
       );
     }
-    mtime = Math.floor(info.mtimeMs / 1000);
-    bytes = await readFile(absolutePath);
+    return { bytes: await readFile(absolutePath), mtime: Math.floor(info.mtimeMs / 1000) };
   } catch (error) {
     if (error instanceof NotesError) throw error;
     throw describeFsError(error, shown);
   }
+}
+
+/** Read and decode one Markdown file; refuses binary files and files over `maxBytes` with a NotesError. */
+export async function readSource(
+  absolutePath: string,
+  options: { path?: string; maxBytes?: number } = {},
+): Promise<SourceFile> {
+  const shown = options.path ?? absolutePath;
+  const { bytes, mtime } = await readSourceBytes(absolutePath, options);
   return sourceFromBytes(bytes, { path: shown, absolutePath, mtime });
 }
 

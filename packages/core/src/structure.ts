@@ -2,6 +2,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { collectCallouts } from './callouts.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { slugTag, stableId } from './ids.js';
+import { documentLang } from './lang.js';
 import { headingText, plan } from './infer.js';
 import { addMath } from './math.js';
 import type { ModelDocument, ModelNote, ModelTopic } from './model.js';
@@ -147,6 +148,7 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
   return {
     id: documentId,
     title,
+    lang: documentLang(fmData, file.text),
     frontMatter: fmData,
     tags: docTags,
     topics,

@@ -1,11 +1,12 @@
 import type { Nodes, PhrasingContent, RootContent, TableCell } from 'mdast';
+import { MAX_NESTING } from './nesting.js';
 
 /** Plain text of inline content: code keeps its text, images their alt text, raw HTML is dropped. */
 export function inlineText(node: Nodes | PhrasingContent | TableCell): string {
   if (!('children' in node)) return leafText(node);
   // Iterative: notes nested a thousand levels deep must not overflow the stack.
   const parts: string[] = [];
-  const stack: Nodes[] = [node as Nodes];
+  const stack: Nodes[] = [node];
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if (
       n.type === 'image' ||
@@ -14,7 +15,7 @@ export function inlineText(node: Nodes | PhrasingContent | TableCell): string {
       n.type === 'footnoteReference' ||
       !('children' in n)
     ) {
-      parts.push(leafText(n as PhrasingContent));
+      parts.push(leafText(n));
     } else {
       const children = n.children as Nodes[];
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -48,7 +49,7 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Text of a subtree with its leaves joined by spaces (used past MAX_DEPTH, iteratively). */
+/** Text of a subtree with its leaves joined by spaces (used past MAX_NESTING, iteratively). */
 function flatText(node: RootContent): string {
   const parts: string[] = [];
   const stack: Nodes[] = [node];
@@ -56,16 +57,13 @@ function flatText(node: RootContent): string {
     if ('children' in n) {
       const children = n.children as Nodes[];
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    } else parts.push(leafText(n as PhrasingContent));
+    } else parts.push(leafText(n));
   }
   return squash(parts.join(' '));
 }
 
-/** Past this nesting depth, blocks are flattened to their text (no indentation) instead of recursed into. */
-const MAX_DEPTH = 64;
-
 function blockText(node: RootContent, indent: string, depth: number): string {
-  if (depth > MAX_DEPTH) return indent + flatText(node);
+  if (depth > MAX_NESTING) return indent + flatText(node);
   switch (node.type) {
     case 'paragraph':
     case 'heading':
@@ -96,18 +94,14 @@ function blockText(node: RootContent, indent: string, depth: number): string {
     case 'definition':
       return '';
     default:
-      return 'children' in node
-        ? indent + inlineText(node as Nodes)
-        : 'value' in node
-          ? indent + String(node.value)
-          : '';
+      return 'children' in node ? indent + inlineText(node) : 'value' in node ? indent + String(node.value) : '';
   }
 }
 
 /** Plain text of a run of blocks: one blank line between blocks, list items one per line with `- ` / `1. `. */
 export function blocksText(nodes: readonly RootContent[], indent = '', separator = '\n\n', depth = 0): string {
   return nodes
-    .map((n) => blockText(n, depth > MAX_DEPTH ? '' : indent, depth))
+    .map((n) => blockText(n, depth > MAX_NESTING ? '' : indent, depth))
     .filter((t) => t.trim() !== '')
     .join(separator);
 }

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, sourceFromBytes, sourceFromText, toDataset, validateDataset } from '@notes/core';
+import {
+  buildDocument,
+  slugTag,
+  sourceFromBytes,
+  sourceFromText,
+  stableId,
+  toDataset,
+  validateDataset,
+} from '@notes/core';
 
 const seed = readFileSync(new URL('./fixtures/seed-repaired.md', import.meta.url), 'utf8');
 const model = (text: string, path = 'notes/test.md') => buildDocument(sourceFromText(text, path));
@@ -241,5 +249,40 @@ describe('structure edge cases', () => {
       `# T\n\n## Q?\n\n${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`,
     );
     expect(lists.notes[0]!.answer.text).toContain('item 149');
+  });
+});
+
+describe('document language', () => {
+  const lang = (text: string) => buildDocument(sourceFromText(text, 'notes/x.md')).lang;
+
+  it('takes a valid front matter lang in its canonical case', () => {
+    expect(lang('---\ntitle: T\nlang: zh-hant\n---\n# T\n')).toBe('zh-Hant');
+  });
+
+  it('detects the language from the scripts of the text when front matter has none (or an invalid one)', () => {
+    expect(lang('# 시험 노트\n\n디플로이먼트는 상태가 없는 애플리케이션을 위한 리소스입니다.\n')).toBe('ko');
+    expect(lang('# ノート\n\nこれは日本語のテストです。\n')).toBe('ja');
+    expect(lang('# 笔记\n\n这是一个测试，我们来学习网络。\n')).toBe('zh-Hans');
+    expect(lang('# 筆記\n\n這是一個測試，我們來學習網絡。\n')).toBe('zh-Hant');
+    expect(lang('---\nlang: not a tag\n---\n# Заметки\n\nПривет, мир.\n')).toBe('ru');
+    expect(lang('# مذكرات\n\nمرحبا بالعالم\n')).toBe('ar');
+    expect(lang('# Ghi chú\n\nĐây là ghi chú tiếng Việt về mạng máy tính.\n')).toBe('vi');
+    expect(lang('# Notes\n\nThe bucket is in the region that you chose.\n')).toBe('en');
+    expect(lang('# Notizen\n\nDer Hund ist klein und schnell.\n')).toBe('und');
+  });
+});
+
+describe('ids and tags in any script', () => {
+  it('keeps the combining marks of Devanagari, Thai and Arabic words, and drops emoji variation selectors', () => {
+    expect(slugTag('हिंदी नोट्स')).toBe('हिंदी-नोट्स');
+    expect(slugTag('ภาษาไทย')).toBe('ภาษาไทย');
+    expect(slugTag('كَتَبَ الدرس')).toBe('كَتَبَ-الدرس');
+    expect(slugTag('1️⃣ Messaging & Event-Driven')).toBe('1-messaging-event-driven');
+  });
+
+  it('gives titles written only in Hangul, kana, Han, Cyrillic, Arabic or Devanagari non-empty tags and distinct ids', () => {
+    const titles = ['시험 노트', 'ストレージ', '网络', 'Файловая система', 'التخزين', 'भंडारण'];
+    for (const title of titles) expect(slugTag(title)).toMatch(/^\S+$/);
+    expect(new Set(titles.map((t) => stableId('t', [t]))).size).toBe(titles.length);
   });
 });

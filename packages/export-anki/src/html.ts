@@ -2,7 +2,7 @@ import { CODE_COLORS, imageFinding, locateImage, TOKEN_STYLE, tokenStyle, type C
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { mapClozes, type ClozeWrapper } from '@notes/core';
+import { MAX_NESTING, mapClozes, nestingDepth, type ClozeWrapper } from '@notes/core';
 import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
@@ -25,7 +25,7 @@ export interface HtmlContext {
   baseDir: string;
   /** Where a finding points, e.g. `notes.md:12`. */
   where: string;
-  warn(message: string): void;
+  warn: (message: string) => void;
   /** Media collected so far, by absolute path (shared by every note of an export). */
   media: Map<string, MediaRef>;
   /** Colours fenced code in a known language (absent: code stays plain). */
@@ -113,21 +113,7 @@ function imageRef(src: string, alt: string, line: number | undefined, ctx: HtmlC
   return ref;
 }
 
-/** Nesting deeper than this (a quote in a quote in a quote…) is kept as plain text: the HTML tools recurse. */
-export const MAX_DEPTH = 64;
-
 type MdNode = Root | RootContent;
-
-function depthOf(tree: Root): number {
-  let max = 0;
-  const stack: [MdNode, number][] = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > max) max = depth;
-    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
-  }
-  return max;
-}
 
 /** Plain text of a subtree, without recursion. */
 function flatText(node: MdNode): string {
@@ -143,7 +129,7 @@ function flatText(node: MdNode): string {
 
 function capped(node: MdNode, depth: number): MdNode {
   if (!('children' in node)) return node;
-  if (depth >= MAX_DEPTH) return { type: 'paragraph', children: [{ type: 'text', value: flatText(node) }] };
+  if (depth >= MAX_NESTING) return { type: 'paragraph', children: [{ type: 'text', value: flatText(node) }] };
   return { ...node, children: node.children.map((c) => capped(c, depth + 1)) } as MdNode;
 }
 
@@ -214,8 +200,8 @@ function ankiClozes(html: string): string {
 function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
   // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise.
   tree = { ...tree, children: mapClozes(tree.children, clozes === 'anki' ? ankiWrapper : markWrapper) };
-  if (depthOf(tree) > MAX_DEPTH) {
-    ctx.warn(`${ctx.where}: nesting deeper than ${MAX_DEPTH} levels: the deepest part is shown as plain text`);
+  if (nestingDepth(tree) > MAX_NESTING) {
+    ctx.warn(`${ctx.where}: nesting deeper than ${MAX_NESTING} levels: the deepest part is shown as plain text`);
     tree = capped(tree, 0) as Root;
   }
   // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.

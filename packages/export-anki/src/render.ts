@@ -1,4 +1,4 @@
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { documentDir, findClozes, type CodeHighlighter, type ModelDocument, type ModelNote } from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
@@ -77,7 +77,7 @@ export interface AnkiCardList {
 export interface RenderOptions {
   /** Absolute folder the notes live in: images are only taken from inside it. */
   baseDir: string;
-  warn(message: string): void;
+  warn: (message: string) => void;
   /** Make cards from comparison-table rows (default true). */
   comparisons?: boolean;
   /** Colours fenced code (from core's `createCodeHighlighter`); without it code stays plain. */

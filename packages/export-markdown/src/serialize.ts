@@ -1,4 +1,16 @@
-import type { Blockquote, Code, Heading, List, ListItem, Nodes, Paragraph, Parents, Root, Table } from 'mdast';
+import type {
+  Blockquote,
+  Code,
+  Definition,
+  Heading,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  Parents,
+  Root,
+  Table,
+} from 'mdast';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mathToMarkdown, type Math } from 'mdast-util-math';
@@ -35,7 +47,7 @@ export function serialize(tree: Root, source: string): string {
       const raw = slice(node, source);
       return raw !== null && !raw.includes('\n') && raw.startsWith('$$') ? raw.trim() : `$$\n${node.value}\n$$`;
     },
-    definition: (node, parent, state, info) => {
+    definition: (node: Definition, parent, state, info) => {
       const raw = slice(node, source);
       return raw !== null && !raw.includes('\n') ? raw.trim() : defaultHandlers.definition(node, parent, state, info);
     },

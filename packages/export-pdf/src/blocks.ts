@@ -1,9 +1,9 @@
-import { blocksText, type CodeLines } from '@notes/core';
+import { blocksText, MAX_NESTING, type CodeLines } from '@notes/core';
 import type { Code, Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import type { Math } from 'mdast-util-math';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Unit } from './estimate.js';
-import { htmlText, inlines, merge, spans, spanText, type Span } from './inline.js';
+import { htmlText, inlines, merge, rtl, spans, spanText, type Span } from './inline.js';
 import { richNow, type PdfImage } from './rich.js';
 import { THEME, TOPIC_COLOURS, type TopicColour } from './theme.js';
 
@@ -22,17 +22,17 @@ export interface Context {
   level?: number;
   /** Height of a column (images are kept to a share of it). */
   columnHeight?: number;
+  /** The document's BCP 47 language: Han takes its regional forms. */
+  lang?: string | undefined;
 }
 
 export const MAX_LIST_DEPTH = 5;
-/** As the Anki export: notes nested deeper than this print their deepest part as plain text (no stack overflow). */
-export const MAX_NESTING = 64;
 
 export function paragraph(children: readonly PhrasingContent[], ctx: Context, extra: ContentObject = {}): Unit {
   const list = spans(children, {});
   const text = spanText(list);
   return {
-    content: { text: inlines(list, { size: ctx.size }), fontSize: ctx.size, ...extra },
+    content: { text: inlines(list, { size: ctx.size, lang: ctx.lang }), fontSize: ctx.size, ...rtl(text), ...extra },
     height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5,
   };
 }
@@ -166,7 +166,7 @@ export function tableUnit(node: Table, ctx: Context, keepWhole: (height: number)
         lines,
         estimateLines(spanText(cell), widths[c]!, size, header ? EM_PER_CHAR.bold : EM_PER_CHAR.body),
       );
-      const out: ContentObject = { text: inlines(styled, { size }) };
+      const out: ContentObject = { text: inlines(styled, { size, lang: ctx.lang }), ...rtl(spanText(cell)) };
       if (header) out.fillColor = ctx.colour.head;
       else if (c === 0) out.bold = true;
       return out;
@@ -250,7 +250,9 @@ export function codeUnit(value: string, ctx: Context, node?: Code): Unit {
         body: [
           [
             {
-              text: inlines([{ text: value, style: { mono: true } }]).map(({ background: _, ...p }) => p),
+              text: inlines([{ text: value, style: { mono: true } }], { lang: ctx.lang }).map(
+                ({ background: _, ...p }) => p,
+              ),
               preserveLeadingSpaces: true,
             },
           ],
@@ -284,7 +286,12 @@ export function calloutUnit(children: readonly RootContent[], ctx: Context): Uni
 export function subheading(children: readonly PhrasingContent[], ctx: Context): Unit {
   const list = spans(children, { bold: true });
   return {
-    content: { text: inlines(list, { color: ctx.colour.bar }), fontSize: THEME.subheading, margin: [0, 1, 0, 0.8] },
+    content: {
+      text: inlines(list, { color: ctx.colour.bar, lang: ctx.lang }),
+      fontSize: THEME.subheading,
+      margin: [0, 1, 0, 0.8],
+      ...rtl(spanText(list)),
+    },
     height:
       estimateLines(spanText(list), ctx.width, THEME.subheading, EM_PER_CHAR.bold) * lineHeight(THEME.subheading) + 2,
     glue: true,

@@ -15,6 +15,8 @@ export interface CheatSheetDefinition {
   pageSize: string;
   pageOrientation: 'landscape';
   pageMargins: [number, number, number, number];
+  /** BCP 47 language of the sheet, declared as the PDF's `/Lang`. */
+  language: string;
   info: {
     title: string;
     subject: string;

@@ -2,16 +2,16 @@ import { mapClozes, type ClozeWrapper, type ModelNote } from '@notes/core';
 import { block, listUnit, type Context } from './blocks.js';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Geometry, type Unit } from './estimate.js';
-import { inlines, spans, spanText } from './inline.js';
+import { inlines, rtl, spans, spanText } from './inline.js';
 import { THEME, type TopicColour } from './theme.js';
 
-export function bar(text: string, colour: string, size: number, width: number, marginTop: number): Unit {
+export function bar(text: string, colour: string, size: number, width: number, marginTop: number, lang?: string): Unit {
   const list = spans([{ type: 'text', value: text }], { bold: true });
   return {
     content: {
       table: {
         widths: ['*'],
-        body: [[{ text: inlines(list, { color: '#ffffff' }), fillColor: colour, fontSize: size }]],
+        body: [[{ text: inlines(list, { color: '#ffffff', lang }), fillColor: colour, fontSize: size, ...rtl(text) }]],
       },
       layout: 'bar',
       margin: [0, marginTop, 0, 2],
@@ -29,6 +29,7 @@ export function noteUnits(
   geometry: Geometry,
   colour: TopicColour,
   keepWhole: (h: number) => boolean,
+  lang?: string,
 ): Unit[] {
   const ctx: Context = {
     width: geometry.columnWidth,
@@ -36,6 +37,7 @@ export function noteUnits(
     quoted: false,
     size: THEME.body,
     columnHeight: geometry.columnHeight,
+    lang,
   };
   const units: Unit[] = [];
   if (note.kind === 'question') {
@@ -43,7 +45,12 @@ export function noteUnits(
       ? spans(note.heading.children, { bold: true })
       : [{ text: note.title, style: { bold: true } }];
     units.push({
-      content: { text: inlines(title, { color: colour.bar }), fontSize: THEME.question, margin: [0, 2.5, 0, 0.8] },
+      content: {
+        text: inlines(title, { color: colour.bar, lang }),
+        fontSize: THEME.question,
+        margin: [0, 2.5, 0, 0.8],
+        ...rtl(spanText(title)),
+      },
       height:
         estimateLines(spanText(title), ctx.width, THEME.question, EM_PER_CHAR.bold) * lineHeight(THEME.question) + 3.3,
       glue: true,

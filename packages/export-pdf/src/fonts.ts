@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** Folder of an installed npm package (resolved through its package.json, so hoisting does not matter). */
-function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+/** Folder of an installed npm package (resolved through a file it exports, so hoisting does not matter). */
+function packageDir(name: string, file = 'package.json'): string {
+  return dirname(require.resolve(`${name}/${file}`));
 }
 
 /** The four styles pdfmake asks for. */
@@ -17,8 +17,14 @@ export interface FontFiles {
   bolditalics: string;
 }
 
+/** A family of one script font's woff2 slice: `Noto-<script font>-<slice>` (`Noto-ja-57`, `Noto-ar-arabic`). */
+export type ScriptFamily = `Noto-${string}`;
+
 /** Font family names used in document definitions. */
-export type FamilyName = 'Body' | 'Mono' | 'Emoji' | 'Fallback' | 'FallbackMono';
+export type FamilyName = 'Body' | 'Mono' | 'Emoji' | 'Fallback' | 'FallbackMono' | ScriptFamily;
+
+/** The fonts every sheet may use, always registered (their files are opened only when text needs them). */
+export type BaseFamily = Exclude<FamilyName, ScriptFamily>;
 
 function plex(pkg: string, prefix: string): FontFiles {
   const dir = packageDir(pkg);
@@ -31,10 +37,10 @@ function plex(pkg: string, prefix: string): FontFiles {
   };
 }
 
-let cachedFiles: Record<FamilyName, FontFiles> | null = null;
+let cachedFiles: Record<BaseFamily, FontFiles> | null = null;
 
 /** Absolute paths of every font file the cheat sheet may embed, by family (all TTF, all from npm packages). */
-export function fontFiles(): Record<FamilyName, FontFiles> {
+export function fontFiles(): Record<BaseFamily, FontFiles> {
   if (cachedFiles) return cachedFiles;
   const emojiDir = packageDir('@expo-google-fonts/noto-emoji');
   const emoji = (weight: string) => join(emojiDir, weight, `NotoEmoji_${weight}.ttf`);
@@ -68,7 +74,8 @@ export function fontFiles(): Record<FamilyName, FontFiles> {
 /** Every font file path, for the local-access policy: pdfmake may open these and nothing else. */
 export function allowedFontPaths(): Set<string> {
   const paths = new Set<string>();
-  for (const family of Object.values(fontFiles())) for (const path of Object.values(family)) paths.add(path);
+  for (const family of Object.values(fontFiles()))
+    for (const path of [family.normal, family.bold, family.italics, family.bolditalics]) paths.add(path);
   return paths;
 }
 
@@ -171,4 +178,85 @@ export function coverage(path: string): Set<number> {
     coverageCache.set(path, set);
   }
   return set;
+}
+
+// ---------------------------------------------------------------- script fonts
+
+/**
+ * The script fonts, by key: Noto Sans variable fonts from `@fontsource-variable/*`, each split by unicode-range into
+ * small woff2 slices. Only the slices of the script itself are used (Latin stays on IBM Plex). The CJK fonts carry
+ * each region's glyph forms, so Han is drawn with the font of the document's language.
+ */
+export const SCRIPT_FONTS = {
+  ja: { pkg: '@fontsource-variable/noto-sans-jp', slices: /^\[\d+\]$/ },
+  ko: { pkg: '@fontsource-variable/noto-sans-kr', slices: /^\[\d+\]$/ },
+  'zh-Hans': { pkg: '@fontsource-variable/noto-sans-sc', slices: /^\[\d+\]$/ },
+  'zh-Hant': { pkg: '@fontsource-variable/noto-sans-tc', slices: /^\[\d+\]$/ },
+  ar: { pkg: '@fontsource-variable/noto-sans-arabic', slices: /^arabic$/ },
+  he: { pkg: '@fontsource-variable/noto-sans-hebrew', slices: /^hebrew$/ },
+  hi: { pkg: '@fontsource-variable/noto-sans-devanagari', slices: /^devanagari$/ },
+  th: { pkg: '@fontsource-variable/noto-sans-thai', slices: /^thai$/ },
+} as const;
+
+/** A key of SCRIPT_FONTS. */
+export type ScriptFontKey = keyof typeof SCRIPT_FONTS;
+
+/** Script font keys in the order they are tried for a character no preferred font has. */
+export const SCRIPT_FONT_KEYS = Object.keys(SCRIPT_FONTS) as ScriptFontKey[];
+
+interface ScriptFontIndex {
+  /** Code point → the family (slice) that draws it. */
+  families: Map<number, ScriptFamily>;
+  /** Family → its woff2 file. */
+  files: Map<ScriptFamily, string>;
+}
+
+const scriptIndexes = new Map<ScriptFontKey, ScriptFontIndex>();
+
+/** Parse a CSS unicode-range list (`U+20,U+3001-3002,U+4e00`) into code point ranges. */
+export function parseUnicodeRange(list: string): [number, number][] {
+  return list.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = Number.parseInt(from!, 16);
+    return [start, to === undefined ? start : Number.parseInt(to, 16)];
+  });
+}
+
+/**
+ * The slices of a script font: which family draws each code point, and each family's file. Read from the package's
+ * `unicode.json` (the unicode-range of every slice) the first time a character of that script is met, so a sheet
+ * without it never reads it.
+ */
+export function scriptFontIndex(key: ScriptFontKey): ScriptFontIndex {
+  let index = scriptIndexes.get(key);
+  if (index) return index;
+  const { pkg, slices } = SCRIPT_FONTS[key];
+  const dir = packageDir(pkg, 'LICENSE');
+  const ranges = JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  const slug = pkg.split('/')[1]!;
+  index = { families: new Map(), files: new Map() };
+  for (const [slice, list] of Object.entries(ranges)) {
+    if (!slices.test(slice)) continue;
+    const name = slice.replace(/^\[(\d+)\]$/, '$1');
+    const family: ScriptFamily = `Noto-${key}-${name}`;
+    index.files.set(family, join(dir, 'files', `${slug}-${name}-wght-normal.woff2`));
+    for (const [start, end] of parseUnicodeRange(list)) {
+      for (let c = start; c <= end; c++) if (!index.families.has(c)) index.families.set(c, family);
+    }
+  }
+  scriptIndexes.set(key, index);
+  return index;
+}
+
+/** Whether a family name is one of a script font's slices. */
+export function isScriptFamily(family: string): family is ScriptFamily {
+  return family.startsWith('Noto-');
+}
+
+/** The woff2 file of a script font slice. */
+export function scriptFamilyFile(family: ScriptFamily): string {
+  const key = family.slice('Noto-'.length, family.lastIndexOf('-')) as ScriptFontKey;
+  const file = SCRIPT_FONTS[key] ? scriptFontIndex(key).files.get(family) : undefined;
+  if (!file) throw new Error(`unknown script font ${family}`);
+  return file;
 }

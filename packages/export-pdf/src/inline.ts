@@ -92,13 +92,17 @@ export function spanText(list: readonly Span[]): string {
 }
 
 /** Spans → pdfmake inline runs, each character on a font that has it. */
-export function inlines(list: readonly Span[], base: { color?: string; size?: number } = {}): ContentObject[] {
+export function inlines(
+  list: readonly Span[],
+  base: { color?: string; size?: number; lang?: string | undefined } = {},
+): ContentObject[] {
   const out: ContentObject[] = [];
   for (const span of list) {
     for (const run of fontRuns(span.text, {
       mono: span.style.mono ?? false,
       bold: span.style.bold ?? false,
       italics: span.style.italics ?? false,
+      ...(base.lang ? { lang: base.lang } : {}),
     })) {
       const piece: ContentObject = { text: run.text, font: run.font };
       const bold = (span.style.bold ?? false) && !run.plain;
@@ -123,6 +127,16 @@ export function inlines(list: readonly Span[], base: { color?: string; size?: nu
     }
   }
   return merge(out);
+}
+
+/** The first strong character (bidi rule P2): an Arabic or Hebrew letter before any Latin one sets a paragraph RTL. */
+const FIRST_STRONG = /[\p{L}]/u;
+const RTL_LETTER = /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u;
+
+/** `{ alignment: 'right' }` for text whose paragraph direction is right to left, else nothing. */
+export function rtl(text: string): { alignment?: 'right' } {
+  const first = FIRST_STRONG.exec(text);
+  return first && RTL_LETTER.test(first[0]) ? { alignment: 'right' } : {};
 }
 
 /** Join neighbouring runs with the same attributes: fewer text objects, same output. */

@@ -5,12 +5,17 @@ import type { CheatSheetDefinition } from './definition.js';
  * Join the PDFs of a sheet's parts into one, page after page, with the sheet's document information and no
  * clock: the same parts give the same bytes. Each part keeps its own font subsets.
  */
-export async function mergePdfs(parts: readonly Uint8Array[], info: CheatSheetDefinition['info']): Promise<Uint8Array> {
+export async function mergePdfs(
+  parts: readonly Uint8Array[],
+  info: CheatSheetDefinition['info'],
+  language = 'und',
+): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
   for (const bytes of parts) {
     const part = await PDFDocument.load(bytes, { updateMetadata: false });
     for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
   }
+  out.setLanguage(language);
   out.setTitle(info.title);
   out.setSubject(info.subject);
   if (info.keywords) out.setKeywords([info.keywords]);

@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import { pdfmakeAdapter } from './adapter.js';
-import { allowedFontPaths, fontFiles } from './fonts.js';
+import {
+  allowedFontPaths,
+  fontFiles,
+  isScriptFamily,
+  scriptFamilyFile,
+  scriptFontIndex,
+  type ScriptFamily,
+} from './fonts.js';
 import type { CheatSheetDefinition } from './definition.js';
 import { THEME, TOPIC_COLOURS } from './theme.js';
 
@@ -95,15 +103,96 @@ export async function countPdfPages(definition: CheatSheetDefinition): Promise<n
   });
 }
 
+/** The weights a script font is instanced at: regular for normal and italics (drawn upright), bold for bold. */
+const WEIGHTS = { normal: 400, bold: 700, italics: 400, bolditalics: 700 } as const;
+
+/** Instanced TrueType bytes of a script font slice at a weight, made once per process. */
+const instances = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * A script font slice as static TrueType at `weight`: the woff2 slice is a variable font, which fontkit cannot
+ * embed (it neither reads transformed WOFF2 glyphs for subsetting nor instances variations), so HarfBuzz's
+ * subsetter (`subset-font`) pins the weight axis and writes plain TrueType, keeping every character of the slice
+ * and the layout tables shaping needs. pdfkit then subsets it again to the glyphs the sheet uses.
+ */
+function scriptFontInstance(family: ScriptFamily, weight: number): Promise<Uint8Array> {
+  const key = `${family}@${weight}`;
+  let bytes = instances.get(key);
+  if (!bytes) {
+    const file = scriptFamilyFile(family);
+    const woff2 = readFileSync(file);
+    const text = sliceText(family);
+    // Loaded here, not at start-up: a Latin sheet never loads HarfBuzz.
+    bytes = import('subset-font')
+      .then(({ default: subsetFont }) =>
+        subsetFont(woff2, text, { targetFormat: 'truetype', variationAxes: { wght: weight } }),
+      )
+      .then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+    instances.set(key, bytes);
+  }
+  return bytes;
+}
+
+/** Every character a slice covers (from its unicode-range). */
+function sliceText(family: ScriptFamily): string {
+  const key = family.slice('Noto-'.length, family.lastIndexOf('-')) as Parameters<typeof scriptFontIndex>[0];
+  let text = '';
+  for (const [point, owner] of scriptFontIndex(key).families) if (owner === family) text += String.fromCodePoint(point);
+  return text;
+}
+
+/** Script font families named anywhere in a definition (its content, and the header and footer of page 1). */
+function scriptFamilies(definition: CheatSheetDefinition): Set<ScriptFamily> {
+  const found = new Set<ScriptFamily>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'font' && typeof value === 'string' && isScriptFamily(value)) found.add(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(definition.content);
+  for (const page of [definition.header, definition.footer]) {
+    try {
+      walk(page(1, 1));
+    } catch {
+      // A counting layout's footer throws: it draws nothing either.
+    }
+  }
+  return found;
+}
+
+/** Folder of the instanced script fonts in pdfmake's virtual file system. */
+const VIRTUAL_FONTS = 'notes-fonts';
+
+interface VirtualFs {
+  writeFileSync(name: string, data: Uint8Array): void;
+  existsSync(name: string): boolean;
+}
+
 async function layout(definition: CheatSheetDefinition): Promise<Uint8Array> {
-  const files = fontFiles();
+  const files: Record<string, unknown> = JSON.parse(JSON.stringify(fontFiles())) as Record<string, unknown>;
+  // Script fonts (CJK, Arabic, Hebrew, Devanagari, Thai) are instanced only for the slices this sheet draws with:
+  // a Latin sheet never reads them.
+  const virtualfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  for (const family of scriptFamilies(definition)) {
+    const entry: Record<string, string> = {};
+    for (const [style, weight] of Object.entries(WEIGHTS)) {
+      const name = `${VIRTUAL_FONTS}/${family}-${weight}.ttf`;
+      if (!virtualfs.existsSync(name)) virtualfs.writeFileSync(name, await scriptFontInstance(family, weight));
+      entry[style] = name;
+    }
+    files[family] = entry;
+  }
   const allowed = allowedFontPaths();
   // pdfmake 0.3 fetches http(s) URLs it finds in fonts or images and opens local paths (CVE-2026-26801):
   // nothing remote, and locally only our own font files.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(resolve(path)));
   // pdfmake rewrites the font table while resolving it: give it a fresh copy each time.
-  pdfmake.setFonts(JSON.parse(JSON.stringify(files)) as Record<string, Record<string, string>>);
+  pdfmake.setFonts(files as Record<string, Record<string, string>>);
   pdfmake.setTableLayouts(tableLayouts());
   // pdfmake fills in defaults on the definition it is given: keep the caller's intact.
   const own = { ...definition, content: structuredClone(definition.content), info: { ...definition.info } };

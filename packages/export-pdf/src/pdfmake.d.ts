@@ -13,3 +13,12 @@ declare module 'pdfmake' {
   const pdfmake: PdfMake;
   export default pdfmake;
 }
+
+declare module 'subset-font' {
+  /** HarfBuzz's subsetter: keep `text`'s glyphs, pin variation axes, write the chosen format. */
+  export default function subsetFont(
+    font: Uint8Array,
+    text: string,
+    options?: { targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2'; variationAxes?: Record<string, number> },
+  ): Promise<Buffer>;
+}

@@ -1,4 +1,5 @@
-import type { ExportOptions, ModelDocument } from '@notes/core';
+import type { ModelDocument } from '@notes/core';
+import type { PdfExportOptions } from './exporter.js';
 import { NotesError } from '@notes/core';
 import type { CheatSheetDefinition, CheatSheetOptions } from './definition.js';
 import type { Geometry, Unit } from './estimate.js';
@@ -9,6 +10,11 @@ import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './the
 
 export type { CheatSheetDefinition, CheatSheetOptions, Content, ContentObject, PageContent } from './definition.js';
 
+/** A command-line value for a message (flags arrive as strings or numbers). */
+function shown(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
 /**
  * Check the cheat sheet's options as they come from the command line (`--paper Letter`, `--columns 4`): paper
  * `a4` or `letter` (any case), columns a whole number from 1 to 6. Throws `Unexpected …, expected …`.
@@ -18,15 +24,15 @@ export function cheatSheetOptions(options: { epoch: number; paper?: unknown; col
     throw new NotesError(`Unexpected epoch \`${String(options.epoch)}\`, expected seconds since 1970`);
   const out: CheatSheetOptions = { epoch: options.epoch };
   if (options.paper !== undefined) {
-    const paper = String(options.paper).toLowerCase();
+    const paper = shown(options.paper).toLowerCase();
     if (!Object.hasOwn(PAPER, paper))
-      throw new NotesError(`Unexpected paper \`${String(options.paper)}\`, expected \`a4\` or \`letter\``);
+      throw new NotesError(`Unexpected paper \`${shown(options.paper)}\`, expected \`a4\` or \`letter\``);
     out.paper = paper as Paper;
   }
   if (options.columns !== undefined) {
     const columns = Number(options.columns);
     if (!Number.isInteger(columns) || columns < 1 || columns > 6) {
-      throw new NotesError(`Unexpected columns \`${String(options.columns)}\`, expected a whole number from 1 to 6`);
+      throw new NotesError(`Unexpected columns \`${shown(options.columns)}\`, expected a whole number from 1 to 6`);
     }
     out.columns = columns;
   }
@@ -54,6 +60,19 @@ export function sheetTitle(documents: readonly ModelDocument[]): string {
   return named.join(' · ') + (titles.length > named.length ? ` + ${rest} more` : '');
 }
 
+/**
+ * The sheet's language, declared in the PDF (`/Lang`): the language of most of its notes (the first document's
+ * on a tie), `und` for a sheet with no document.
+ */
+export function sheetLang(documents: readonly ModelDocument[]): string {
+  const weight = new Map<string, number>();
+  for (const d of documents) weight.set(d.lang, (weight.get(d.lang) ?? 0) + d.notes.length + 1);
+  let best = 'und';
+  let most = 0;
+  for (const [lang, n] of weight) if (n > most) [best, most] = [lang, n];
+  return best;
+}
+
 /** A cheat sheet laid out in parts: very big sheets are laid out a part at a time to bound memory. */
 export interface CheatSheetPlan {
   /** How many parts (1 unless the sheet is estimated to be longer than `partPages`). */
@@ -74,7 +93,7 @@ export const PART_PAGES = 25;
  */
 export function planCheatSheet(
   documents: readonly ModelDocument[],
-  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
   partPages = PART_PAGES,
   rich: RichContent = NO_RICH,
 ): CheatSheetPlan {
@@ -83,7 +102,7 @@ export function planCheatSheet(
 
 function plan(
   documents: readonly ModelDocument[],
-  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
   partPages: number,
   rich: RichContent,
 ): CheatSheetPlan {
@@ -95,20 +114,21 @@ function plan(
   const geometry: Geometry = { columnWidth, columnHeight: paper.height - margins.top - margins.bottom };
   const keepWhole = (height: number) => height <= geometry.columnHeight * 0.9;
   const title = sheetTitle(documents);
+  const lang = sheetLang(documents);
   const date = formatDate(checked.epoch);
 
   const units: Unit[] = [];
   let topicIndex = 0;
   for (const document of documents) {
     if (documents.length > 1)
-      units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0));
+      units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0, document.lang));
     const colours = new Map<string | null, TopicColour>();
     for (const topic of document.topics) colours.set(topic.title, TOPIC_COLOURS[topicIndex++ % TOPIC_COLOURS.length]!);
     const topicBar = (title: string) => {
       const topic = document.topics.find((t) => t.title === title);
       const text = topic ? spanText(spans(topic.heading.children, {})) : title;
       const colour = colours.get(title) ?? TOPIC_COLOURS[TOPIC_COLOURS.length - 1]!;
-      units.push(bar(text.trim() || title, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0));
+      units.push(bar(text.trim() || title, colour.bar, THEME.topic, columnWidth, units.length ? 3 : 0, document.lang));
     };
     // A topic with no note under it still gets its bar, in its place among the others: its heading is content.
     const order = new Map(document.topics.map((t, i) => [t.title, i]));
@@ -129,7 +149,7 @@ function plan(
           topicBar(note.topic);
         }
       }
-      units.push(...noteUnits(note, geometry, colour, keepWhole));
+      units.push(...noteUnits(note, geometry, colour, keepWhole, document.lang));
     }
     emptyBefore(Infinity);
   }
@@ -138,7 +158,7 @@ function plan(
   const emptyColumns = Array.from({ length: columns - 1 }, () => ({ text: '' }));
   const headerContent = {
     columns: [
-      { text: inlines([{ text: title, style: { bold: true } }]), fontSize: THEME.header, width: '*' },
+      { text: inlines([{ text: title, style: { bold: true } }], { lang }), fontSize: THEME.header, width: '*' },
       {
         text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }),
         fontSize: THEME.footer + 0.5,
@@ -160,6 +180,7 @@ function plan(
         pageSize: paper.name,
         pageOrientation: 'landscape',
         pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+        language: lang,
         info: {
           title,
           subject: 'Cheat sheet',
@@ -173,7 +194,7 @@ function plan(
         header: (currentPage: number) => (index === 0 && currentPage === 1 ? headerContent : { text: '' }),
         footer: (currentPage: number, pageCount: number) => ({
           columns: [
-            { text: inlines([{ text: title, style: {} }], { color: THEME.muted }), width: '*' },
+            { text: inlines([{ text: title, style: {} }], { color: THEME.muted, lang }), width: '*' },
             {
               text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], {
                 color: THEME.muted,
@@ -206,7 +227,7 @@ function plan(
  */
 export function renderCheatSheet(
   documents: readonly ModelDocument[],
-  options: CheatSheetOptions | Pick<ExportOptions, 'epoch' | 'paper' | 'columns'>,
+  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
 ): CheatSheetDefinition {
   return planCheatSheet(documents, options, Infinity).part(0);
 }
@@ -217,11 +238,11 @@ function imageDictionary(blocks: readonly Unit[], rich: RichContent): Record<str
   const keys = new Set<string>();
   const stack: unknown[] = blocks.map((b) => b.content);
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-    if (Array.isArray(n)) stack.push(...n);
+    if (Array.isArray(n)) stack.push(...(n as unknown[]));
     else if (n !== null && typeof n === 'object') {
       const image = (n as { image?: unknown }).image;
       if (typeof image === 'string') keys.add(image);
-      stack.push(...Object.values(n));
+      stack.push(...Object.values(n as Record<string, unknown>));
     }
   }
   if (keys.size === 0) return null;

@@ -19,6 +19,8 @@ const RELIED_ON_SHA256: Record<string, string> = {
   'pdfmake/js/PageElementWriter.js#addFragment': '69c61712901981be',
   'pdfmake/js/LayoutBuilder.js#tryLayoutDocument': '986298980b74f58c',
   'pdfmake/js/LayoutBuilder.js#addHeadersAndFooters': '41bf8d0dbafffc69',
+  'pdfmake/js/LayoutBuilder.js#buildNextLine': 'f9a0444e3740e3f3',
+  'pdfmake/js/PDFDocument.js#provideFont': 'd82bb3f99bf3e9c5',
 };
 
 describe('pdfmake adapter', () => {

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown, sectionStarts } from '@notes/core';
-import { leanParse, parseForLint, takesLeanParse } from './parse.js';
+import { leanParse, parseForLint, takesLeanParse } from './engine/parse.js';
 
 /** A parse function that remembers what it parsed: give it one document's successive texts. */
 export interface IncrementalParse {
@@ -93,7 +93,7 @@ export function incrementalParser(kind: ParseKind = 'lint'): IncrementalParse {
     let lines = 0;
     for (let i = 0; i + 1 < bounds.length; i++) {
       const from = bounds[i]!;
-      const piece = text.slice(from, bounds[i + 1]!);
+      const piece = text.slice(from, bounds[i + 1]);
       let parsed = next.get(piece) ?? previous.get(piece) ?? older.get(piece);
       if (parsed) stats.reused++;
       else {

@@ -1,8 +1,8 @@
 export { defineRule } from '@notes/core';
 export type { Fix, RuleContext, RuleDefinition, Severity } from '@notes/core';
-export { compareMessages, lintSource, lintWithModel } from './engine.js';
-export { applyFixes, detectEol, fixEdits, fixSource, MAX_FIX_PASSES, type FixEdit } from './fixer.js';
-export { defaultRules, resolveRules, type ResolveExtras } from './resolve.js';
+export { compareMessages, lintSource, lintWithModel } from './engine/engine.js';
+export { applyFixes, detectEol, fixEdits, fixSource, MAX_FIX_PASSES, type FixEdit } from './engine/fixer.js';
+export { defaultRules, resolveRules, type ResolveExtras } from './engine/resolve.js';
 export { rules } from './rules/index.js';
 export { bundledPlugins, loadRules, ruleDocsUrl } from './registry.js';
 export type { FixResult, LintMessage, LintOptions, ResolvedRule, ResolvedRules, RuleConfigValue } from './types.js';
@@ -16,6 +16,6 @@ export {
   type BatchFile,
   type BatchResult,
   type BatchSettings,
-} from './batch.js';
+} from './engine/batch.js';
 export { remarkPreset, remarkRules } from './remark.js';
 export { incrementalParser, type IncrementalParse } from './incremental.js';

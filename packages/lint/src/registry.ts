@@ -7,8 +7,8 @@ import { rules } from './rules/index.js';
  */
 export const bundledPlugins: readonly string[] = ['@notes/export-pdf/rules'];
 
-/** Where the rules are documented: the rule table of the lint README, one anchor per rule id. */
-export const RULE_DOCS = 'https://notes.dev/packages/lint/README.md';
+/** Where the rules are documented: the lint README's rule table (one anchor per rule id) on its npm page. */
+export const RULE_DOCS = 'https://www.npmjs.com/package/@notes/lint';
 
 /** The docs URL of a rule: its own `docsUrl`, else its row in the lint README's rule table. */
 export function ruleDocsUrl(rule: Pick<RuleDefinition, 'id' | 'docsUrl'>): string {

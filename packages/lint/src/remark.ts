@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { buildDocument, sourceFromText, type ModelDocument, type RuleContext, type RuleDefinition } from '@notes/core';
+import { ruleDocsUrl } from './registry.js';
 import { rules } from './rules/index.js';
 
 type RemarkPlugin = ReturnType<typeof lintRule<Root, Record<string, unknown> | undefined>>;
@@ -8,7 +9,7 @@ type RemarkPlugin = ReturnType<typeof lintRule<Root, Record<string, unknown> | u
 /** Wrap one rule as a remark-lint plugin (unified-lint-rule): same checks, messages through vfile. */
 function toPlugin(rule: RuleDefinition): RemarkPlugin {
   return lintRule<Root, Record<string, unknown> | undefined>(
-    { origin: `notes:${rule.id}`, url: `https://www.npmjs.com/package/@notes/lint#${rule.id.replace('/', '')}` },
+    { origin: `notes:${rule.id}`, url: ruleDocsUrl(rule) },
     (tree, file, options) => {
       const text = String(file.value ?? '');
       const source = sourceFromText(text, file.path || 'input.md');

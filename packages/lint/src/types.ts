@@ -44,8 +44,6 @@ export interface LintOptions {
    * the model the rules built is the one every exporter needs.
    */
   parse?: (text: string) => Root;
-  /** Core's full parse (`parseMarkdown`) as rules may ask for it (`ctx.parse`), or an incremental equivalent. */
-  fullParse?: (text: string) => Root;
 }
 
 /** What fixSource returns. */
@@ -57,5 +55,5 @@ export interface FixResult {
   /** Whether any byte changed. */
   changed: boolean;
   /** The model of the repaired text, built from the last pass's parse (once, on first call). */
-  document(): ModelDocument;
+  document: () => ModelDocument;
 }

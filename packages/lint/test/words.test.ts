@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { dictionaryWords, isWord, isWordPrefix } from '../src/words.js';
+import { dictionaryWords, isWord, isWordPrefix } from '../src/helpers/english-words.js';
 
 const array = createRequire(import.meta.url)('an-array-of-english-words') as string[];
 

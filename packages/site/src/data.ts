@@ -9,7 +9,7 @@ import type { SiteCard, SiteData, SiteDocument, SiteNote } from './site-data.js'
 export interface SiteDataOptions {
   /** Absolute folder the notes live in: images are only taken from inside it. */
   baseDir: string;
-  warn(message: string): void;
+  warn: (message: string) => void;
 }
 
 /** The data and the images it refers to (not read yet). */

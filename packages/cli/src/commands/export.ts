@@ -1,10 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { collectGarbageIfGrown, NotesError, writeFileAtomic, type ExportFile, type Exporter } from '@notes/core';
-import { ankiExporter, formatIdMap, parseIdMap, type IdMap, type IdMapResult } from '@notes/export-anki';
+import {
+  collectGarbageIfGrown,
+  commonFolder,
+  NotesError,
+  writeFileAtomic,
+  type ExportFile,
+  type Exporter,
+} from '@notes/core';
+import {
+  ankiExporter,
+  formatIdMap,
+  parseIdMap,
+  type AnkiExportOptions,
+  type IdMap,
+  type IdMapResult,
+} from '@notes/export-anki';
 import { jsonExporter } from '@notes/export-json';
-import { markdownExporter } from '@notes/export-markdown';
-import { pdfExporter } from '@notes/export-pdf';
+import { markdownExporter, type MarkdownExportOptions } from '@notes/export-markdown';
+import { pdfExporter, type PdfExportOptions } from '@notes/export-pdf';
 import { siteExporter } from '@notes/site';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
@@ -13,8 +27,11 @@ import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup, type LintSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
 
+/** What the CLI gives every exporter: the shared options and every exporter's own, as the flags set them. */
+export type CliExportOptions = AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
+
 /** Exporters by flag, in the order `--all` runs them. */
-export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter])[] = [
+export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter<CliExportOptions>])[] = [
   ['json', jsonExporter],
   ['md', markdownExporter],
   ['anki', ankiExporter],
@@ -103,7 +120,7 @@ export async function writeExports(
         ctx,
       )
     : {};
-  const options = {
+  const options: CliExportOptions = {
     epoch: exportEpoch(
       ctx.env,
       prepared.map((p) => p.file.mtime),
@@ -112,6 +129,8 @@ export async function writeExports(
     warn,
     paper: args.flags['paper'] ?? 'a4',
     columns: args.flags['columns'] ?? 3,
+    // Forced collection belongs to the CLI: exporters only say when a step is done.
+    betweenSteps: collectGarbageIfGrown,
     ...anki.options,
   };
   const documents = prepared.map((p) => p.document);
@@ -136,14 +155,7 @@ export async function writeExports(
 /** The deepest folder containing every root (media and Markdown paths are resolved against it). */
 function commonRoot(roots: readonly string[]): string {
   if (roots.length === 0) return process.cwd();
-  let common = roots[0]!.split('/');
-  for (const r of roots.slice(1)) {
-    const parts = r.split('/');
-    let i = 0;
-    while (i < common.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join('/') || '/';
+  return commonFolder(roots.map((r) => r.split('/'))).join('/') || '/';
 }
 
 /** The id map's file name: beside the config (committed), or beside the deck when there is no config. */
@@ -211,7 +223,7 @@ async function ankiOptions(
   return {
     options,
     async finish() {
-      const done = result as IdMapResult | null;
+      const done = result;
       if (!done) return;
       for (const r of done.renamed)
         ctx.stderr.write(`notes: renamed: "${r.from}" → "${r.to}" (kept its Anki history)\n`);

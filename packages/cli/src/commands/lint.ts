@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { describeFsError, NotesError } from '@notes/core';
+import { describeFsError, NotesError, readSourceBytes } from '@notes/core';
 import {
   hashBytes,
   lintBatch,
@@ -10,9 +7,9 @@ import {
   type BatchFile,
   type BatchResult,
   type BatchSettings,
-  type LintMessage,
   type RuleConfigValue,
 } from '@notes/lint';
+import { cacheKey, cachePath, readCache, writeCache } from '../cache.js';
 import { loadSetup } from '../config.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover } from '../files.js';
@@ -20,17 +17,7 @@ import { progress } from '../progress.js';
 import { LINT_PLUGINS, ruleRegistry } from '../rules.js';
 import { countMessages, reporters, type FileResult } from '../reporters/index.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-
-type Format = (typeof FORMATS)[number];
-
-/** Default cache file, under the working directory's node_modules/.cache. */
-export const DEFAULT_CACHE = 'node_modules/.cache/notes/lint-cache.json';
-
-interface CacheData {
-  key: string;
-  files: Record<string, { hash: string; messages: LintMessage[] }>;
-}
+type Format = keyof typeof reporters;
 
 function version(): string {
   try {
@@ -40,41 +27,10 @@ function version(): string {
   }
 }
 
-/** Where the cache lives: `--cache-location` (a file, or a folder when it ends with `/` or is one). */
-async function cachePath(cwd: string, location: string | undefined): Promise<string> {
-  if (!location) return resolve(cwd, DEFAULT_CACHE);
-  const full = resolve(cwd, location);
-  if (location.endsWith('/')) return join(full, 'lint-cache.json');
-  try {
-    if ((await stat(full)).isDirectory()) return join(full, 'lint-cache.json');
-  } catch {
-    // not there yet: a file path
-  }
-  return full;
-}
-
-async function readCache(path: string, key: string): Promise<CacheData> {
-  try {
-    const data = JSON.parse(await readFile(path, 'utf8')) as CacheData;
-    if (data && data.key === key && typeof data.files === 'object') return data;
-  } catch {
-    // missing or unreadable: start afresh
-  }
-  return { key, files: {} };
-}
-
-async function writeCache(path: string, data: CacheData): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(data));
-  await rename(temp, path);
-}
-
 /** `notes lint`: lint (and with --fix repair) Markdown notes; exit 0 clean, 1 errors, 2 usage or fatal problem. */
 export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<number> {
+  // FLAGS declares the formats: the parser has checked the value.
   const format = (args.flags['format'] ?? 'stylish') as Format;
-  if (!FORMATS.includes(format))
-    throw new NotesError(`unknown --format "${String(format)}": use ${FORMATS.join(', ')}`);
   const fix = args.flags['fix'] === true;
   const quiet = args.flags['quiet'] === true;
   const maxWarningsFlag = args.flags['max-warnings'];
@@ -98,36 +54,19 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
   };
   const useCache = args.flags['cache'] === true;
   const cacheFile = useCache ? await cachePath(ctx.cwd, args.flags['cache-location'] as string | undefined) : '';
-  const key = createHash('sha1')
-    .update(
-      JSON.stringify({
-        v: version(),
-        rules: registry.map((r) => `${r.id}:${r.severity}`),
-        settings: { ...settings, fix: false },
-      }),
-    )
-    .digest('hex');
-  const cache = useCache ? await readCache(cacheFile, key) : null;
+  const cache = useCache ? await readCache(cacheFile, cacheKey(version(), registry, settings)) : null;
 
   // Read every file (its bytes key the cache); unreadable or oversized files are fatal for that file only.
   let fatal = 0;
-  const results: (FileResult & { error?: string })[] = new Array(found.length);
+  const results = new Array<FileResult & { error?: string }>(found.length);
   const todo: BatchFile[] = [];
   const todoIndex: number[] = [];
   const hashes = new Map<number, string>();
   for (const [i, f] of found.entries()) {
     let bytes: Uint8Array;
-    let mtime = 0;
+    let mtime: number;
     try {
-      const info = await stat(f.absolutePath);
-      if (info.size > setup.maxFileBytes) {
-        throw new NotesError(
-          `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(setup.maxFileBytes / 1048576).toFixed(1)} MB limit: split it, or raise "limits.maxFileBytes" in notes.config.json`,
-          { file: f.path },
-        );
-      }
-      mtime = Math.floor(info.mtimeMs / 1000);
-      bytes = await readFile(f.absolutePath);
+      ({ bytes, mtime } = await readSourceBytes(f.absolutePath, { path: f.path, maxBytes: setup.maxFileBytes }));
     } catch (error) {
       const e = error instanceof NotesError ? error : describeFsError(error, f.path);
       warn(e.message);
@@ -195,11 +134,12 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
     try {
       await writeCache(cacheFile, cache);
     } catch (error) {
-      warn(`${describeFsError(error, cacheFile, 'write').message} (cache not saved)`);
+      const e = error instanceof NotesError ? error : describeFsError(error, cacheFile, 'write');
+      warn(`${e.message} (cache not saved)`);
     }
   }
 
-  const all = results.filter((r) => !r.error || true).map((r) => ({ path: r.path, messages: r.messages }));
+  const all = results.map((r) => ({ path: r.path, messages: r.messages }));
   const { errorCount, warningCount } = countMessages(all);
   const shown = quiet
     ? all.map((r) => ({ path: r.path, messages: r.messages.filter((m) => m.severity === 'error') }))

@@ -69,8 +69,11 @@ export class LspSession {
   private readonly linted = new Map<string, Linted>();
   /** Open documents whose file holds bytes that are not UTF-8: the file as `notes lint` decodes it. */
   private readonly disk = new Map<string, SourceFile>();
-  /** Each open document's parsers: sections unchanged since the last keystroke are not parsed again. */
-  private readonly parsers = new Map<string, { lint: IncrementalParse; full: IncrementalParse }>();
+  /**
+   * Each open document's parser: sections unchanged since the last keystroke are not parsed again (rules that
+   * parse the text a fix would give, through `ctx.parse`, use it too).
+   */
+  private readonly parsers = new Map<string, IncrementalParse>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Loaded configurations by the path of their notes.config.json ('' for defaults). */
   private readonly setups = new Map<string, LintSetup>();
@@ -284,12 +287,12 @@ export class LspSession {
       if (source.size > setup.maxFileBytes) {
         messages = [tooBig(source.size, setup.maxFileBytes)];
       } else {
-        let parsers = this.parsers.get(document.uri);
-        if (!parsers) {
-          parsers = { lint: incrementalParser('lint'), full: incrementalParser('full') };
-          this.parsers.set(document.uri, parsers);
+        let parse = this.parsers.get(document.uri);
+        if (!parse) {
+          parse = incrementalParser('lint');
+          this.parsers.set(document.uri, parse);
         }
-        const options = { ...setup.optionsFor(source.absolutePath), parse: parsers.lint, fullParse: parsers.full };
+        const options = { ...setup.optionsFor(source.absolutePath), parse };
         messages = lintWithModel(source, options).messages;
       }
     }

@@ -8,6 +8,10 @@ export interface NotesFrontMatter {
   exam?: string;
   tags?: string[];
   deck?: string;
+  /**
+   * BCP 47 language tag (ja, ko, zh-Hans, zh-Hant, ar, he…); detected from the text when absent.
+   */
+  lang?: string;
 }
 
 /** The JSON Schema https://notes.dev/schemas/front-matter.schema.json, embedded so the published package validates without reading files. */
@@ -38,6 +42,11 @@ export const frontMatterSchema = {
     },
     "deck": {
       "type": "string"
+    },
+    "lang": {
+      "type": "string",
+      "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
+      "description": "BCP 47 language tag (ja, ko, zh-Hans, zh-Hant, ar, he…); detected from the text when absent."
     }
   }
 } as const;

@@ -41,6 +41,10 @@ export interface Document {
    */
   title: string;
   /**
+   * BCP 47 language tag of the document: front matter `lang`, else detected from its scripts (`und` when nothing decides).
+   */
+  lang: string;
+  /**
    * The parsed YAML front matter, or null when the file has none.
    */
   frontMatter: {
@@ -353,6 +357,7 @@ export const notesSchema = {
       "required": [
         "id",
         "title",
+        "lang",
         "frontMatter",
         "tags",
         "topics",
@@ -365,6 +370,12 @@ export const notesSchema = {
         "title": {
           "type": "string",
           "description": "Plain-text title: the title heading, else front matter `title`, else the file name."
+        },
+        "lang": {
+          "type": "string",
+          "minLength": 2,
+          "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
+          "description": "BCP 47 language tag of the document: front matter `lang`, else detected from its scripts (`und` when nothing decides)."
         },
         "frontMatter": {
           "type": [

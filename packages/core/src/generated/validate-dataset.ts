@@ -4,14 +4,19 @@
 /* eslint-disable */
 import type { ErrorObject } from 'ajv';
 import type { NotesDataset } from './notes-schema.js';
+import { createRequire } from 'node:module';
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}},"math":{"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}},"image":{"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}},"cloze":{"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}}}};
-const schema32 = {"type":"object","additionalProperties":false,"required":["id","title","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}};
+const require = createRequire(import.meta.url);
+
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","lang","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"lang":{"type":"string","minLength":2,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$","description":"BCP 47 language tag of the document: front matter `lang`, else detected from its scripts (`und` when nothing decides)."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}},"math":{"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}},"image":{"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}},"cloze":{"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}}}};
+const schema32 = {"type":"object","additionalProperties":false,"required":["id","title","lang","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"lang":{"type":"string","minLength":2,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$","description":"BCP 47 language tag of the document: front matter `lang`, else detected from its scripts (`und` when nothing decides)."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}};
 const schema33 = {"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."};
 const schema34 = {"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."};
 const schema37 = {"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}};
 const pattern4 = new RegExp("^[a-z]-[0-9a-f]{16}$", "u");
-const pattern5 = new RegExp("^[^\\s]+$", "u");
+const pattern5 = new RegExp("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", "u");
+const pattern6 = new RegExp("^[^\\s]+$", "u");
+const func1 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -26,14 +31,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((data.id === undefined) && (missing0 = "id")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.frontMatter === undefined) && (missing0 = "frontMatter"))) || ((data.tags === undefined) && (missing0 = "tags"))) || ((data.topics === undefined) && (missing0 = "topics"))) || ((data.source === undefined) && (missing0 = "source"))){
+if((((((((data.id === undefined) && (missing0 = "id")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.lang === undefined) && (missing0 = "lang"))) || ((data.frontMatter === undefined) && (missing0 = "frontMatter"))) || ((data.tags === undefined) && (missing0 = "tags"))) || ((data.topics === undefined) && (missing0 = "topics"))) || ((data.source === undefined) && (missing0 = "source"))){
 validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "id") || (key0 === "title")) || (key0 === "frontMatter")) || (key0 === "tags")) || (key0 === "topics")) || (key0 === "source"))){
+if(!(((((((key0 === "id") || (key0 === "title")) || (key0 === "lang")) || (key0 === "frontMatter")) || (key0 === "tags")) || (key0 === "topics")) || (key0 === "source"))){
 validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -74,12 +79,26 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.frontMatter !== undefined){
-let data2 = data.frontMatter;
+if(data.lang !== undefined){
+let data2 = data.lang;
 const _errs7 = errors;
-if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-validate21.errors = [{instancePath:instancePath+"/frontMatter",schemaPath:"#/properties/frontMatter/type",keyword:"type",params:{type: schema32.properties.frontMatter.type},message:"must be object,null"}];
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(func1(data2) < 2){
+validate21.errors = [{instancePath:instancePath+"/lang",schemaPath:"#/properties/lang/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
+}
+else {
+if(!pattern5.test(data2)){
+validate21.errors = [{instancePath:instancePath+"/lang",schemaPath:"#/properties/lang/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},message:"must match pattern \""+"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/lang",schemaPath:"#/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
 }
 var valid0 = _errs7 === errors;
 }
@@ -87,20 +106,33 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.frontMatter !== undefined){
+let data3 = data.frontMatter;
+const _errs9 = errors;
+if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
+validate21.errors = [{instancePath:instancePath+"/frontMatter",schemaPath:"#/properties/frontMatter/type",keyword:"type",params:{type: schema32.properties.frontMatter.type},message:"must be object,null"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.tags !== undefined){
-let data3 = data.tags;
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data3)){
-var valid2 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
+let data4 = data.tags;
 const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
+if(errors === _errs12){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data5 === "string"){
+if(!pattern6.test(data5)){
 validate21.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
 return false;
 }
@@ -110,7 +142,7 @@ validate21.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$def
 return false;
 }
 }
-var valid2 = _errs12 === errors;
+var valid2 = _errs14 === errors;
 if(!valid2){
 break;
 }
@@ -121,46 +153,46 @@ validate21.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.topics !== undefined){
-let data5 = data.topics;
-const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data5)){
-var valid4 = true;
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
+let data6 = data.topics;
 const _errs17 = errors;
 if(errors === _errs17){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Array.isArray(data6)){
+var valid4 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+const _errs19 = errors;
+if(errors === _errs19){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing1;
-if(((((data6.id === undefined) && (missing1 = "id")) || ((data6.title === undefined) && (missing1 = "title"))) || ((data6.tags === undefined) && (missing1 = "tags"))) || ((data6.line === undefined) && (missing1 = "line"))){
+if(((((data7.id === undefined) && (missing1 = "id")) || ((data7.title === undefined) && (missing1 = "title"))) || ((data7.tags === undefined) && (missing1 = "tags"))) || ((data7.line === undefined) && (missing1 = "line"))){
 validate21.errors = [{instancePath:instancePath+"/topics/" + i1,schemaPath:"#/properties/topics/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs19 = errors;
-for(const key1 in data6){
+const _errs21 = errors;
+for(const key1 in data7){
 if(!((((key1 === "id") || (key1 === "title")) || (key1 === "tags")) || (key1 === "line"))){
 validate21.errors = [{instancePath:instancePath+"/topics/" + i1,schemaPath:"#/properties/topics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs19 === errors){
-if(data6.id !== undefined){
-let data7 = data6.id;
-const _errs20 = errors;
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
+if(_errs21 === errors){
+if(data7.id !== undefined){
+let data8 = data7.id;
+const _errs22 = errors;
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
 validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]-[0-9a-f]{16}$"},message:"must match pattern \""+"^[a-z]-[0-9a-f]{16}$"+"\""}];
 return false;
 }
@@ -170,38 +202,38 @@ validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/id",schemaPath
 return false;
 }
 }
-var valid5 = _errs20 === errors;
+var valid5 = _errs22 === errors;
 }
 else {
 var valid5 = true;
 }
 if(valid5){
-if(data6.title !== undefined){
-const _errs23 = errors;
-if(typeof data6.title !== "string"){
+if(data7.title !== undefined){
+const _errs25 = errors;
+if(typeof data7.title !== "string"){
 validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/title",schemaPath:"#/properties/topics/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid5 = _errs23 === errors;
+var valid5 = _errs25 === errors;
 }
 else {
 var valid5 = true;
 }
 if(valid5){
-if(data6.tags !== undefined){
-let data9 = data6.tags;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data9)){
-var valid7 = true;
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
+if(data7.tags !== undefined){
+let data10 = data7.tags;
 const _errs27 = errors;
-const _errs28 = errors;
-if(errors === _errs28){
-if(typeof data10 === "string"){
-if(!pattern5.test(data10)){
+if(errors === _errs27){
+if(Array.isArray(data10)){
+var valid7 = true;
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+let data11 = data10[i2];
+const _errs29 = errors;
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data11 === "string"){
+if(!pattern6.test(data11)){
 validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/tags/" + i2,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
 return false;
 }
@@ -211,7 +243,7 @@ validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/tags/" + i2,sc
 return false;
 }
 }
-var valid7 = _errs27 === errors;
+var valid7 = _errs29 === errors;
 if(!valid7){
 break;
 }
@@ -222,28 +254,28 @@ validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/tags",schemaPa
 return false;
 }
 }
-var valid5 = _errs25 === errors;
+var valid5 = _errs27 === errors;
 }
 else {
 var valid5 = true;
 }
 if(valid5){
-if(data6.line !== undefined){
-let data11 = data6.line;
-const _errs30 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+if(data7.line !== undefined){
+let data12 = data7.line;
+const _errs32 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/line",schemaPath:"#/properties/topics/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs30){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 1 || isNaN(data11)){
+if(errors === _errs32){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
 validate21.errors = [{instancePath:instancePath+"/topics/" + i1+"/line",schemaPath:"#/properties/topics/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid5 = _errs30 === errors;
+var valid5 = _errs32 === errors;
 }
 else {
 var valid5 = true;
@@ -259,7 +291,7 @@ validate21.errors = [{instancePath:instancePath+"/topics/" + i1,schemaPath:"#/pr
 return false;
 }
 }
-var valid4 = _errs17 === errors;
+var valid4 = _errs19 === errors;
 if(!valid4){
 break;
 }
@@ -270,59 +302,38 @@ validate21.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs15 === errors;
+var valid0 = _errs17 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.source !== undefined){
-let data12 = data.source;
-const _errs32 = errors;
-const _errs33 = errors;
-if(errors === _errs33){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let data13 = data.source;
+const _errs34 = errors;
+const _errs35 = errors;
+if(errors === _errs35){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing2;
-if((((data12.path === undefined) && (missing2 = "path")) || ((data12.line === undefined) && (missing2 = "line"))) || ((data12.endLine === undefined) && (missing2 = "endLine"))){
+if((((data13.path === undefined) && (missing2 = "path")) || ((data13.line === undefined) && (missing2 = "line"))) || ((data13.endLine === undefined) && (missing2 = "endLine"))){
 validate21.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs35 = errors;
-for(const key2 in data12){
+const _errs37 = errors;
+for(const key2 in data13){
 if(!(((key2 === "path") || (key2 === "line")) || (key2 === "endLine"))){
 validate21.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs35 === errors){
-if(data12.path !== undefined){
-const _errs36 = errors;
-if(typeof data12.path !== "string"){
+if(_errs37 === errors){
+if(data13.path !== undefined){
+const _errs38 = errors;
+if(typeof data13.path !== "string"){
 validate21.errors = [{instancePath:instancePath+"/source/path",schemaPath:"#/$defs/source/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-var valid10 = _errs36 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data12.line !== undefined){
-let data14 = data12.line;
-const _errs38 = errors;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate21.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs38){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-validate21.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
 }
 var valid10 = _errs38 === errors;
 }
@@ -330,22 +341,43 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data12.endLine !== undefined){
-let data15 = data12.endLine;
+if(data13.line !== undefined){
+let data15 = data13.line;
 const _errs40 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate21.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs40){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 1 || isNaN(data15)){
-validate21.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [{instancePath:instancePath+"/source/line",schemaPath:"#/$defs/source/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 var valid10 = _errs40 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data13.endLine !== undefined){
+let data16 = data13.endLine;
+const _errs42 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+validate21.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs42){
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 1 || isNaN(data16)){
+validate21.errors = [{instancePath:instancePath+"/source/endLine",schemaPath:"#/$defs/source/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid10 = _errs42 === errors;
 }
 else {
 var valid10 = true;
@@ -360,10 +392,11 @@ validate21.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/so
 return false;
 }
 }
-var valid0 = _errs32 === errors;
+var valid0 = _errs34 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -388,8 +421,8 @@ const schema44 = {"type":"object","additionalProperties":false,"required":["labe
 const schema45 = {"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}};
 const schema48 = {"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}};
 const schema49 = {"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}};
-const func1 = Object.prototype.hasOwnProperty;
-const pattern12 = new RegExp("^[0-9a-f]{64}$", "u");
+const func2 = Object.prototype.hasOwnProperty;
+const pattern13 = new RegExp("^[0-9a-f]{64}$", "u");
 const schema42 = {"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}};
 const schema43 = {"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}};
 
@@ -614,7 +647,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema38.properties, key0))){
+if(!(func2.call(schema38.properties, key0))){
 validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1188,7 +1221,7 @@ const _errs67 = errors;
 const _errs68 = errors;
 if(errors === _errs68){
 if(typeof data28 === "string"){
-if(!pattern5.test(data28)){
+if(!pattern6.test(data28)){
 validate23.errors = [{instancePath:instancePath+"/tags/" + i3,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
 return false;
 }
@@ -1449,7 +1482,7 @@ return false;
 else {
 const _errs98 = errors;
 for(const key6 in data40){
-if(!(func1.call(schema49.properties, key6))){
+if(!(func2.call(schema49.properties, key6))){
 validate23.errors = [{instancePath:instancePath+"/images/" + i5,schemaPath:"#/$defs/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1551,7 +1584,7 @@ let data47 = data40.sha256;
 const _errs110 = errors;
 if(errors === _errs110){
 if(typeof data47 === "string"){
-if(!pattern12.test(data47)){
+if(!pattern13.test(data47)){
 validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/sha256",schemaPath:"#/$defs/image/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }

@@ -8,9 +8,10 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/front-matter.schema.json","title":"NotesFrontMatter","description":"The front matter a notes document may carry; fields/front-matter checks it. Projects can point `frontMatter.schema` at their own.","type":"object","required":["title"],"properties":{"title":{"type":"string","minLength":1},"exam":{"type":"string","minLength":1},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"deck":{"type":"string"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/front-matter.schema.json","title":"NotesFrontMatter","description":"The front matter a notes document may carry; fields/front-matter checks it. Projects can point `frontMatter.schema` at their own.","type":"object","required":["title"],"properties":{"title":{"type":"string","minLength":1},"exam":{"type":"string","minLength":1},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"deck":{"type":"string"},"lang":{"type":"string","pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$","description":"BCP 47 language tag (ja, ko, zh-Hans, zh-Hant, ar, he…); detected from the text when absent."}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[^\\s]+$", "u");
+const pattern5 = new RegExp("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://notes.dev/schemas/front-matter.schema.json" */;
@@ -137,9 +138,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.lang !== undefined){
+let data5 = data.lang;
+if(typeof data5 === "string"){
+if(!pattern5.test(data5)){
+const err9 = {instancePath:instancePath+"/lang",schemaPath:"#/properties/lang/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},message:"must match pattern \""+"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -148,10 +151,33 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
+else {
+const err10 = {instancePath:instancePath+"/lang",schemaPath:"#/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":{"title":true,"exam":true,"tags":true,"deck":true},"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":{"title":true,"exam":true,"tags":true,"deck":true,"lang":true},"dynamicProps":false,"dynamicItems":false};
 
 /** Validates a value against schemas/front-matter.schema.json; on failure its `errors` are ajv's. */
 export const validate = validate20 as unknown as ((data: unknown) => data is NotesFrontMatter) & { errors?: ErrorObject[] | null };

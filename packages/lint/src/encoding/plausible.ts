@@ -3,6 +3,7 @@
  * would write in that context; clean text that merely looks like mojibake decodes to rare scripts, stray
  * combining marks, controls or letters whose case or script clashes with their neighbours.
  */
+import { isExemplarLetter } from './exemplars.js';
 
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
@@ -80,47 +81,28 @@ function scriptOf(cp: number): Script {
   return s;
 }
 
-/** Latin letters people write: Latin-1, Extended-A, Vietnamese/Romanian/Pinyin/Azeri from Extended-B, Extended Additional. */
-function commonLatin(cp: number): boolean {
+/** Letter-like symbols people write: ℝ ℃ ℹ, circled, mathematical and enclosed alphanumerics. */
+function letterlikeSymbol(cp: number): boolean {
   return (
-    cp < 0x80 ||
-    (cp >= 0xc0 && cp <= 0x17f) ||
-    cp === 0x18f ||
-    cp === 0x259 ||
-    cp === 0x1a0 ||
-    cp === 0x1a1 ||
-    cp === 0x1af ||
-    cp === 0x1b0 ||
-    (cp >= 0x1cd && cp <= 0x1dc) ||
-    (cp >= 0x218 && cp <= 0x21b) ||
-    (cp >= 0x2b0 && cp <= 0x2ff) || // spacing modifier letters
-    (cp >= 0x1e00 && cp <= 0x1eff) ||
-    (cp >= 0xfb00 && cp <= 0xfb06) ||
-    cp === 0xaa ||
-    cp === 0xba
+    (cp >= 0x2100 && cp <= 0x214f) ||
+    (cp >= 0x2460 && cp <= 0x24ff) ||
+    (cp >= 0x1d400 && cp <= 0x1d7ff) ||
+    (cp >= 0x1f100 && cp <= 0x1f1ff)
   );
 }
 
+/**
+ * Is a decoded letter one people write? Latin-1 and the spacing modifier letters (`ʼ`, `ˈ`) always; CJK
+ * scripts whole; any other letter when some language's orthography uses it (CLDR's exemplar characters).
+ */
 function commonLetter(cp: number, script: Script): boolean {
   if (cp < 0x100 || (cp >= 0x2b0 && cp <= 0x2ff)) return true;
-  switch (script) {
-    case 'Latin':
-      return commonLatin(cp);
-    case 'Cyrillic':
-      return (cp >= 0x400 && cp <= 0x45f) || (cp >= 0x490 && cp <= 0x4ff);
-    case 'Greek':
-      return (cp >= 0x370 && cp <= 0x3ce) || (cp >= 0x1f00 && cp <= 0x1fff);
-    case 'Other': // letter-like symbols: ℝ ℃ ℹ, mathematical and enclosed alphanumerics
-      return (
-        (cp >= 0x2100 && cp <= 0x214f) ||
-        (cp >= 0x2460 && cp <= 0x24ff) ||
-        (cp >= 0x1d400 && cp <= 0x1d7ff) ||
-        (cp >= 0x1f100 && cp <= 0x1f1ff)
-      );
-    default:
-      return true;
-  }
+  if (CJK.includes(script)) return true;
+  return isExemplarLetter(cp) || (script === 'Other' && letterlikeSymbol(cp));
 }
+
+/** Letters of the Common script (`ʼ`, `ª`) belong to no script: they sit among the letters of any. */
+const COMMON_SCRIPT = /\p{Script=Common}/u;
 
 const cpAt = (s: string, i: number): number | undefined => s.codePointAt(i);
 
@@ -227,7 +209,8 @@ export function isPlausible(text: string, before: string, after: string, lenient
     if (!commonLetter(cp, script)) return false;
     const left = letterNeighbour(cps, i, -1);
     const right = letterNeighbour(cps, i, 1);
-    for (const n of [left, right]) {
+    const neutral = script === 'Other' && COMMON_SCRIPT.test(ch);
+    for (const n of neutral ? [] : [left, right]) {
       if (n === undefined || n < 0x80) {
         if (n !== undefined && script !== 'Latin' && !(MIXABLE[script] ?? []).includes('Latin')) return false;
         continue;

@@ -9,7 +9,7 @@ import {
 } from '@notes/core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyFixes } from '../../src/fixer.js';
+import { applyFixes } from '../../src/engine/fixer.js';
 import { encodingRules } from '../../src/rules/encoding/index.js';
 import type { LintMessage } from '../../src/types.js';
 

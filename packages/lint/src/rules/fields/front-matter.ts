@@ -56,7 +56,7 @@ export default defineRule({
   severity: 'error',
   check(ctx) {
     const required = Array.isArray(ctx.options['required']) ? (ctx.options['required'] as unknown[]).map(String) : [];
-    const schemaOption = typeof ctx.options['schema'] === 'string' ? (ctx.options['schema'] as string) : null;
+    const schemaOption = typeof ctx.options['schema'] === 'string' ? ctx.options['schema'] : null;
     const schemaPath = schemaOption
       ? isAbsolute(schemaOption)
         ? schemaOption

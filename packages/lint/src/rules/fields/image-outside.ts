@@ -9,7 +9,7 @@
  */
 import { defineRule } from '@notes/core';
 import type { Definition, Image, ImageReference } from 'mdast';
-import { nodesOf, treeIndex } from '../../walk.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 
 /** Why `url` leaves the notes' folder, or null when it stays inside. */
 export function outsideReason(url: string): string | null {

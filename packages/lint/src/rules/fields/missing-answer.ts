@@ -9,8 +9,8 @@
  */
 import type { Heading, RootContent } from 'mdast';
 import { buildDocument, defineRule, headingText, parseMarkdown, type ModelDocument } from '@notes/core';
-import { gluedHeading } from '../../glued.js';
-import { treeIndex } from '../../walk.js';
+import { gluedHeading } from '../../helpers/glued-heading.js';
+import { treeIndex } from '../../helpers/tree-index.js';
 
 /** A numbered heading (`1. Registry`, `1️⃣ Messaging`, `Part 2`) opens a list of sections the heading above introduces. */
 const NUMBERED = /^(?:[0-9#*]\uFE0F?\u20E3|\d{1,3}[.)]\s|(?:part|step|section|chapter)\s+\d)/iu;

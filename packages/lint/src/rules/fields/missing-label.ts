@@ -8,7 +8,7 @@
  * Fix: write the label in the first cell.
  */
 import { defineRule, inlineText, squash } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 
 export default defineRule({
   id: 'fields/missing-label',

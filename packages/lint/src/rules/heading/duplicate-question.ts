@@ -8,7 +8,7 @@
  */
 import type { Heading } from 'mdast';
 import { defineRule, headingText } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 
 function key(title: string): string {
   return title

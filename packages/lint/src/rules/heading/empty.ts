@@ -6,7 +6,7 @@
  * Fix: give the heading its text, or remove it.
  */
 import { defineRule, inlineText, squash } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 
 export default defineRule({
   id: 'heading/empty',

@@ -8,8 +8,8 @@
  * Fix: insert one space after the hashes.
  */
 import { defineRule } from '@notes/core';
-import { gluedHeading } from '../../glued.js';
-import { treeIndex } from '../../walk.js';
+import { gluedHeading } from '../../helpers/glued-heading.js';
+import { treeIndex } from '../../helpers/tree-index.js';
 
 export default defineRule({
   id: 'heading/missing-space',

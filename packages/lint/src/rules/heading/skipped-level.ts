@@ -6,7 +6,7 @@
  * Fix: use the next level down.
  */
 import { defineRule } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 
 export default defineRule({
   id: 'heading/skipped-level',

@@ -7,7 +7,7 @@
  * Fix: rebuild the delimiter row with one cell per header cell, keeping the alignment of existing cells.
  */
 import { defineRule } from '@notes/core';
-import { pipeRows } from '../../pipes.js';
+import { pipeRows } from '../../helpers/table-lines.js';
 
 export default defineRule({
   id: 'table/delimiter-mismatch',

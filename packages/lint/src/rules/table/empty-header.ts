@@ -7,7 +7,7 @@
  * Fix: name the column.
  */
 import { defineRule, inlineText, squash } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 
 export default defineRule({
   id: 'table/empty-header',

@@ -8,7 +8,7 @@
  * Fix: insert a delimiter row after the first row, one cell per header cell.
  */
 import { defineRule } from '@notes/core';
-import { pipeRows } from '../../pipes.js';
+import { pipeRows } from '../../helpers/table-lines.js';
 
 export default defineRule({
   id: 'table/missing-delimiter',

@@ -9,7 +9,7 @@
  */
 import type { Fix } from '@notes/core';
 import { defineRule } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 
 function lines(list: readonly number[]): string {
   return list.length === 1 ? `line ${list[0]}` : `lines ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;

@@ -6,8 +6,8 @@
  *
  * Fix: delete the phrase.
  */
-import { defineRule } from '@notes/core';
-import { treeIndex } from '../../walk.js';
+import { defineRule, mayBeEnglish } from '@notes/core';
+import { treeIndex } from '../../helpers/tree-index.js';
 
 /** An apostrophe as pasted: straight, curly, backtick, acute, or UTF-8 read as cp1252. */
 const APOS = "(?:['’‘`´]|â€™|â€˜|\\uFFFD)";
@@ -29,6 +29,8 @@ export default defineRule({
   fixable: false,
   severity: 'warning',
   check(ctx) {
+    // The phrases are English: a document in another language gets no guesses.
+    if (!mayBeEnglish(ctx.document.lang)) return;
     const { opaque } = treeIndex(ctx);
     ctx.lines.forEach((text, i) => {
       const line = i + 1;

@@ -7,7 +7,7 @@
  * Fix: put a blank line between the callouts.
  */
 import { CALLOUT_LABEL, defineRule } from '@notes/core';
-import { treeIndex } from '../../walk.js';
+import { treeIndex } from '../../helpers/tree-index.js';
 
 const NESTED = /^\s{0,3}>\s?>\s*\S/;
 /** A quoted line that opens with a callout label (core's, as the model reads it) or an emoji. */

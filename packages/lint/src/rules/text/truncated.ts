@@ -12,9 +12,9 @@
  * Fix: finish the sentence (a person must: the lost words are not in the file).
  */
 import type { Paragraph } from 'mdast';
-import { defineRule, type RuleContext } from '@notes/core';
-import { nodesOf, treeIndex } from '../../walk.js';
-import { isWord, isWordPrefix, lowerBound } from '../../words.js';
+import { defineRule, mayBeEnglish, type RuleContext } from '@notes/core';
+import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
+import { isWord, isWordPrefix, lowerBound } from '../../helpers/english-words.js';
 
 /** Words that cannot end an English sentence. */
 const DANGLING = new Set([
@@ -68,7 +68,7 @@ const MIN_FINISHED_SENTENCES = 1;
 /** Words the unfinished last sentence must have: a shorter tail is more often a label than a cut sentence. */
 const MIN_LAST_SENTENCE_WORDS = 3;
 /** A sentence end followed by the start of the next sentence. */
-const SENTENCE_END = /[\p{L}\p{N}\p{Pe}\p{Pf}"'`*_][.!?]["'”’)*_]*\s+(?=["“‘'*_(`]*[\p{Lu}\p{N}])/gu;
+const SENTENCE_END = /[\p{L}\p{N}\p{Pe}\p{Pf}"'`*_][.!?。！？]["'”’)*_]*\s+(?=["“‘'*_(`]*[\p{Lu}\p{N}])/gu;
 
 /** Does a prose paragraph (raw Markdown) stop inside its last sentence? */
 function unfinishedLastSentence(raw: string, paragraph: Paragraph): boolean {
@@ -154,10 +154,12 @@ export default defineRule({
   fixable: false,
   severity: 'warning',
   check(ctx) {
+    // The word list and sentence shapes are English: a document in another language gets no guesses.
+    if (!mayBeEnglish(ctx.document.lang)) return;
     let words: Words | undefined;
     const lazyWords = (): Words => (words ??= documentWords(ctx));
     const index = treeIndex(ctx);
-    for (const paragraph of nodesOf(index, 'paragraph') as readonly Paragraph[]) {
+    for (const paragraph of nodesOf(index, 'paragraph')) {
       const last = paragraph.children[paragraph.children.length - 1];
       if (!last || last.type !== 'text' || !last.position) continue;
       const value = last.value.trimEnd();

@@ -9,8 +9,8 @@ import {
 import { readDisables } from './disables.js';
 import { parseForLint } from './parse.js';
 import { defaultRules, resolveExtra } from './resolve.js';
-import type { LintMessage, LintOptions, ResolvedRules } from './types.js';
-import { indexTree } from './walk.js';
+import type { LintMessage, LintOptions, ResolvedRules } from '../types.js';
+import { indexTree } from '../helpers/tree-index.js';
 
 /** Order findings by position, then rule id, so output is stable. */
 export function compareMessages(a: LintMessage, b: LintMessage): number {
@@ -35,7 +35,7 @@ export function lintSource(file: SourceFile, options: LintOptions = {}): LintMes
 export function lintWithModel(
   file: SourceFile,
   options: LintOptions = {},
-): { messages: LintMessage[]; document(): ModelDocument } {
+): { messages: LintMessage[]; document: () => ModelDocument } {
   const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
   const text = file.text;
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
@@ -57,7 +57,6 @@ export function lintWithModel(
       },
       options: ruleOptions,
       configDir: options.configDir ?? null,
-      ...(options.fullParse ? { parse: options.fullParse } : {}),
       report(report) {
         const { place } = report;
         if (disables.isDisabled(rule.id, place.line)) return;

@@ -1,5 +1,5 @@
 import type { RuleContext } from '@notes/core';
-import { nodesOf, treeIndex } from './walk.js';
+import { nodesOf, treeIndex } from './tree-index.js';
 
 /** One source line that looks like a GFM table row. */
 export interface PipeRow {

@@ -31,7 +31,7 @@ function load(): WordList {
 
 /** The dictionary's word at `index` (0-based). */
 function wordAt(words: WordList, index: number): string {
-  return words.text.slice(words.starts[index]!, words.starts[index + 1]! - 3);
+  return words.text.slice(words.starts[index], words.starts[index + 1]! - 3);
 }
 
 /** How many words the dictionary has. */

@@ -1,6 +1,6 @@
 import type { Fix, SourceFile } from '@notes/core';
 import { lintWithModel } from './engine.js';
-import type { FixResult, LintMessage, LintOptions } from './types.js';
+import type { FixResult, LintMessage, LintOptions } from '../types.js';
 
 /** Most passes fixSource makes before it stops (fixes that keep re-creating each other would loop). */
 export const MAX_FIX_PASSES = 10;

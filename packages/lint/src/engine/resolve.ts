@@ -1,6 +1,6 @@
 import { NotesError, type RuleDefinition } from '@notes/core';
-import { rules } from './rules/index.js';
-import type { ResolvedRule, ResolvedRules, RuleConfigValue } from './types.js';
+import { rules } from '../rules/index.js';
+import type { ResolvedRule, ResolvedRules, RuleConfigValue } from '../types.js';
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 let defaults: ResolvedRules | undefined;
@@ -43,7 +43,7 @@ export function resolveRules(
     let options: Record<string, unknown> = {};
     if (typeof setting === 'string') severity = setting;
     else if (Array.isArray(setting)) {
-      severity = setting[0] as typeof severity;
+      severity = setting[0];
       options = { ...((setting[1] as Record<string, unknown> | undefined) ?? {}) };
     }
     if (rule.id === 'fields/front-matter' && extras.frontMatter) options = { ...extras.frontMatter, ...options };

@@ -5,8 +5,8 @@ import { NotesError, sourceFromBytes, type SourceFile } from '@notes/core';
 import { lintSource } from './engine.js';
 import { fixSource } from './fixer.js';
 import { resolveRules, type ResolveExtras } from './resolve.js';
-import { loadRules, ruleDocsUrl } from './registry.js';
-import type { LintMessage, ResolvedRules, RuleConfigValue } from './types.js';
+import { loadRules, ruleDocsUrl } from '../registry.js';
+import type { LintMessage, ResolvedRules, RuleConfigValue } from '../types.js';
 
 /** Settings of a batch run: plain data, so they can cross to worker threads. */
 export interface BatchSettings {
@@ -104,7 +104,7 @@ export async function lintBatch(
     const rules = await resolveBatchRules(settings);
     files.forEach((file, i) => {
       out[i] = runOne(file, settings, rules);
-      options.onResult?.(out[i]!, i);
+      options.onResult?.(out[i], i);
     });
     return out;
   }
@@ -145,7 +145,7 @@ export async function lintBatch(
   const rules = await resolveBatchRules(settings);
   for (const index of shares[0]!) {
     out[index] = runOne(files[index]!, settings, rules);
-    options.onResult?.(out[index]!, index);
+    options.onResult?.(out[index], index);
   }
   await Promise.all(workers);
   return out;

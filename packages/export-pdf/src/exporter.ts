@@ -1,0 +1,65 @@
+import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
+import { mergePdfs } from './merge.js';
+import { countPdfPages, packPdf } from './pack.js';
+import { NO_RICH, prepareRich } from './rich.js';
+import { planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
+
+/** Options of the PDF exporter: the shared ones and the paper and columns as the command line gives them. */
+export interface PdfExportOptions extends ExportOptions {
+  /** `a4` (default) or `letter`, any case. */
+  paper?: unknown;
+  /** Columns per page, 1 to 6 (default 3). */
+  columns?: unknown;
+}
+
+/**
+ * The cheat sheet's bytes. A sheet of up to `partPages` estimated pages is one pdfmake layout. A bigger one is
+ * laid out a part at a time, so memory stays bounded (pdfmake holds a whole layout until it writes it): once
+ * (body only) to count each part's pages, then in full numbered `n / N` across the sheet; the parts are joined.
+ */
+export async function cheatSheetPdf(
+  documents: readonly ModelDocument[],
+  options: PdfExportOptions,
+  partPages = PART_PAGES,
+): Promise<Uint8Array> {
+  const rich = await prepareRich(documents, options);
+  try {
+    return await layoutSheet(planCheatSheet(documents, options, partPages, rich), options);
+  } catch (error) {
+    if (rich === NO_RICH) throw error;
+    // A picture or formula pdfmake could not draw must not cost the whole sheet: print it without them.
+    options.warn(
+      `cheat sheet: an image or formula could not be drawn (${(error as Error).message}): printed without them`,
+    );
+    return layoutSheet(planCheatSheet(documents, options, partPages), options);
+  }
+}
+
+async function layoutSheet(plan: CheatSheetPlan, options: PdfExportOptions): Promise<Uint8Array> {
+  if (plan.count === 1) return packPdf(plan.part(0), options.warn);
+  const counts: number[] = [];
+  for (let i = 0; i < plan.count; i++) {
+    counts.push(await countPdfPages(plan.part(i)));
+    options.betweenSteps?.();
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  const parts: Uint8Array[] = [];
+  let before = 0;
+  for (let i = 0; i < plan.count; i++) {
+    parts.push(await packPdf(plan.part(i, before, total), options.warn));
+    before += counts[i]!;
+    options.betweenSteps?.();
+  }
+  const first = plan.part(0);
+  return mergePdfs(parts, first.info, first.language);
+}
+
+/** `notes export --pdf`: writes `cheatsheet.pdf`, a dense landscape cheat sheet of every document. */
+export const pdfExporter: Exporter<PdfExportOptions> = {
+  format: 'pdf',
+  extension: 'pdf',
+  binary: true,
+  async export(documents: readonly ModelDocument[], options: PdfExportOptions) {
+    return [{ path: 'cheatsheet.pdf', data: await cheatSheetPdf(documents, options) }];
+  },
+};

@@ -1,0 +1,201 @@
+import { isPlausible, letterAt } from './plausible.js';
+import { MOJIBAKE_THRESHOLD, mojibakeScore } from './score.js';
+import { pathsAt, type Path } from './sequences.js';
+import { CP1252, LEAD_BITS, TABLES, type Table } from './tables.js';
+
+export type Level = 'strong' | 'weak' | 'boxes';
+
+export const ONLY_MARKS = /^\p{M}+$/u;
+
+export const SYMBOL = /\p{S}/u;
+/** A non-ASCII symbol (math, modifier, currency, other) at `line[i]`. */
+export const symbolAt = (line: string, i: number): boolean => {
+  const c = line.charCodeAt(i);
+  return c >= 0x80 && SYMBOL.test(line[i]!);
+};
+
+/**
+ * How sure the damage is without looking at the rest of the document: a complete 3- or 4-byte sequence is
+ * damage on its own, and so is an exactly read run whose character-class score (`mojibakeScore`, trained and calibrated on
+ * the held-out benchmark's dev half) says damage is far likelier than clean text. The older signs below stay
+ * for what the class statistics cannot see (cp1251 and cp1250 letter pairs, a single `Ã` + letter).
+ */
+export function levelOf(line: string, start: number, end: number, p: Path, t: Table): Level {
+  if (p.long) return 'strong';
+  if (t.name === 'cp437') return 'boxes';
+  // Pairs amid other symbols (`≈ç√∫˜`, `«¬®¯`) are symbol soup, not a word that was misread.
+  if (symbolAt(line, start - 1) || symbolAt(line, end)) return 'weak';
+  if (p.pairs.length >= 2) return 'strong';
+  if (p.pairs.length === 1) {
+    const at = p.pairs[0]!;
+    const lead = line[at];
+    if (t === CP1252 && (lead === 'Ã' || lead === 'Â')) return 'strong';
+    if (!letterAt(line, at + 1)) return 'strong'; // a symbol or modifier after a capital: `Ã©`, `Ĺˇ`
+    if (/[A-Za-z]/.test(line[start - 1] ?? '') && /[A-Za-z]/.test(line[end] ?? '')) return 'strong'; // `NicolÃ¡s`
+  }
+  // `Â` + a space after a word or number: a NBSP whose 0xA0 byte became a space (`10Â km`); `Â` ends no word.
+  if (
+    p.guesses.length === 1 &&
+    p.guesses[0] === 'space' &&
+    p.pairs.length === 0 &&
+    t === CP1252 &&
+    line[start] === 'Â'
+  ) {
+    const before = line[start - 1] ?? ' ';
+    if (!/[\s\p{Lu}]/u.test(before)) return 'strong';
+  }
+  if (p.guesses.length === 1 && p.guesses[0] === 'a-grave' && p.pairs.length === 0) {
+    const before = line[start - 1];
+    const after = line.slice(end).trimStart();
+    if ((before === undefined || !/\p{Lu}/u.test(before)) && /^\p{Ll}/u.test(after)) return 'strong';
+  }
+  // A guessed byte (lossy damage) is no evidence of damage by itself, and a reading that gives only combining
+  // marks has no character the statistics vouch for: the score judges exact readings of characters only.
+  return p.guesses.length === 0 && !ONLY_MARKS.test(p.text) && mojibakeScore(line, start, end) >= MOJIBAKE_THRESHOLD
+    ? 'strong'
+    : 'weak';
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  level: 'strong' | 'weak';
+  candidates: string[];
+  encoding: string;
+  table: Table;
+}
+
+export const MAX_DEPTH = 3;
+
+/** Repairs of `text` one layer further down (double or triple misreading), each a full string. */
+export function deeper(text: string, before: string, after: string, depth: number): { texts: string[]; names: string } {
+  if (depth >= MAX_DEPTH || !hasLead(text)) return { texts: [text], names: '' };
+  const pre = before.slice(-24);
+  const whole = pre + text + after.slice(0, 24);
+  // A further layer must show itself: a lone capital + lowercase pair (`Рі` in Ukrainian `Рівне`) is as
+  // likely real text as a second misreading, whatever the outer code page was.
+  const segs = chooseSegments(analyseLine(whole, depth + 1), new Set()).filter(
+    (s) => s.start >= pre.length && s.end <= pre.length + text.length && s.candidates.length > 0,
+  );
+  if (segs.length === 0) return { texts: [text], names: '' };
+  let texts = [''];
+  let at = pre.length;
+  for (const s of segs) {
+    const gap = whole.slice(at, s.start);
+    texts = texts.flatMap((x) => s.candidates.map((c) => x + gap + c)).slice(0, 64);
+    at = s.end;
+  }
+  const tail = whole.slice(at, pre.length + text.length);
+  return { texts: texts.map((x) => x + tail), names: segs[0]!.encoding };
+}
+
+export function hasLead(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (LEAD_BITS[text.charCodeAt(i)] !== 0) return true;
+  return false;
+}
+
+/** All candidate segments of one line, per code page, with their evidence level and plausible repairs. */
+export function analyseLine(line: string, depth: number): Segment[] {
+  const found: Segment[] = [];
+  const leads: number[] = [];
+  for (let i = 0; i < line.length; i++) if (LEAD_BITS[line.charCodeAt(i)] !== 0) leads.push(i);
+  TABLES.forEach((t, k) => {
+    const bit = 1 << k;
+    for (let n = 0, i = 0; n < leads.length; n++) {
+      if (leads[n]! < i || (LEAD_BITS[line.charCodeAt(leads[n]!)]! & bit) === 0) continue;
+      i = leads[n]!;
+      const paths = pathsAt(line, i, t);
+      if (paths.length === 0) {
+        i++;
+        continue;
+      }
+      const end = Math.max(...paths.map((p) => p.end));
+      const before = line.slice(Math.max(0, i - 24), i);
+      const after = line.slice(end, end + 24);
+      const byLevel: Record<'strong' | 'weak', Set<string>> = { strong: new Set(), weak: new Set() };
+      let names = '';
+      for (const p of paths) {
+        const text = p.text + line.slice(p.end, end);
+        const level = levelOf(line, i, end, p, t);
+        if (level === 'boxes') continue;
+        const down = deeper(text, before, after, depth);
+        for (const final of down.texts) {
+          if (isPlausible(final, before, after, p.long)) {
+            byLevel[level].add(final);
+            if (down.names && !names) names = down.names;
+          }
+        }
+      }
+      const level = byLevel.strong.size > 0 ? 'strong' : 'weak';
+      const candidates = [...byLevel[level]];
+      if (candidates.length > 0)
+        found.push({
+          start: i,
+          end,
+          level,
+          candidates,
+          encoding: names ? `${t.name}, then ${names}` : t.name,
+          table: t,
+        });
+      i = end;
+    }
+  });
+  return found;
+}
+
+/**
+ * Pick non-overlapping segments, code pages in `order` (most evidence in the document first). Weak
+ * segments are kept only where the document shows strong damage of the same code page (`corroborated`).
+ */
+export function chooseSegments(segs: Segment[], corroborated: Set<Table>, order = TABLES): Segment[] {
+  const chosen: Segment[] = [];
+  const rank = (t: Table): number => order.indexOf(t);
+  // The reading that explains the longest run wins; among equals, the code page with most evidence.
+  const ranked = segs
+    .filter((s) => s.level === 'strong' || corroborated.has(s.table))
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || rank(a.table) - rank(b.table));
+  for (const s of ranked) {
+    if (chosen.some((c) => c.start < s.end && s.start < c.end)) continue;
+    chosen.push(s);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Words that show a line explains encoding damage on purpose. */
+export const EXPLAINS =
+  /mojibake|mis-?(?:en|de)cod|garbled|wrong(?:ly)? (?:en|de)cod|code ?page|\bcp-?125\d|windows-?125\d|latin-?1\b|iso-?8859|mac-?roman|\b(?:de|en)coded (?:as|with)\b|\bread as (?:utf|cp|windows|latin|iso)/i;
+/** Does the line explain encoding damage? A rule id (`encoding/mojibake` in a marker or a disable comment) does not. */
+export const explains = (line: string): boolean => EXPLAINS.test(line.replace(/\bencoding\/[a-z0-9-]+/g, ''));
+export const DELIM = /[\s`|"(){}[\]<>=,;:→⇒]/u;
+
+export function tokenBounds(line: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && !DELIM.test(line[s - 1]!)) s--;
+  let e = end;
+  while (e < line.length && !DELIM.test(line[e]!)) e++;
+  return [s, e];
+}
+
+/** Does the line show this damage on purpose: explained, or beside the character it stands for? */
+export function quotedOnPurpose(line: string, seg: Segment, all: Segment[]): boolean {
+  if (explains(line)) return true;
+  const [ts, te] = tokenBounds(line, seg.start, seg.end);
+  let repaired = '';
+  let at = ts;
+  for (const s of all) {
+    if (s.start < ts || s.end > te) continue;
+    repaired += line.slice(at, s.start) + (s.candidates[0] ?? line.slice(s.start, s.end));
+    at = s.end;
+  }
+  repaired += line.slice(at, te);
+  const strip = (x: string): string => x.replace(/^[\p{Ps}\p{Pi}'*_~]+|[\p{Pe}\p{Pf}'*_~.!?]+$/gu, '') || x;
+  const want = strip(repaired);
+  if (!want.includes(seg.candidates[0] ?? '\u0000')) return false;
+  for (let from = 0; ;) {
+    const k = line.indexOf(want, from);
+    if (k === -1) return false;
+    const [os, oe] = tokenBounds(line, k, k + want.length);
+    if ((oe <= ts || os >= te) && strip(line.slice(os, oe)) === want) return true;
+    from = k + 1;
+  }
+}

@@ -1,0 +1,141 @@
+import { entityAt, type Table } from './tables.js';
+
+/** How a byte of a sequence was recovered: read exactly, or guessed for lossy damage. */
+export type Guess = 'exact' | 'replacement' | 'question' | 'space' | 'drop' | 'a-grave';
+
+export interface Sequence {
+  end: number;
+  text: string;
+  bytes: number;
+  guess: Guess;
+}
+
+/**
+ * Lead bytes whose pair with 0xA0 is common enough to restore when the 0xA0 became a space: NBSP, à, Š, Π,
+ * Р, ٠ (the same set as ftfy's restore_byte_a0). Other 2-byte characters ending in 0xA0 are too rare to
+ * outweigh the chance that the space is real.
+ */
+export const A0_PAIRS = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9]);
+
+export function contRange(b0: number, pos: number): [number, number] {
+  if (pos === 1) {
+    if (b0 === 0xe0) return [0xa0, 0xbf];
+    if (b0 === 0xf0) return [0x90, 0xbf];
+    if (b0 === 0xf4) return [0x80, 0x8f];
+  }
+  return [0x80, 0xbf];
+}
+
+export function decodeBytes(bytes: number[]): number {
+  const b0 = bytes[0]!;
+  if (bytes.length === 2) return ((b0 & 0x1f) << 6) | (bytes[1]! & 0x3f);
+  if (bytes.length === 3) return ((b0 & 0x0f) << 12) | ((bytes[1]! & 0x3f) << 6) | (bytes[2]! & 0x3f);
+  return ((b0 & 0x07) << 18) | ((bytes[1]! & 0x3f) << 12) | ((bytes[2]! & 0x3f) << 6) | (bytes[3]! & 0x3f);
+}
+
+/** Every way the characters from `i` can be read as one UTF-8 sequence under table `t` (at most one guessed byte). */
+export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = false): Sequence[] {
+  const b0 = t.enc.get(line.charCodeAt(i));
+  if (b0 === undefined || b0 < 0xc2 || b0 > 0xf4) return [];
+  if (lowSurrogate && b0 !== 0xed) return [];
+  const need = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3;
+  const out: Sequence[] = [];
+  const finish = (j: number, bytes: number[], guess: Guess): void => {
+    const cp = decodeBytes(bytes);
+    if (cp >= 0xdc00 && cp <= 0xdfff) {
+      if (lowSurrogate) out.push({ end: j, text: String.fromCharCode(cp), bytes: 3, guess });
+      return;
+    }
+    if (lowSurrogate) return;
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      // CESU-8: a surrogate pair encoded as two 3-byte sequences.
+      for (const low of sequencesAt(line, j, t, true)) {
+        if (guess !== 'exact' && low.guess !== 'exact') continue;
+        out.push({
+          end: low.end,
+          text: String.fromCharCode(cp) + low.text,
+          bytes: 6,
+          guess: guess === 'exact' ? low.guess : guess,
+        });
+      }
+      return;
+    }
+    out.push({ end: j, text: String.fromCodePoint(cp), bytes: bytes.length, guess });
+  };
+  const step = (j: number, bytes: number[], guess: Guess): void => {
+    if (bytes.length === need + 1) return finish(j, bytes, guess);
+    const pos = bytes.length;
+    const [lo, hi] = contRange(b0, pos);
+    if (lowSurrogate && pos === 1) {
+      if (hi < 0xb0) return;
+    }
+    const inRange = (b: number | undefined): b is number =>
+      b !== undefined && b >= lo && b <= hi && !(lowSurrogate && pos === 1 && b < 0xb0);
+    const c = j < line.length ? line.charCodeAt(j) : -1;
+    const e = c >= 0x80 ? t.enc.get(c) : undefined;
+    if (inRange(e)) return step(j + 1, [...bytes, e], guess);
+    if (c === 0x26) {
+      const ent = entityAt(line, j);
+      const eb = ent ? t.enc.get(ent.cp) : undefined;
+      if (ent && inRange(eb)) step(j + ent.length, [...bytes, eb], guess);
+    }
+    if (guess !== 'exact') return;
+    if (c === 0xfffd) for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'replacement');
+    if (c === 0x3f && pos >= 2) for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'question');
+    if ((c === 0x20 || c === -1) && inRange(0xa0)) {
+      if (need === 1 && line.charCodeAt(i) === 0xc3 /* Ã */) {
+        // `à` lost its 0xA0: usually dropped (French/Portuguese à stays a word), a space when one is doubled
+        // or for the Portuguese contractions às, àquele, àquilo.
+        const rest = line.slice(j + 1);
+        if (c === 0x20 && (rest.startsWith(' ') || /^(?:s(?:\s|$)|quel|quil)/.test(rest)))
+          step(j + 1, [...bytes, 0xa0], 'a-grave');
+        else step(j, [...bytes, 0xa0], 'a-grave');
+      } else if (c === 0x20 && (need > 1 || A0_PAIRS.has(b0))) step(j + 1, [...bytes, 0xa0], 'space');
+    }
+    if (need >= 2 && pos >= 2 && c !== 0xfffd && c !== 0x3f && c !== 0x20)
+      for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
+  };
+  step(i + 1, [b0], 'exact');
+  return out;
+}
+
+/** One way to read a run of adjacent sequences. */
+export interface Path {
+  end: number;
+  text: string;
+  /** A complete multi-byte sequence read with no guess (3+ bytes), or U+FFFD standing for a lost byte. */
+  long: boolean;
+  /** Starts of exact 2-byte sequences. */
+  pairs: number[];
+  guesses: Guess[];
+}
+
+export const MAX_PATHS = 96;
+
+export function pathsAt(line: string, i: number, t: Table): Path[] {
+  const done: Path[] = [];
+  let open: Path[] = [{ end: i, text: '', long: false, pairs: [], guesses: [] }];
+  while (open.length > 0) {
+    const next: Path[] = [];
+    for (const p of open) {
+      const seqs = sequencesAt(line, p.end, t);
+      if (seqs.length === 0) {
+        if (p.end > i) done.push(p);
+        continue;
+      }
+      for (const s of seqs) {
+        const exactish = s.guess === 'exact' || s.guess === 'replacement';
+        next.push({
+          end: s.end,
+          text: p.text + s.text,
+          long: p.long || (exactish && s.bytes >= 3),
+          pairs: s.guess === 'exact' && s.bytes === 2 ? [...p.pairs, p.end] : p.pairs,
+          guesses: s.guess === 'exact' ? p.guesses : [...p.guesses, s.guess],
+        });
+      }
+    }
+    if (next.length + done.length > MAX_PATHS) return [];
+    open = next;
+  }
+  return done;
+}
