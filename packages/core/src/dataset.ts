@@ -1,8 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import { findClozes } from './cloze.js';
 import { NotesError } from './errors.js';
-import { notesSchema, type NotesDataset, type Note } from './generated/notes-schema.js';
+import type { Image as MdImage, Nodes } from 'mdast';
+import { notesSchema, type Image, type Math, type NotesDataset, type Note } from './generated/notes-schema.js';
 import { validate } from './generated/validate-dataset.js';
+import type { ImageResult } from './images.js';
+import { isDisplayMath } from './math.js';
 import type { ModelDocument, ModelNote } from './model.js';
 
 /** Describe an ajv error as `at /notes/3/title: must be string`. */
@@ -16,7 +19,35 @@ export function validateDataset(value: unknown): string[] {
   return validate(value) ? [] : (validate.errors ?? []).map(formatAjvError);
 }
 
-function noteData(note: ModelNote): Note {
+/** What the dataset needs besides the model: what became of each image node (from core's image loader). */
+export interface DatasetOptions {
+  images?: ReadonlyMap<MdImage, ImageResult>;
+}
+
+/** The math and image nodes of a note's answer, in source order. */
+function richNodes(note: ModelNote, options: DatasetOptions): { math: Math[]; images: Image[] } {
+  const math: Math[] = [];
+  const images: Image[] = [];
+  const stack: Nodes[] = [...note.body].reverse();
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    const line = n.position?.start.line ?? note.source.line;
+    if (n.type === 'math' || n.type === 'inlineMath') {
+      math.push({ type: 'math', display: isDisplayMath(n), tex: n.value, line });
+    } else if (n.type === 'image') {
+      const image: Image = { type: 'image', alt: n.alt ?? '', url: n.url, line };
+      const result = options.images?.get(n);
+      if (result?.ok) {
+        const { path, size, sha256, type, width, height } = result.image;
+        Object.assign(image, { path, size, sha256, format: type, width, height });
+      } else if (result) image.problem = result.reason;
+      images.push(image);
+    } else if ('children' in n) for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k] as Nodes);
+  }
+  return { math, images };
+}
+
+function noteData(note: ModelNote, options: DatasetOptions): Note {
+  const { math, images } = richNodes(note, options);
   const clozes = findClozes(note.body);
   return {
     id: note.id,
@@ -33,11 +64,14 @@ function noteData(note: ModelNote): Note {
     ...(clozes.length ? { clozes } : {}),
     tags: note.tags,
     source: note.source,
+    // Only notes that have math or images carry the lists, so notes without them keep their exact bytes.
+    ...(math.length > 0 ? { math: math as [Math, ...Math[]] } : {}),
+    ...(images.length > 0 ? { images: images as [Image, ...Image[]] } : {}),
   };
 }
 
 /** The plain-data dataset of SPEC §4 (no mdast, no clock), validated; throws NotesError when invalid. */
-export function toDataset(documents: readonly ModelDocument[]): NotesDataset {
+export function toDataset(documents: readonly ModelDocument[], options: DatasetOptions = {}): NotesDataset {
   const dataset: NotesDataset = {
     $schema: notesSchema.$id,
     schemaVersion: 1,
@@ -50,7 +84,7 @@ export function toDataset(documents: readonly ModelDocument[]): NotesDataset {
       topics: d.topics.map(({ id, title, tags, line }) => ({ id, title, tags, line })),
       source: d.source,
     })),
-    notes: documents.flatMap((d) => d.notes.map(noteData)),
+    notes: documents.flatMap((d) => d.notes.map((n) => noteData(n, options))),
   };
   const errors = validateDataset(dataset);
   if (errors.length)

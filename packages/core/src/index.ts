@@ -14,6 +14,34 @@ export { canonicalLang, detectLang, documentLang, isEnglish, mayBeEnglish, prima
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
 export { parseMarkdown, sectionStarts } from './parse.js';
 export {
+  CODE_COLORS,
+  codeGrammar,
+  codeGrammars,
+  createCodeHighlighter,
+  TOKEN_STYLE,
+  tokenStyle,
+  type CodeHighlighter,
+  type CodeLines,
+  type CodeToken,
+} from './highlight.js';
+export {
+  createImageLoader,
+  documentDir,
+  imageFinding,
+  imageNodes,
+  loadDocumentImages,
+  locateImage,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  sniffImageType,
+  type ImageLoader,
+  type ImageResult,
+  type ImageTarget,
+  type ImageType,
+  type LocalImage,
+} from './images.js';
+export { addMath, isDisplayMath, mayHaveMath, unpairedDollars, type UnpairedDollar } from './math.js';
+export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,
   readSource,
@@ -25,7 +53,7 @@ export {
 export { buildDocument, headingText } from './structure.js';
 export { CALLOUT_LABEL } from './callouts.js';
 export { blocksText, inlineText, squash } from './text.js';
-export { formatAjvError, toDataset, validateDataset } from './dataset.js';
+export { formatAjvError, toDataset, validateDataset, type DatasetOptions } from './dataset.js';
 export type * from './generated/notes-schema.js';
 export { notesSchema } from './generated/notes-schema.js';
 export { configSchema, type NotesConfig } from './generated/config-schema.js';

@@ -4,6 +4,7 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { slugTag, stableId } from './ids.js';
 import { documentLang } from './lang.js';
 import { headingText, plan } from './infer.js';
+import { addMath } from './math.js';
 import type { ModelDocument, ModelNote, ModelTopic } from './model.js';
 import { parseMarkdown } from './parse.js';
 import { sliceMarkdown } from './slice.js';
@@ -57,6 +58,7 @@ export function splitHeadingTags(text: string): { title: string; tags: string[] 
 
 /** Build the model of one file: title, topics, question and overview notes, tables, callouts, tags, ids. */
 export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.text)): ModelDocument {
+  addMath(tree, file.text);
   const blocks = tree.children;
   let frontMatterInfo: FrontMatter | null = null;
   const fm = blocks[0];

@@ -1,7 +1,13 @@
-import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
+import {
+  codeGrammars,
+  createCodeHighlighter,
+  type ExportOptions,
+  type Exporter,
+  type ModelDocument,
+} from '@notes/core';
 import type { IdMap, IdMapResult } from './idmap.js';
 import { applyIdMap } from './idmap.js';
-import { loadMedia, withoutMissingMedia } from './media.js';
+import { finalMedia, loadMediaImages } from './media.js';
 import { packApkg } from './pack.js';
 import { renderCards } from './render.js';
 
@@ -28,10 +34,12 @@ export const ankiExporter: Exporter<AnkiExportOptions> = {
   binary: true,
   async export(documents: readonly ModelDocument[], options: AnkiExportOptions) {
     const comparisons = options.comparisons === false ? false : true;
+    const highlighter = await createCodeHighlighter(codeGrammars(documents.map((d) => d.tree)));
     let list = renderCards(documents, {
       baseDir: options.baseDir,
       warn: options.warn,
       comparisons,
+      highlighter,
       reverse: options.reverse === true,
       ...(typeof options.deck === 'string' ? { deck: options.deck } : {}),
     });
@@ -42,9 +50,9 @@ export const ankiExporter: Exporter<AnkiExportOptions> = {
       idMap.done(result);
     }
     if (list.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
-    const media = await loadMedia(list.media, options);
+    const { list: packed, bytes } = finalMedia(list, await loadMediaImages(list.media, options));
     const css = typeof options.css === 'string' ? options.css : '';
-    const data = await packApkg(withoutMissingMedia(list, media), { epoch: options.epoch, media, css });
+    const data = await packApkg(packed, { epoch: options.epoch, media: bytes, css });
     return [{ path: 'notes.apkg', data }];
   },
 };

@@ -1,10 +1,11 @@
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import type { ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { CODE_COLORS, imageFinding, locateImage, TOKEN_STYLE, tokenStyle, type CodeHighlighter } from '@notes/core';
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { MAX_NESTING, mapClozes, nestingDepth, type ClozeWrapper } from '@notes/core';
-import type { PhrasingContent, Root, RootContent } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
+import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
+import type { InlineMath, Math } from 'mdast-util-math';
+import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 
 /** An image a card refers to, packed into the deck under `name`. */
 export interface MediaRef {
@@ -27,7 +28,12 @@ export interface HtmlContext {
   warn: (message: string) => void;
   /** Media collected so far, by absolute path (shared by every note of an export). */
   media: Map<string, MediaRef>;
+  /** Colours fenced code in a known language (absent: code stays plain). */
+  highlighter?: CodeHighlighter | undefined;
 }
+
+/** The style of a highlighted block: its own light background, so the token colours read in night mode too. */
+export const CODE_BLOCK_STYLE = `background:${CODE_COLORS.background};color:${CODE_COLORS.foreground}`;
 
 /**
  * GitHub's sanitizer schema, tightened for cards: no protocol at all in `src` (so no remote, `data:` or
@@ -38,11 +44,13 @@ const SCHEMA: Schema = {
   protocols: { ...defaultSchema.protocols, src: [], href: ['http', 'https', 'mailto'] },
   // `mark`: a cloze shown as highlighted text outside the cloze note.
   tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'mark'],
+  // Highlighted code carries its colours inline; only the exact shapes the highlighter writes get through.
+  attributes: {
+    ...defaultSchema.attributes,
+    pre: [...(defaultSchema.attributes?.['pre'] ?? []), ['style', CODE_BLOCK_STYLE]],
+    span: [...(defaultSchema.attributes?.['span'] ?? []), ['style', TOKEN_STYLE]],
+  },
 };
-
-function hasScheme(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
-}
 
 function mediaName(relPath: string, taken: ReadonlySet<string>): string {
   // Anki's media folder is flat: keep the path in the name so two `a.png` in different folders stay apart.
@@ -78,41 +86,28 @@ function rewriteImages(node: HastNodes, ctx: HtmlContext): void {
     }
     const src = typeof child.properties['src'] === 'string' ? child.properties['src'] : '';
     const alt = typeof child.properties['alt'] === 'string' ? child.properties['alt'] : '';
-    const ref = imageRef(src, ctx);
+    const ref = imageRef(src, alt, child.position?.start.line, ctx);
     if (ref) child.properties = { src: ref.name, alt };
     else children[i] = placeholder(alt);
   }
 }
 
-function imageRef(src: string, ctx: HtmlContext): MediaRef | null {
+function imageRef(src: string, alt: string, line: number | undefined, ctx: HtmlContext): MediaRef | null {
   if (src === '') return null;
-  if (hasScheme(src)) {
-    ctx.warn(`${ctx.where}: image ${src} is not local: not fetched, shown as its alt text`);
+  const target = locateImage(src, ctx.docDir, ctx.baseDir);
+  const where = line === undefined ? ctx.where : ctx.where.replace(/:\d+$/, `:${line}`);
+  if (!target.ok) {
+    ctx.warn(imageFinding(where, src, alt, target.reason));
     return null;
   }
-  let decoded = src;
-  try {
-    decoded = decodeURIComponent(src.split(/[?#]/)[0] ?? src);
-  } catch {
-    // keep it as written
-  }
-  if (isAbsolute(decoded) || posix.isAbsolute(decoded)) {
-    ctx.warn(`${ctx.where}: image ${src} is an absolute path: only images inside the notes' folder are packed`);
-    return null;
-  }
-  const absolute = resolve(ctx.docDir, decoded);
-  const rel = relative(ctx.baseDir, absolute);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    ctx.warn(`${ctx.where}: image ${src} is outside the notes' folder: not packed`);
-    return null;
-  }
+  const { absolute, path: rel } = target;
   const known = ctx.media.get(absolute);
   if (known) return known;
   const taken = new Set([...ctx.media.values()].map((m) => m.name));
   const ref: MediaRef = {
-    name: mediaName(rel.split(sep).join('/'), taken),
+    name: mediaName(rel, taken),
     path: absolute,
-    from: `${ctx.where}: image ${src}`,
+    from: imageFinding(where, src, alt, '').trimEnd(),
   };
   ctx.media.set(absolute, ref);
   return ref;
@@ -137,6 +132,40 @@ function capped(node: MdNode, depth: number): MdNode {
   if (depth >= MAX_NESTING) return { type: 'paragraph', children: [{ type: 'text', value: flatText(node) }] };
   return { ...node, children: node.children.map((c) => capped(c, depth + 1)) } as MdNode;
 }
+
+/** A fenced block: token colours inline when its language is known, plain otherwise. */
+function codeHandler(ctx: HtmlContext): Handler {
+  return (state: State, node: Code) => {
+    const lines = ctx.highlighter?.highlight(node.value, node.lang);
+    if (!lines) return defaultHandlers.code(state, node);
+    const children: ElementContent[] = [];
+    lines.forEach((line, k) => {
+      if (k > 0) children.push({ type: 'text', value: '\n' });
+      for (const token of line)
+        children.push({
+          type: 'element',
+          tagName: 'span',
+          properties: { style: tokenStyle(token) },
+          children: [{ type: 'text', value: token.text }],
+        });
+    });
+    children.push({ type: 'text', value: '\n' });
+    const lang = node.lang ? { className: [`language-${node.lang}`] } : {};
+    const code: Element = { type: 'element', tagName: 'code', properties: lang, children };
+    return { type: 'element', tagName: 'pre', properties: { style: CODE_BLOCK_STYLE }, children: [code] };
+  };
+}
+
+/** Math as the TeX Anki's MathJax reads: `\(…\)` inline, `\[…\]` on its own line. */
+const MATH_HANDLERS: Record<string, Handler> = {
+  inlineMath: (_state: State, node: InlineMath) => ({ type: 'text', value: `\\(${node.value}\\)` }),
+  math: (_state: State, node: Math) => ({
+    type: 'element',
+    tagName: 'p',
+    properties: {},
+    children: [{ type: 'text', value: `\\[${node.value}\\]` }],
+  }),
+};
 
 /** How clozes show: highlighted text (`<mark>`), or Anki's `{{c1::…}}` syntax for the cloze note's Text field. */
 export type ClozeMode = 'mark' | 'anki';
@@ -176,7 +205,8 @@ function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark'): strin
     tree = capped(tree, 0) as Root;
   }
   // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.
-  const hast = toHast(tree) as HastRoot;
+  const handlers = ctx.highlighter ? { ...MATH_HANDLERS, code: codeHandler(ctx) } : MATH_HANDLERS;
+  const hast = toHast(tree, { handlers }) as HastRoot;
   rewriteImages(hast, ctx);
   const clean = sanitize(hast, SCHEMA);
   const html = toHtml(clean).trim();

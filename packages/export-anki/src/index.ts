@@ -1,5 +1,5 @@
 export { ankiExporter, type AnkiExportOptions } from './exporter.js';
-export { loadMedia } from './media.js';
+export { hashedMediaName, loadMedia, loadMediaImages } from './media.js';
 export { isComparisonTable } from './comparison.js';
 export {
   applyIdMap,

@@ -1,59 +1,78 @@
-import { realpath, readFile } from 'node:fs/promises';
-import { relative, isAbsolute, resolve } from 'node:path';
-import type { ExportOptions } from '@notes/core';
+import { createImageLoader, type ExportOptions, type LocalImage } from '@notes/core';
 import type { MediaRef } from './html.js';
 import type { AnkiCard, AnkiCardList } from './render.js';
 
 /**
- * Read the images the cards refer to, each checked again after resolving symbolic links, so a link inside
- * the notes' folder cannot smuggle in a file from outside it. A missing or unreadable image is a finding.
+ * Read the images the cards refer to (core's image loader: inside the notes' folder after resolving symbolic
+ * links, a PNG, JPEG, GIF or SVG that is not damaged or huge). A problem is a finding; the card shows the alt text.
  */
+export async function loadMediaImages(
+  media: readonly MediaRef[],
+  options: Pick<ExportOptions, 'baseDir' | 'warn'>,
+): Promise<Map<string, LocalImage>> {
+  const out = new Map<string, LocalImage>();
+  if (media.length === 0) return out;
+  const loader = createImageLoader(options.baseDir);
+  for (const ref of media) {
+    const result = await loader.loadFile(ref.path);
+    if (result.ok) out.set(ref.name, result.image);
+    else options.warn(`${ref.from} ${result.reason}`);
+  }
+  return out;
+}
+
+/** The bytes of the images the cards refer to, by name (see `loadMediaImages`). */
 export async function loadMedia(
   media: readonly MediaRef[],
   options: Pick<ExportOptions, 'baseDir' | 'warn'>,
 ): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  if (media.length === 0) return out;
-  let root: string;
-  try {
-    root = await realpath(resolve(options.baseDir));
-  } catch {
-    options.warn(`${options.baseDir}: notes folder not found: images not packed`);
-    return out;
-  }
-  for (const ref of media) {
-    try {
-      const real = await realpath(ref.path);
-      const rel = relative(root, real);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-        options.warn(`${ref.from} links outside the notes' folder: not packed`);
-        continue;
-      }
-      out.set(ref.name, new Uint8Array(await readFile(real)));
-    } catch {
-      options.warn(`${ref.from} not found or unreadable: not packed, shown as its alt text`);
-    }
-  }
-  return out;
+  const images = await loadMediaImages(media, options);
+  return new Map([...images].map(([name, image]) => [name, image.bytes]));
+}
+
+/** The name a packed image gets: its content hash, so the same picture is one file and a re-import adds none. */
+export function hashedMediaName(image: Pick<LocalImage, 'sha256' | 'type'>): string {
+  return `notes-${image.sha256.slice(0, 24)}.${image.type === 'jpeg' ? 'jpg' : image.type}`;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Cards whose image could not be packed show its alt text instead of a broken reference. */
-export function withoutMissingMedia(list: AnkiCardList, loaded: ReadonlyMap<string, Uint8Array>): AnkiCardList {
-  const missing = list.media.filter((m) => !loaded.has(m.name));
-  if (missing.length === 0) return list;
-  const patterns = missing.map((m) => new RegExp(`<img src="${escapeRegExp(m.name)}" alt="([^"]*)">`, 'g'));
+/**
+ * Give every packed image its content-hashed name in the cards, and show the alt text instead of an image that
+ * could not be packed. Returns the final card list and the bytes by final name.
+ */
+export function finalMedia(
+  list: AnkiCardList,
+  loaded: ReadonlyMap<string, LocalImage>,
+): { list: AnkiCardList; bytes: Map<string, Uint8Array> } {
+  const bytes = new Map<string, Uint8Array>();
+  if (list.media.length === 0) return { list, bytes };
+  const renames = new Map<string, string | null>();
+  const media: MediaRef[] = [];
+  for (const ref of list.media) {
+    const image = loaded.get(ref.name);
+    if (!image) {
+      renames.set(ref.name, null);
+      continue;
+    }
+    const name = hashedMediaName(image);
+    renames.set(ref.name, name);
+    if (!bytes.has(name)) {
+      bytes.set(name, image.bytes);
+      media.push({ ...ref, name });
+    }
+  }
+  const pattern = new RegExp(`<img src="(${[...renames.keys()].map(escapeRegExp).join('|')})" alt="([^"]*)">`, 'g');
   const fix = (html: string): string =>
-    patterns.reduce(
-      (out, re) => out.replace(re, (_all, alt: string) => `<span>[image${alt ? `: ${alt}` : ''}]</span>`),
-      html,
-    );
+    html.replace(pattern, (_all, name: string, alt: string) => {
+      const final = renames.get(name);
+      return final ? `<img src="${final}" alt="${alt}">` : `<span>[image${alt ? `: ${alt}` : ''}]</span>`;
+    });
   const cards = list.cards.map((card) => {
     const fields = Object.fromEntries(Object.entries(card.fields).map(([k, v]) => [k, fix(v)]));
     return { ...card, fields } as AnkiCard;
   });
-  return { ...list, cards, media: list.media.filter((m) => loaded.has(m.name)) };
+  return { list: { ...list, cards, media }, bytes };
 }

@@ -1,5 +1,5 @@
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { findClozes, type ModelDocument, type ModelNote } from '@notes/core';
+import { basename, relative, resolve, sep } from 'node:path';
+import { documentDir, findClozes, type CodeHighlighter, type ModelDocument, type ModelNote } from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
@@ -80,6 +80,8 @@ export interface RenderOptions {
   warn: (message: string) => void;
   /** Make cards from comparison-table rows (default true). */
   comparisons?: boolean;
+  /** Colours fenced code (from core's `createCodeHighlighter`); without it code stays plain. */
+  highlighter?: CodeHighlighter | undefined;
   /**
    * Reverse cards for comparison rows in every document (default false). A document opts in by front matter
    * `reverse: true` (or a list of its topics' titles), a topic or a question by `<!-- notes: reverse -->` in its
@@ -127,7 +129,7 @@ function deckName(doc: ModelDocument, note: ModelNote, pattern: string | undefin
   if (chosen === DEFAULT_DECK_PATTERN && !fmDeck) {
     return note.topic === null ? deckPart(doc.title) : `${deckPart(doc.title)}::${deckPart(note.topic)}`;
   }
-  const rel = relative(baseDir, docDirOf(doc, baseDir)).split(sep).filter(Boolean);
+  const rel = relative(baseDir, documentDir(doc, baseDir)).split(sep).filter(Boolean);
   const file = basename(doc.file.path).replace(/\.(?:md|markdown)$/i, '');
   const values: Record<string, string[]> = {
     title: title.split('::').map(deckPart),
@@ -175,11 +177,6 @@ function ankiTag(tag: string): string {
 
 function tagsFor(note: ModelNote, kind: AnkiCard['kind']): string[] {
   return [...new Set([...note.tags.map(ankiTag), KIND_TAG[kind]].filter(Boolean))];
-}
-
-function docDirOf(doc: ModelDocument, baseDir: string): string {
-  const abs = doc.file.absolutePath;
-  return isAbsolute(abs) ? dirname(abs) : dirname(resolve(baseDir, doc.file.path));
 }
 
 /**
@@ -230,7 +227,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
   };
 
   for (const doc of documents) {
-    const docDir = docDirOf(doc, baseDir);
+    const docDir = documentDir(doc, baseDir);
     for (const note of doc.notes) {
       const clozes = findClozes(note.body);
       // A question or overview with clozes becomes a cloze note; it gets no question card besides.
@@ -240,7 +237,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
       if (!question && tables.length === 0 && clozes.length === 0) continue;
       const deck = addDeck(deckName(doc, note, options.deck, baseDir));
       const where = `${note.source.path}:${note.source.line}`;
-      const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media };
+      const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media, highlighter: options.highlighter };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);
       if (question) {

@@ -44,8 +44,10 @@ describe('the public API', () => {
       'applyIdMap',
       'blocksToHtml',
       'formatIdMap',
+      'hashedMediaName',
       'isComparisonTable',
       'loadMedia',
+      'loadMediaImages',
       'packApkg',
       'parseIdMap',
       'renderCards',
@@ -249,7 +251,19 @@ describe('hostile notes', () => {
     expect(all).not.toContain('tracker.example.com');
     expect(all).toContain('<a href="https://example.com/docs">good link</a>');
     expect(all).toContain('<a>bad link</a>');
-    expect(all).toContain('<pre><code class="language-js">');
+    // Highlighted code: inline colours only, in the exact shapes the sanitizer lets through.
+    expect(all).toContain(
+      '<pre style="background:#f6f8fa;color:#24292e"><code class="language-js"><span style="color:#',
+    );
+    expect(
+      all
+        .match(/style="[^"]*"/g)!
+        .every((s) =>
+          /^style="(?:background:#f6f8fa;color:#24292e|color:#[0-9a-f]{6}(?:;font-style:italic)?(?:;font-weight:bold)?)"$/.test(
+            s,
+          ),
+        ),
+    ).toBe(true);
   });
 
   it('drops every script-bearing link scheme and every remote or inline image', async () => {
@@ -270,19 +284,18 @@ describe('hostile notes', () => {
   it('packs images from inside the notes folder and reports the rest without reading them', async () => {
     const { bytes, warnings } = await exportDocs([doc], EPOCH, baseDir);
     const apkg = await openApkg(bytes);
-    expect(apkg.media).toEqual({ '0': 'img_dot.png' });
+    // Content-hashed name: the SHA-256 of img/dot.png, so the same picture never lands twice in Anki's media.
+    expect(apkg.media).toEqual({ '0': 'notes-c414cd0e204de974f73753c7.png' });
     expect(apkg.files['0']?.length).toBe(70);
     const back = apkg.notes.find((n) => n.fields[0] === 'What does a script tag do?')!.fields[1]!;
-    expect(back).toContain('<img src="img_dot.png" alt="local diagram">');
+    expect(back).toContain('<img src="notes-c414cd0e204de974f73753c7.png" alt="local diagram">');
     expect(back).toContain('<span>[image: missing]</span>');
     expect(back).toContain('<span>[image: remote pixel]</span>');
     expect(warnings).toHaveLength(4);
     expect(warnings[0]).toMatch(/tracker\.example\.com.*not local/);
     expect(warnings[1]).toMatch(/outside the notes' folder/);
     expect(warnings[2]).toMatch(/absolute path/);
-    expect(warnings[3]).toBe(
-      'hostile/hostile.md:5: image img/missing.png not found or unreadable: not packed, shown as its alt text',
-    );
+    expect(warnings[3]).toBe('hostile/hostile.md:19: image img/missing.png "missing" not found');
   });
 
   it('does not follow a symbolic link out of the notes folder', async () => {
@@ -307,8 +320,8 @@ describe('hostile notes', () => {
     expect(list.cards).toHaveLength(4);
     expect(warnings).toHaveLength(3);
     expect(list.media.map((m) => [m.name, m.from])).toEqual([
-      ['img_dot.png', 'hostile/hostile.md:5: image img/dot.png'],
-      ['img_missing.png', 'hostile/hostile.md:5: image img/missing.png'],
+      ['img_dot.png', 'hostile/hostile.md:17: image img/dot.png "local diagram"'],
+      ['img_missing.png', 'hostile/hostile.md:19: image img/missing.png "missing"'],
     ]);
     expect({ ...list, media: list.media.map((m) => m.name) }).toMatchSnapshot();
   });

@@ -13,6 +13,7 @@ import type {
 } from 'mdast';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mathToMarkdown, type Math } from 'mdast-util-math';
 import { defaultHandlers, toMarkdown, type Handle, type Info, type Options, type State } from 'mdast-util-to-markdown';
 
 /**
@@ -41,6 +42,11 @@ export function serialize(tree: Root, source: string): string {
     list: (node: List, parent, state, info) => list(node, parent, state, info, source),
     listItem: (node: ListItem, parent, state, info) => listItem(node, parent, state, info, source),
     code: (node: Code, parent, state, info) => code(node, parent, state, info, source),
+    // Display math as written when it is one line; otherwise `$$` fences around the TeX, which is kept as is.
+    math: (node: Math) => {
+      const raw = slice(node, source);
+      return raw !== null && !raw.includes('\n') && raw.startsWith('$$') ? raw.trim() : `$$\n${node.value}\n$$`;
+    },
     definition: (node: Definition, parent, state, info) => {
       const raw = slice(node, source);
       return raw !== null && !raw.includes('\n') ? raw.trim() : defaultHandlers.definition(node, parent, state, info);
@@ -56,7 +62,7 @@ export function serialize(tree: Root, source: string): string {
     fences: true,
     rule: '-',
     listItemIndent: 'one',
-    extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml', 'toml'])],
+    extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml', 'toml']), mathToMarkdown()],
     handlers: handlers as Options['handlers'],
     join: [
       // A comment directly above a block stays directly above it: `<!-- notes-disable-next-line … -->` and

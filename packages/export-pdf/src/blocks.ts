@@ -1,8 +1,10 @@
-import { blocksText, MAX_NESTING } from '@notes/core';
-import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import { blocksText, MAX_NESTING, type CodeLines } from '@notes/core';
+import type { Code, Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import type { Math } from 'mdast-util-math';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Unit } from './estimate.js';
-import { htmlText, inlines, rtl, spans, spanText, type Span } from './inline.js';
+import { htmlText, inlines, merge, rtl, spans, spanText, type Span } from './inline.js';
+import { richNow, type PdfImage } from './rich.js';
 import { THEME, TOPIC_COLOURS, type TopicColour } from './theme.js';
 
 export interface Context {
@@ -18,6 +20,8 @@ export interface Context {
   depth?: number;
   /** Block nesting of any kind (lists, quotes): past MAX_NESTING the rest is one plain paragraph. */
   level?: number;
+  /** Height of a column (images are kept to a share of it). */
+  columnHeight?: number;
   /** The document's BCP 47 language: Han takes its regional forms. */
   lang?: string | undefined;
 }
@@ -180,9 +184,64 @@ export function tableUnit(node: Table, ctx: Context, keepWhole: (height: number)
   return { content: whole ? table : { ...table, _split: true }, height: height + 3 };
 }
 
-export function codeUnit(value: string, ctx: Context): Unit {
+/** Marks the start of a code line that continues the line above (a long line wrapped, never cut off). */
+export const CONTINUATION = '↪ ';
+
+/** Code lines as pdfmake runs in the mono font, coloured by their tokens, wrapped at `perLine` characters. */
+function codeRuns(lines: CodeLines, perLine: number): { runs: ContentObject[]; rows: number } {
+  const runs: ContentObject[] = [];
+  let rows = 0;
+  const piece = (text: string, color: string | null, italics: boolean, bold: boolean): void => {
+    for (const p of inlines([{ text, style: { mono: true, italics, bold } }])) {
+      const { background: _, ...rest } = p;
+      runs.push(color && rest['color'] === undefined ? { ...rest, color } : rest);
+    }
+  };
+  lines.forEach((line, k) => {
+    if (k > 0) runs.push({ text: '\n' });
+    rows++;
+    let used = 0;
+    for (const token of line) {
+      let chars = [...token.text];
+      while (chars.length > 0) {
+        if (used >= perLine) {
+          runs.push({ text: '\n' });
+          piece(CONTINUATION, THEME.muted, false, false);
+          used = [...CONTINUATION].length;
+          rows++;
+        }
+        const take = chars.slice(0, perLine - used);
+        chars = chars.slice(take.length);
+        piece(take.join(''), token.color, token.italic, token.bold);
+        used += take.length;
+      }
+    }
+  });
+  return { runs: merge(runs), rows };
+}
+
+export function codeUnit(value: string, ctx: Context, node?: Code): Unit {
   const lines = value.split('\n');
   const size = THEME.code;
+  const inner = ctx.width - 6;
+  // One character short of the estimate's line, so pdfmake never has to wrap (or cut) a line of its own.
+  const perLine = Math.max(8, Math.floor(inner / (size * EM_PER_CHAR.mono)) - 1);
+  const tokens = node ? richNow().code.get(node) : undefined;
+  if (tokens || lines.some((l) => [...l].length > perLine)) {
+    const { runs, rows } = codeRuns(
+      tokens ?? lines.map((l) => [{ text: l, color: THEME.text, italic: false, bold: false }]),
+      perLine,
+    );
+    return {
+      content: {
+        table: { widths: ['*'], body: [[{ text: runs, preserveLeadingSpaces: true }]] },
+        layout: 'code',
+        fontSize: size,
+        margin: [0, 0.5, 0, 2],
+      },
+      height: rows * lineHeight(size) + 6,
+    };
+  }
   const wrapped = lines.reduce((sum, l) => sum + estimateLines(l || ' ', ctx.width - 6, size, EM_PER_CHAR.mono), 0);
   return {
     content: {
@@ -247,6 +306,8 @@ export function block(node: RootContent, outer: Context, keepWhole: (h: number) 
   const ctx = { ...outer, level };
   switch (node.type) {
     case 'paragraph': {
+      const withImages = imageParagraph(node, ctx);
+      if (withImages) return withImages;
       const unit = paragraph(node.children, ctx, { margin: [0, 0, 0, 1.5] });
       return leadIn(node.children) ? { ...unit, glue: true } : unit;
     }
@@ -257,7 +318,9 @@ export function block(node: RootContent, outer: Context, keepWhole: (h: number) 
     case 'table':
       return tableUnit(node, ctx, keepWhole);
     case 'code':
-      return codeUnit(node.value, ctx);
+      return codeUnit(node.value, ctx, node);
+    case 'math':
+      return mathUnit(node, ctx);
     case 'blockquote':
       return calloutUnit(node.children, ctx);
     case 'html': {
@@ -275,4 +338,60 @@ export function block(node: RootContent, outer: Context, keepWhole: (h: number) 
     default:
       return { content: { text: '' }, height: 0 };
   }
+}
+
+/** Display math: MathJax's SVG (glyphs as paths), scaled down to the column when wider; the TeX if it failed. */
+export function mathUnit(node: Math, ctx: Context): Unit {
+  const svg = richNow().mathSvg.get(node);
+  if (!svg) return codeUnit(node.value, ctx);
+  const scale = Math.min(1, (ctx.width - 8) / svg.width);
+  const width = svg.width * scale;
+  const height = svg.height * scale;
+  return {
+    content: { svg: svg.svg, width, height, margin: [4, 1.5, 0, 2.5] },
+    height: height + 4,
+  };
+}
+
+/** Images are at most this share of a column's height, so one picture cannot take a whole column. */
+const MAX_IMAGE_SHARE = 0.45;
+/** A pixel of an image is drawn at this many points (CSS's 96 dpi). */
+const POINTS_PER_PIXEL = 0.75;
+
+/** An image and its caption (title, else alt text), kept together, scaled to fit the column. */
+export function imageUnit(node: Image, image: PdfImage, ctx: Context): Unit {
+  let width = Math.min(ctx.width, image.width * POINTS_PER_PIXEL);
+  let height = (width / image.width) * image.height;
+  const maxHeight = (ctx.columnHeight ?? 400) * MAX_IMAGE_SHARE;
+  if (height > maxHeight) {
+    width *= maxHeight / height;
+    height = maxHeight;
+  }
+  const picture: ContentObject =
+    image.kind === 'raster' ? { image: image.key, width, height } : { svg: image.svg, width, height, font: 'Body' };
+  const caption = (node.title ?? node.alt ?? '').trim();
+  const size = THEME.table;
+  const stack: ContentObject[] = [picture];
+  let captionHeight = 0;
+  if (caption) {
+    stack.push({
+      text: inlines([{ text: caption, style: { italics: true } }], { color: THEME.muted }),
+      fontSize: size,
+      margin: [0, 1, 0, 0],
+    });
+    captionHeight = estimateLines(caption, ctx.width, size) * lineHeight(size) + 1;
+  }
+  return { content: { stack, unbreakable: true, margin: [0, 1, 0, 2.5] }, height: height + captionHeight + 3.5 };
+}
+
+/** A paragraph with embedded images: its text (if any), then each image with its caption. */
+function imageParagraph(node: Paragraph, ctx: Context): Unit | null {
+  const images = richNow().images;
+  const found = node.children.filter((c): c is Image => c.type === 'image' && images.has(c));
+  if (found.length === 0) return null;
+  const units: Unit[] = [];
+  const rest = node.children.filter((c) => !(c.type === 'image' && images.has(c)));
+  if (spanText(spans(rest, {})).trim() !== '') units.push(paragraph(rest, ctx, { margin: [0, 0, 0, 1.5] }));
+  for (const image of found) units.push(imageUnit(image, images.get(image)!, ctx));
+  return { content: { stack: units.map((u) => u.content) }, height: units.reduce((s, u) => s + u.height, 0) };
 }

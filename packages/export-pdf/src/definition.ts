@@ -30,6 +30,8 @@ export interface CheatSheetDefinition {
   header: PageContent;
   footer: PageContent;
   content: Content[];
+  /** Raster images by key (data URLs), each embedded once however often it is drawn. */
+  images?: Record<string, string>;
 }
 
 /** Options of the cheat sheet (besides the CLI's `epoch`, `baseDir`, `warn`). */

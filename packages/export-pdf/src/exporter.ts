@@ -1,7 +1,8 @@
 import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
 import { mergePdfs } from './merge.js';
 import { countPdfPages, packPdf } from './pack.js';
-import { planCheatSheet, PART_PAGES } from './sheet.js';
+import { NO_RICH, prepareRich } from './rich.js';
+import { planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
 
 /** Options of the PDF exporter: the shared ones and the paper and columns as the command line gives them. */
 export interface PdfExportOptions extends ExportOptions {
@@ -21,7 +22,20 @@ export async function cheatSheetPdf(
   options: PdfExportOptions,
   partPages = PART_PAGES,
 ): Promise<Uint8Array> {
-  const plan = planCheatSheet(documents, options, partPages);
+  const rich = await prepareRich(documents, options);
+  try {
+    return await layoutSheet(planCheatSheet(documents, options, partPages, rich), options);
+  } catch (error) {
+    if (rich === NO_RICH) throw error;
+    // A picture or formula pdfmake could not draw must not cost the whole sheet: print it without them.
+    options.warn(
+      `cheat sheet: an image or formula could not be drawn (${(error as Error).message}): printed without them`,
+    );
+    return layoutSheet(planCheatSheet(documents, options, partPages), options);
+  }
+}
+
+async function layoutSheet(plan: CheatSheetPlan, options: PdfExportOptions): Promise<Uint8Array> {
   if (plan.count === 1) return packPdf(plan.part(0), options.warn);
   const counts: number[] = [];
   for (let i = 0; i < plan.count; i++) {

@@ -31,7 +31,14 @@ export function noteUnits(
   keepWhole: (h: number) => boolean,
   lang?: string,
 ): Unit[] {
-  const ctx: Context = { width: geometry.columnWidth, colour, quoted: false, size: THEME.body, lang };
+  const ctx: Context = {
+    width: geometry.columnWidth,
+    colour,
+    quoted: false,
+    size: THEME.body,
+    columnHeight: geometry.columnHeight,
+    lang,
+  };
   const units: Unit[] = [];
   if (note.kind === 'question') {
     const title = note.heading

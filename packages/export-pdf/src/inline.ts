@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { ContentObject } from './definition.js';
+import { richNow } from './rich.js';
 import { fontRuns } from './runs.js';
 import { THEME } from './theme.js';
 
@@ -11,6 +12,8 @@ export interface Style {
   /** A cloze: printed with a highlight behind it. */
   mark?: boolean;
   link?: string;
+  sup?: boolean;
+  sub?: boolean;
 }
 
 /** The text of raw HTML: tags dropped, `<br>` as a line break, script and style bodies left out. */
@@ -68,6 +71,15 @@ export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span
       case 'footnoteReference':
         out.push({ text: `[^${node.identifier}]`, style });
         break;
+      case 'inlineMath': {
+        // Typeset by MathJax into runs (see math.ts); the TeX as written when it could not be.
+        const runs = richNow().mathRuns.get(node);
+        if (runs)
+          for (const r of runs)
+            out.push({ text: r.text, style: { ...style, italics: r.italics, sup: r.sup, sub: r.sub } });
+        else out.push({ text: node.value, style: { ...style, mono: true } });
+        break;
+      }
       default:
         break;
     }
@@ -103,6 +115,8 @@ export function inlines(
         if (base.size) piece.fontSize = Math.round(base.size * 9) / 10;
       }
       if (span.style.strike) piece.decoration = 'lineThrough';
+      if (span.style.sup) piece.sup = true;
+      if (span.style.sub) piece.sub = true;
       if (span.style.mark) piece.background = THEME.markFill;
       if (span.style.link) {
         piece.link = span.style.link;

@@ -5,6 +5,7 @@ import type { CheatSheetDefinition, CheatSheetOptions } from './definition.js';
 import type { Geometry, Unit } from './estimate.js';
 import { bar, cutParts, noteUnits, pack } from './flow.js';
 import { inlines, spans, spanText } from './inline.js';
+import { NO_RICH, withRich, type RichContent } from './rich.js';
 import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './theme.js';
 
 export type { CheatSheetDefinition, CheatSheetOptions, Content, ContentObject, PageContent } from './definition.js';
@@ -94,6 +95,16 @@ export function planCheatSheet(
   documents: readonly ModelDocument[],
   options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
   partPages = PART_PAGES,
+  rich: RichContent = NO_RICH,
+): CheatSheetPlan {
+  return withRich(rich, () => plan(documents, options, partPages, rich));
+}
+
+function plan(
+  documents: readonly ModelDocument[],
+  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
+  partPages: number,
+  rich: RichContent,
 ): CheatSheetPlan {
   const checked = cheatSheetOptions(options);
   const paper = PAPER[checked.paper ?? 'a4'];
@@ -163,7 +174,9 @@ export function planCheatSheet(
     part(index, before = 0, total = null) {
       const blocks = parts[index];
       if (blocks === undefined) throw new RangeError(`no part ${index} of ${parts.length}`);
+      const images = imageDictionary(blocks, rich);
       return {
+        ...(images ? { images } : {}),
         pageSize: paper.name,
         pageOrientation: 'landscape',
         pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
@@ -217,4 +230,21 @@ export function renderCheatSheet(
   options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
 ): CheatSheetDefinition {
   return planCheatSheet(documents, options, Infinity).part(0);
+}
+
+/** The raster images a part draws, by key: each picture's bytes once, however often it is shown. */
+function imageDictionary(blocks: readonly Unit[], rich: RichContent): Record<string, string> | null {
+  if (rich === NO_RICH) return null;
+  const keys = new Set<string>();
+  const stack: unknown[] = blocks.map((b) => b.content);
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (Array.isArray(n)) stack.push(...(n as unknown[]));
+    else if (n !== null && typeof n === 'object') {
+      const image = (n as { image?: unknown }).image;
+      if (typeof image === 'string') keys.add(image);
+      stack.push(...Object.values(n as Record<string, unknown>));
+    }
+  }
+  if (keys.size === 0) return null;
+  return Object.fromEntries([...keys].sort().map((k) => [k, rich.dataUrls.get(k)!]));
 }

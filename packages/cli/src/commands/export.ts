@@ -85,7 +85,13 @@ export async function writeExports(
   chosen: readonly string[],
   setup?: LintSetup,
 ): Promise<string[] | null> {
-  const warn = (message: string): void => void ctx.stderr.write(`notes: warning: ${message}\n`);
+  // Several exporters may report the same thing (an image that is not used): each finding is printed once.
+  const said = new Set<string>();
+  const warn = (message: string): void => {
+    if (said.has(message)) return;
+    said.add(message);
+    ctx.stderr.write(`notes: warning: ${message}\n`);
+  };
   const errors = prepared.flatMap((p) =>
     p.remaining.filter((m) => m.severity === 'error').map((m) => ({ path: p.file.path, m })),
   );

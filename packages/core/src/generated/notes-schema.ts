@@ -119,6 +119,18 @@ export interface Note {
   clozes?: Cloze[];
   tags: Tag[];
   source: Source;
+  /**
+   * TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.
+   *
+   * @minItems 1
+   */
+  math?: [Math, ...Math[]];
+  /**
+   * Images of the answer, in source order; absent when there is none.
+   *
+   * @minItems 1
+   */
+  images?: [Image, ...Image[]];
 }
 /**
  * This interface was referenced by `NotesDataset`'s JSON-Schema
@@ -205,6 +217,67 @@ export interface Cloze {
    * 1-based column of the opening marker.
    */
   column: number;
+}
+/**
+ * A math node: the TeX source as written between the dollar signs.
+ *
+ * This interface was referenced by `NotesDataset`'s JSON-Schema
+ * via the `definition` "math".
+ */
+export interface Math {
+  type: 'math';
+  /**
+   * `true` for `$$…$$`, `false` for inline `$…$`.
+   */
+  display: boolean;
+  /**
+   * The TeX source, unchanged.
+   */
+  tex: string;
+  /**
+   * 1-based line of the opening dollar sign.
+   */
+  line: number;
+}
+/**
+ * An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.
+ *
+ * This interface was referenced by `NotesDataset`'s JSON-Schema
+ * via the `definition` "image".
+ */
+export interface Image {
+  type: 'image';
+  /**
+   * Alt text.
+   */
+  alt: string;
+  /**
+   * The address as written in the note.
+   */
+  url: string;
+  line: number;
+  /**
+   * Path relative to the notes' folder, with `/`.
+   */
+  path?: string;
+  /**
+   * Size in bytes.
+   */
+  size?: number;
+  /**
+   * SHA-256 of the file, hex.
+   */
+  sha256?: string;
+  format?: 'png' | 'jpeg' | 'gif' | 'svg';
+  /**
+   * Width in pixels (SVG: user units).
+   */
+  width?: number;
+  height?: number;
+  /**
+   * Why the image was not used, e.g. `is not local: not fetched`.
+   */
+  problem?: string;
 }
 
 /** The JSON Schema https://notes.dev/schemas/notes.schema.json, embedded so the published package validates without reading files. */
@@ -541,6 +614,114 @@ export const notesSchema = {
         },
         "source": {
           "$ref": "#/$defs/source"
+        },
+        "math": {
+          "type": "array",
+          "description": "TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/math"
+          }
+        },
+        "images": {
+          "type": "array",
+          "description": "Images of the answer, in source order; absent when there is none.",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/image"
+          }
+        }
+      }
+    },
+    "math": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "display",
+        "tex",
+        "line"
+      ],
+      "description": "A math node: the TeX source as written between the dollar signs.",
+      "properties": {
+        "type": {
+          "const": "math"
+        },
+        "display": {
+          "type": "boolean",
+          "description": "`true` for `$$…$$`, `false` for inline `$…$`."
+        },
+        "tex": {
+          "type": "string",
+          "description": "The TeX source, unchanged."
+        },
+        "line": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "1-based line of the opening dollar sign."
+        }
+      }
+    },
+    "image": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "alt",
+        "url",
+        "line"
+      ],
+      "description": "An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.",
+      "properties": {
+        "type": {
+          "const": "image"
+        },
+        "alt": {
+          "type": "string",
+          "description": "Alt text."
+        },
+        "url": {
+          "type": "string",
+          "description": "The address as written in the note."
+        },
+        "line": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "path": {
+          "type": "string",
+          "description": "Path relative to the notes' folder, with `/`."
+        },
+        "size": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Size in bytes."
+        },
+        "sha256": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$",
+          "description": "SHA-256 of the file, hex."
+        },
+        "format": {
+          "enum": [
+            "png",
+            "jpeg",
+            "gif",
+            "svg"
+          ]
+        },
+        "width": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Width in pixels (SVG: user units)."
+        },
+        "height": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "problem": {
+          "type": "string",
+          "description": "Why the image was not used, e.g. `is not local: not fetched`."
         }
       }
     },

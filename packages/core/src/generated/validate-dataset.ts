@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","lang","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"lang":{"type":"string","minLength":2,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$","description":"BCP 47 language tag of the document: front matter `lang`, else detected from its scripts (`und` when nothing decides)."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"}}},"cloze":{"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/notes.schema.json","title":"NotesDataset","description":"The JSON dataset written by `notes export --json`: every document, topic and note of the input, repaired.","type":"object","additionalProperties":false,"required":["schemaVersion","documents","notes"],"properties":{"$schema":{"type":"string","description":"The address of this schema."},"schemaVersion":{"const":1,"description":"Bumped on any incompatible change of this shape."},"documents":{"type":"array","items":{"$ref":"#/$defs/document"}},"notes":{"type":"array","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."},"tag":{"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."},"source":{"type":"object","additionalProperties":false,"required":["path","line","endLine"],"properties":{"path":{"type":"string","description":"The source file, relative to the working directory, with `/`."},"line":{"type":"integer","minimum":1,"description":"1-based first line (the heading, for a question)."},"endLine":{"type":"integer","minimum":1,"description":"1-based last line."}}},"document":{"type":"object","additionalProperties":false,"required":["id","title","lang","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"lang":{"type":"string","minLength":2,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$","description":"BCP 47 language tag of the document: front matter `lang`, else detected from its scripts (`und` when nothing decides)."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}},"cell":{"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}},"table":{"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}},"callout":{"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}},"note":{"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}},"math":{"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}},"image":{"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}},"cloze":{"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["id","title","lang","frontMatter","tags","topics","source"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string","description":"Plain-text title: the title heading, else front matter `title`, else the file name."},"lang":{"type":"string","minLength":2,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$","description":"BCP 47 language tag of the document: front matter `lang`, else detected from its scripts (`und` when nothing decides)."},"frontMatter":{"type":["object","null"],"description":"The parsed YAML front matter, or null when the file has none.","additionalProperties":true},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"topics":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","tags","line"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"line":{"type":"integer","minimum":1}}}},"source":{"$ref":"#/$defs/source"}}};
 const schema33 = {"type":"string","pattern":"^[a-z]-[0-9a-f]{16}$","description":"Stable id: a kind letter and 16 hex digits of a hash of the normalized document, topic and question text."};
 const schema34 = {"type":"string","pattern":"^[^\\s]+$","description":"A tag: no white space (Anki's rule)."};
@@ -416,10 +416,13 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"}}};
+const schema38 = {"type":"object","additionalProperties":false,"required":["id","kind","title","topic","topicId","document","documentId","answer","tables","callouts","tags","source"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"enum":["question","overview"],"description":"`question`: a question heading and its answer; `overview`: content before a topic's (or the document's) first question."},"title":{"type":"string","description":"Plain text of the question heading (an overview takes its topic's or document's title)."},"topic":{"type":["string","null"],"description":"Title of the topic, or null for notes outside any topic."},"topicId":{"oneOf":[{"$ref":"#/$defs/id"},{"type":"null"}]},"document":{"type":"string","description":"Title of the document."},"documentId":{"$ref":"#/$defs/id"},"answer":{"type":"object","additionalProperties":false,"required":["markdown","text"],"properties":{"markdown":{"type":"string","description":"The answer as Markdown: everything under the heading, sub-headings included."},"text":{"type":"string","description":"The answer as plain text, blocks separated by blank lines."}}},"tables":{"type":"array","items":{"$ref":"#/$defs/table"}},"callouts":{"type":"array","items":{"$ref":"#/$defs/callout"}},"clozes":{"type":"array","description":"Cloze deletions in the answer (`==text==`, `==2:text==`, `{{c1::text::hint}}`), in reading order. Absent when there are none.","items":{"$ref":"#/$defs/cloze"}},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"}},"source":{"$ref":"#/$defs/source"},"math":{"type":"array","description":"TeX math of the answer (`$…$`, `$$…$$`), in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/math"}},"images":{"type":"array","description":"Images of the answer, in source order; absent when there is none.","minItems":1,"items":{"$ref":"#/$defs/image"}}}};
 const schema44 = {"type":"object","additionalProperties":false,"required":["label","markdown","text","line"],"properties":{"label":{"type":["string","null"],"description":"The callout's label (`Note`, `Tip`, `Warning`…), or null when it has none."},"markdown":{"type":"string","description":"The callout's body as Markdown, without the quote markers."},"text":{"type":"string","description":"The callout's body as plain text, label included."},"line":{"type":"integer","minimum":1}}};
 const schema45 = {"type":"object","additionalProperties":false,"required":["group","explicit","syntax","text","hint","line","column"],"properties":{"group":{"type":"integer","minimum":1,"description":"Card number: as written (`==2:…==`, `{{c2::…}}`), else the next number no explicit cloze of the note uses, in reading order."},"explicit":{"type":"boolean","description":"Whether the number was written."},"syntax":{"enum":["highlight","anki"],"description":"`highlight`: `==text==` / `==2:text==`; `anki`: `{{c1::text::hint}}`."},"text":{"type":"string","description":"Plain text of the hidden part."},"hint":{"type":["string","null"],"description":"Anki's hint, or null."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening marker in the source file."},"column":{"type":"integer","minimum":1,"description":"1-based column of the opening marker."}}};
+const schema48 = {"type":"object","additionalProperties":false,"required":["type","display","tex","line"],"description":"A math node: the TeX source as written between the dollar signs.","properties":{"type":{"const":"math"},"display":{"type":"boolean","description":"`true` for `$$…$$`, `false` for inline `$…$`."},"tex":{"type":"string","description":"The TeX source, unchanged."},"line":{"type":"integer","minimum":1,"description":"1-based line of the opening dollar sign."}}};
+const schema49 = {"type":"object","additionalProperties":false,"required":["type","alt","url","line"],"description":"An image node. A local image that was read has `path`, `size`, `sha256`, `format`, `width` and `height`; one that was not (remote, missing, outside the notes' folder, damaged or too big) has `problem`.","properties":{"type":{"const":"image"},"alt":{"type":"string","description":"Alt text."},"url":{"type":"string","description":"The address as written in the note."},"line":{"type":"integer","minimum":1},"path":{"type":"string","description":"Path relative to the notes' folder, with `/`."},"size":{"type":"integer","minimum":0,"description":"Size in bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the file, hex."},"format":{"enum":["png","jpeg","gif","svg"]},"width":{"type":"integer","minimum":1,"description":"Width in pixels (SVG: user units)."},"height":{"type":"integer","minimum":1},"problem":{"type":"string","description":"Why the image was not used, e.g. `is not local: not fetched`."}}};
 const func2 = Object.prototype.hasOwnProperty;
+const pattern13 = new RegExp("^[0-9a-f]{64}$", "u");
 const schema42 = {"type":"object","additionalProperties":false,"required":["columns","rows","line"],"properties":{"columns":{"type":"array","items":{"type":"string"},"description":"Header cells as plain text."},"rows":{"type":"array","items":{"type":"array","items":{"$ref":"#/$defs/cell"}},"description":"Body rows; each has exactly as many cells as there are columns."},"line":{"type":"integer","minimum":1}}};
 const schema43 = {"type":"object","additionalProperties":false,"required":["text","markdown","filled"],"properties":{"text":{"type":"string","description":"Plain text of the cell."},"markdown":{"type":"string","description":"The cell as Markdown (emphasis, code, links kept)."},"filled":{"type":"boolean","description":"True when the cell was empty in the source and filled down from the row above (\"same as above\")."}}};
 
@@ -1333,6 +1336,372 @@ var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.math !== undefined){
+let data33 = data.math;
+const _errs80 = errors;
+if(errors === _errs80){
+if(Array.isArray(data33)){
+if(data33.length < 1){
+validate23.errors = [{instancePath:instancePath+"/math",schemaPath:"#/properties/math/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid17 = true;
+const len4 = data33.length;
+for(let i4=0; i4<len4; i4++){
+let data34 = data33[i4];
+const _errs82 = errors;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let missing5;
+if(((((data34.type === undefined) && (missing5 = "type")) || ((data34.display === undefined) && (missing5 = "display"))) || ((data34.tex === undefined) && (missing5 = "tex"))) || ((data34.line === undefined) && (missing5 = "line"))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4,schemaPath:"#/$defs/math/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs85 = errors;
+for(const key5 in data34){
+if(!((((key5 === "type") || (key5 === "display")) || (key5 === "tex")) || (key5 === "line"))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4,schemaPath:"#/$defs/math/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs85 === errors){
+if(data34.type !== undefined){
+const _errs86 = errors;
+if("math" !== data34.type){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/type",schemaPath:"#/$defs/math/properties/type/const",keyword:"const",params:{allowedValue: "math"},message:"must be equal to constant"}];
+return false;
+}
+var valid19 = _errs86 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data34.display !== undefined){
+const _errs87 = errors;
+if(typeof data34.display !== "boolean"){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/display",schemaPath:"#/$defs/math/properties/display/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid19 = _errs87 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data34.tex !== undefined){
+const _errs89 = errors;
+if(typeof data34.tex !== "string"){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/tex",schemaPath:"#/$defs/math/properties/tex/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs89 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data34.line !== undefined){
+let data38 = data34.line;
+const _errs91 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/line",schemaPath:"#/$defs/math/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs91){
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 1 || isNaN(data38)){
+validate23.errors = [{instancePath:instancePath+"/math/" + i4+"/line",schemaPath:"#/$defs/math/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid19 = _errs91 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/math/" + i4,schemaPath:"#/$defs/math/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid17 = _errs82 === errors;
+if(!valid17){
+break;
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/math",schemaPath:"#/properties/math/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs80 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.images !== undefined){
+let data39 = data.images;
+const _errs93 = errors;
+if(errors === _errs93){
+if(Array.isArray(data39)){
+if(data39.length < 1){
+validate23.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid20 = true;
+const len5 = data39.length;
+for(let i5=0; i5<len5; i5++){
+let data40 = data39[i5];
+const _errs95 = errors;
+const _errs96 = errors;
+if(errors === _errs96){
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+let missing6;
+if(((((data40.type === undefined) && (missing6 = "type")) || ((data40.alt === undefined) && (missing6 = "alt"))) || ((data40.url === undefined) && (missing6 = "url"))) || ((data40.line === undefined) && (missing6 = "line"))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5,schemaPath:"#/$defs/image/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+return false;
+}
+else {
+const _errs98 = errors;
+for(const key6 in data40){
+if(!(func2.call(schema49.properties, key6))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5,schemaPath:"#/$defs/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs98 === errors){
+if(data40.type !== undefined){
+const _errs99 = errors;
+if("image" !== data40.type){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/type",schemaPath:"#/$defs/image/properties/type/const",keyword:"const",params:{allowedValue: "image"},message:"must be equal to constant"}];
+return false;
+}
+var valid22 = _errs99 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.alt !== undefined){
+const _errs100 = errors;
+if(typeof data40.alt !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/alt",schemaPath:"#/$defs/image/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid22 = _errs100 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.url !== undefined){
+const _errs102 = errors;
+if(typeof data40.url !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/url",schemaPath:"#/$defs/image/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid22 = _errs102 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.line !== undefined){
+let data44 = data40.line;
+const _errs104 = errors;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/line",schemaPath:"#/$defs/image/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs104){
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 1 || isNaN(data44)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/line",schemaPath:"#/$defs/image/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid22 = _errs104 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.path !== undefined){
+const _errs106 = errors;
+if(typeof data40.path !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/path",schemaPath:"#/$defs/image/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid22 = _errs106 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.size !== undefined){
+let data46 = data40.size;
+const _errs108 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/size",schemaPath:"#/$defs/image/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs108){
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/size",schemaPath:"#/$defs/image/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid22 = _errs108 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.sha256 !== undefined){
+let data47 = data40.sha256;
+const _errs110 = errors;
+if(errors === _errs110){
+if(typeof data47 === "string"){
+if(!pattern13.test(data47)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/sha256",schemaPath:"#/$defs/image/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/sha256",schemaPath:"#/$defs/image/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid22 = _errs110 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.format !== undefined){
+let data48 = data40.format;
+const _errs112 = errors;
+if(!((((data48 === "png") || (data48 === "jpeg")) || (data48 === "gif")) || (data48 === "svg"))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/format",schemaPath:"#/$defs/image/properties/format/enum",keyword:"enum",params:{allowedValues: schema49.properties.format.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid22 = _errs112 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.width !== undefined){
+let data49 = data40.width;
+const _errs113 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/width",schemaPath:"#/$defs/image/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs113){
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 1 || isNaN(data49)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/width",schemaPath:"#/$defs/image/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid22 = _errs113 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.height !== undefined){
+let data50 = data40.height;
+const _errs115 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/height",schemaPath:"#/$defs/image/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs115){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/height",schemaPath:"#/$defs/image/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid22 = _errs115 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data40.problem !== undefined){
+const _errs117 = errors;
+if(typeof data40.problem !== "string"){
+validate23.errors = [{instancePath:instancePath+"/images/" + i5+"/problem",schemaPath:"#/$defs/image/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid22 = _errs117 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/images/" + i5,schemaPath:"#/$defs/image/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid20 = _errs95 === errors;
+if(!valid20){
+break;
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs93 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }

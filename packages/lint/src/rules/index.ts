@@ -18,6 +18,7 @@ import tableRowCellCount from './table/row-cell-count.js';
 import textChatResidue from './text/chat-residue.js';
 import textMergedCallouts from './text/merged-callouts.js';
 import textTruncated from './text/truncated.js';
+import textUnbalancedMath from './text/unbalanced-math.js';
 
 /** Every rule, in the order they run and are documented. */
 export const rules: readonly RuleDefinition[] = [
@@ -40,4 +41,5 @@ export const rules: readonly RuleDefinition[] = [
   textTruncated,
   textChatResidue,
   textMergedCallouts,
+  textUnbalancedMath,
 ];
