@@ -139,6 +139,8 @@ function children(node: SyntaxNode): SyntaxNode[] {
 class Converter {
   readonly text: string;
   readonly definitions = new Set<string>();
+  /** Converting a table cell, where `\|` is a pipe even inside code (GFM). */
+  inCell = false;
 
   constructor(readonly src: Source) {
     this.text = src.text;
@@ -579,7 +581,7 @@ class Converter {
         contents[ci] && contents[ci]!.from >= from && contents[ci]!.to <= next ? contents[ci++] : undefined;
       cells.push({
         type: 'tableCell',
-        children: content ? this.inline(content, content.from, this.trimEnd(content.from, content.to), containers) : [],
+        children: content ? this.cell(content, containers) : [],
         position: this.src.position(from, end),
       });
     }
@@ -588,6 +590,15 @@ class Converter {
       children: cells,
       position: this.src.position(node.from, trailing ? this.extendEnd(rowEnd) : rowEnd),
     };
+  }
+
+  cell(content: SyntaxNode, containers: readonly Container[]): PhrasingContent[] {
+    this.inCell = true;
+    try {
+      return this.inline(content, content.from, this.trimEnd(content.from, content.to), containers);
+    } finally {
+      this.inCell = false;
+    }
   }
 
   // ---- inline ----
@@ -651,6 +662,7 @@ class Converter {
         const marks = children(c).filter((m) => m.name === 'CodeMark');
         const w = marks[0]!.to - marks[0]!.from;
         let value = this.lines(c.from + w, c.to - w, b.containers, 0);
+        if (this.inCell) value = value.replace(/\\\|/g, '|');
         if (/^[ \r\n]/.test(value) && /[ \r\n]$/.test(value) && /[^ \r\n]/.test(value))
           value = value.replace(/^(?:\r\n|[ \r\n])/, '').replace(/(?:\r\n|[ \r\n])$/, '');
         b.node({ type: 'inlineCode', value, position: pos() });
@@ -763,8 +775,8 @@ class Converter {
       const kids = content();
       const urlValue = url ? this.destination(url) : '';
       const titleValue = title ? decodeString(t.slice(title.from + 1, title.to - 1)) : null;
-      if (image) b.node({ type: 'image', url: urlValue, title: titleValue, alt: toText(kids), position });
-      else b.node({ type: 'link', url: urlValue, title: titleValue, children: kids, position } as PhrasingContent);
+      if (image) b.node({ type: 'image', title: titleValue, url: urlValue, alt: toText(kids), position });
+      else b.node({ type: 'link', title: titleValue, url: urlValue, children: kids, position } as PhrasingContent);
       return;
     }
     // A reference: full `[text][label]`, collapsed `[text][]` or shortcut `[text]`.
@@ -790,20 +802,20 @@ class Converter {
     if (image)
       b.node({
         type: 'imageReference',
-        identifier,
-        label: decodeString(rawLabel),
-        referenceType,
         alt: toText(kids),
         position,
+        label: decodeString(rawLabel),
+        identifier,
+        referenceType,
       });
     else
       b.node({
         type: 'linkReference',
-        identifier,
-        label: decodeString(rawLabel),
-        referenceType,
         children: kids,
         position,
+        label: decodeString(rawLabel),
+        identifier,
+        referenceType,
       } as PhrasingContent);
   }
 }
