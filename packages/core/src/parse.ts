@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Root, RootContent, Table } from 'mdast';
 import type { Node } from 'unist';
-import { fastParse, FastParseUnsupported } from './lezer.js';
+import { fastParse, FastParseUnsupported } from './fastparse/parse.js';
 
 interface Parser {
   parse(text: string): Root;

@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { fastParse, FastParseUnsupported } from '../src/lezer.js';
+import { fastParse, FastParseUnsupported } from '../src/fastparse/parse.js';
 import { parseMarkdown } from '../src/parse.js';
 
 // The reference: remark-parse + remark-gfm + remark-frontmatter, as core configured it before the fast parse.
