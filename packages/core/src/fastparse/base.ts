@@ -60,7 +60,8 @@ export class Base {
   }
 
   trimEnd(from: number, to: number): number {
-    while (to > from && isSpace(this.text.charCodeAt(to - 1))) to--;
+    // Lezer splits lines at \n only: a CRLF line's \r ends up inside the node.
+    while (to > from && (isSpace(this.text.charCodeAt(to - 1)) || this.text.charCodeAt(to - 1) === 13)) to--;
     return to;
   }
 
