@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '@lezer/common';
+import type { TreeNode } from './source.js';
 import { decodeString } from 'micromark-util-decode-string';
 import { isEol, isSpace, type Container, type Source } from './source.js';
 
@@ -100,7 +100,7 @@ export class Base {
     return out;
   }
 
-  destination(url: SyntaxNode): string {
+  destination(url: TreeNode): string {
     let raw = this.text.slice(url.from, url.to);
     if (raw.startsWith('<') && raw.endsWith('>')) raw = raw.slice(1, -1);
     return decodeString(raw);

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '@lezer/common';
+import type { TreeNode } from './source.js';
 import type {
   Blockquote,
   Code,
@@ -19,11 +19,11 @@ import { children, FastParseUnsupported, isEol, isSpace, normalizeIdentifier, ty
 
 /** Converts a Lezer Markdown tree to mdast as remark-parse + remark-gfm + remark-frontmatter build it. */
 export class Converter extends InlineConverter {
-  blocks(node: SyntaxNode, containers: Container[], out: RootContent[]): void {
+  blocks(node: TreeNode, containers: Container[], out: RootContent[]): void {
     for (let c = node.firstChild; c; c = c.nextSibling) this.block(c, containers, out);
   }
 
-  block(node: SyntaxNode, containers: Container[], out: RootContent[]): void {
+  block(node: TreeNode, containers: Container[], out: RootContent[]): void {
     const name = node.name;
     switch (name) {
       case 'Paragraph':
@@ -97,7 +97,7 @@ export class Converter extends InlineConverter {
     node.position!.end = this.src.point(end);
   }
 
-  paragraph(node: SyntaxNode, from: number, containers: readonly Container[], inlineFrom = from): Paragraph {
+  paragraph(node: TreeNode, from: number, containers: readonly Container[], inlineFrom = from): Paragraph {
     const to = this.trimEnd(from, node.to);
     return {
       type: 'paragraph',
@@ -106,7 +106,7 @@ export class Converter extends InlineConverter {
     };
   }
 
-  atxHeading(node: SyntaxNode, depth: Heading['depth'], containers: readonly Container[]): Heading {
+  atxHeading(node: TreeNode, depth: Heading['depth'], containers: readonly Container[]): Heading {
     const t = this.text;
     const marks = children(node).filter((c) => c.name === 'HeaderMark');
     let from = marks[0]!.to;
@@ -124,7 +124,7 @@ export class Converter extends InlineConverter {
     };
   }
 
-  setextHeading(node: SyntaxNode, depth: 1 | 2, containers: readonly Container[]): Heading {
+  setextHeading(node: TreeNode, depth: 1 | 2, containers: readonly Container[]): Heading {
     const mark = children(node).find((c) => c.name === 'HeaderMark')!;
     // Content: from the node's start to the end of the line before the underline.
     const underlineLine = this.src.lineIndex(mark.from);
@@ -139,7 +139,7 @@ export class Converter extends InlineConverter {
     };
   }
 
-  list(node: SyntaxNode, ordered: boolean, containers: Container[]): List {
+  list(node: TreeNode, ordered: boolean, containers: Container[]): List {
     const items: ListItem[] = [];
     let start: number | null = null;
     for (let c = node.firstChild; c; c = c.nextSibling) {
@@ -170,7 +170,7 @@ export class Converter extends InlineConverter {
     return list;
   }
 
-  listItem(node: SyntaxNode, containers: Container[]): ListItem {
+  listItem(node: TreeNode, containers: Container[]): ListItem {
     const t = this.text;
     const mark = node.getChild('ListMark')!;
     const lineStart = this.src.lineStarts[this.src.lineIndex(mark.from)]!;
@@ -224,7 +224,7 @@ export class Converter extends InlineConverter {
     return item;
   }
 
-  fencedCode(node: SyntaxNode, containers: readonly Container[]): Code {
+  fencedCode(node: TreeNode, containers: readonly Container[]): Code {
     const t = this.text;
     const marks = children(node).filter((c) => c.name === 'CodeMark');
     const open = marks[0]!;
@@ -275,7 +275,7 @@ export class Converter extends InlineConverter {
     return { type: 'code', lang, meta, value, position: this.src.position(node.from, this.extendEnd(node.to)) };
   }
 
-  indentedCode(node: SyntaxNode, containers: readonly Container[]): Code {
+  indentedCode(node: TreeNode, containers: readonly Container[]): Code {
     const from = this.contentStart(node.from, containers);
     // Trailing lines of only whitespace are not part of the block.
     let to = this.extendEnd(node.to);
@@ -296,7 +296,7 @@ export class Converter extends InlineConverter {
     };
   }
 
-  definition(node: SyntaxNode): Definition {
+  definition(node: TreeNode): Definition {
     const t = this.text;
     const label = node.getChild('LinkLabel')!;
     const url = node.getChild('URL');
@@ -314,7 +314,7 @@ export class Converter extends InlineConverter {
     };
   }
 
-  table(node: SyntaxNode, containers: readonly Container[]): Table {
+  table(node: TreeNode, containers: readonly Container[]): Table {
     const t = this.text;
     const rows: TableRow[] = [];
     let align: Table['align'] = [];
@@ -337,11 +337,11 @@ export class Converter extends InlineConverter {
     return { type: 'table', align, children: rows, position: this.src.position(node.from, this.extendEnd(node.to)) };
   }
 
-  tableRow(node: SyntaxNode, containers: readonly Container[]): TableRow {
+  tableRow(node: TreeNode, containers: readonly Container[]): TableRow {
     const cells: TableCell[] = [];
     const rowEnd = this.trimEnd(node.from, node.to);
     const pipes: number[] = [];
-    const contents: SyntaxNode[] = [];
+    const contents: TreeNode[] = [];
     for (let k = node.firstChild; k; k = k.nextSibling) {
       if (k.name === 'TableDelimiter') pipes.push(k.from);
       else if (k.name === 'TableCell') contents.push(k);

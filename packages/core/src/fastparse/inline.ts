@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '@lezer/common';
+import type { TreeNode } from './source.js';
 import type { PhrasingContent } from 'mdast';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Position } from 'unist';
@@ -16,7 +16,7 @@ import {
 
 /** Inline conversion: phrasing content of paragraphs, headings and cells. */
 export class InlineConverter extends Base {
-  cell(content: SyntaxNode, containers: readonly Container[]): PhrasingContent[] {
+  cell(content: TreeNode, containers: readonly Container[]): PhrasingContent[] {
     this.inCell = true;
     try {
       return this.inline(content, content.from, this.trimEnd(content.from, content.to), containers);
@@ -27,7 +27,7 @@ export class InlineConverter extends Base {
 
   // ---- inline ----
 
-  inline(parent: SyntaxNode, from: number, to: number, containers: readonly Container[]): PhrasingContent[] {
+  inline(parent: TreeNode, from: number, to: number, containers: readonly Container[]): PhrasingContent[] {
     const out: PhrasingContent[] = [];
     const b = new TextBuilder(this, containers, out);
     this.inlineInto(parent, from, to, b);
@@ -35,7 +35,7 @@ export class InlineConverter extends Base {
     return out;
   }
 
-  inlineInto(parent: SyntaxNode, from: number, to: number, b: TextBuilder): void {
+  inlineInto(parent: TreeNode, from: number, to: number, b: TextBuilder): void {
     let pos = from;
     for (let c = parent.firstChild; c; c = c.nextSibling) {
       if (c.to <= from || c.from >= to) continue;
@@ -59,7 +59,7 @@ export class InlineConverter extends Base {
     if (pos < to) b.raw(pos, to);
   }
 
-  inlineNode(c: SyntaxNode, b: TextBuilder): void {
+  inlineNode(c: TreeNode, b: TextBuilder): void {
     const t = this.text;
     const pos = (): Position => this.src.position(c.from, c.to);
     const inner = (open: number, close: number): PhrasingContent[] => {
@@ -177,7 +177,7 @@ export class InlineConverter extends Base {
       throw new FastParseUnsupported('literal autolink');
   }
 
-  link(c: SyntaxNode, b: TextBuilder, image: boolean): void {
+  link(c: TreeNode, b: TextBuilder, image: boolean): void {
     const t = this.text;
     const parts = children(c);
     const marks = parts.filter((k) => k.name === 'LinkMark');

@@ -1,8 +1,7 @@
-import type { SyntaxNode } from '@lezer/common';
 import { Autolink, parser as commonmark, Table as LezerTable, TaskList, type MarkdownConfig } from '@lezer/markdown';
 import type { Root, RootContent } from 'mdast';
 import { Converter } from './blocks.js';
-import { classify, FastParseUnsupported, normalizeIdentifier, Source } from './source.js';
+import { classify, FastParseUnsupported, mapTree, normalizeIdentifier, Source, type TreeNode } from './source.js';
 
 export { FastParseUnsupported } from './source.js';
 
@@ -44,9 +43,6 @@ const FRONT_MATTER = /^(?:(-{3})|(\+{3}))[ \t]*(?:\r?\n|\r)/;
  */
 export function fastParse(text: string): Root {
   if (text.charCodeAt(0) === 0xfeff) throw new FastParseUnsupported('byte order mark');
-  // Lezer ends lines at \n only (a table or HTML block line ending in \r\n is not recognised); micromark also at
-  // \r\n and a lone \r. Such texts go to remark until the converter maps CRLF.
-  if (text.includes('\r')) throw new FastParseUnsupported('carriage return');
   const src = new Source(text);
   let input = text;
   const children: RootContent[] = [];
@@ -79,12 +75,12 @@ export function fastParse(text: string): Root {
       input = text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
     }
   }
-  const tree = markdown.parse(input);
+  const top = input.includes('\r') ? parseCarriageReturns(input) : markdown.parse(input).topNode;
   const cv = new Converter(src);
   // Definitions first: references resolve against every definition in the document.
-  collectDefinitions(tree.topNode, text, cv.definitions);
+  collectDefinitions(top, text, cv.definitions);
   if (fmNode) children.push(fmNode);
-  cv.blocks(tree.topNode, [], children);
+  cv.blocks(top, [], children);
   return {
     type: 'root',
     children,
@@ -92,7 +88,39 @@ export function fastParse(text: string): Root {
   };
 }
 
-function collectDefinitions(node: SyntaxNode, text: string, out: Set<string>): void {
+/**
+ * Lezer ends lines at \n only, where micromark also ends them at \r\n and a lone \r: parse the text with each
+ * line ending made a \n, then move the tree's offsets back onto the original text.
+ */
+function parseCarriageReturns(input: string): TreeNode {
+  const normalized = input.replace(/\r\n?/g, '\n');
+  // For each line of `normalized`: where it starts, and how many \r\n (two characters for one) come before it.
+  const starts = [0];
+  const extra = [0];
+  let crlf = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 13 && input.charCodeAt(i + 1) === 10) {
+      crlf++;
+      i++;
+    } else if (c !== 13 && c !== 10) continue;
+    starts.push(i + 1 - crlf);
+    extra.push(crlf);
+  }
+  const map = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset + extra[lo]!;
+  };
+  return mapTree(markdown.parse(normalized).topNode, map);
+}
+
+function collectDefinitions(node: TreeNode, text: string, out: Set<string>): void {
   for (let c = node.firstChild; c; c = c.nextSibling) {
     if (c.name === 'LinkReference') {
       const label = c.getChild('LinkLabel');

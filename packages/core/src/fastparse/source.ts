@@ -80,8 +80,48 @@ export class Source {
   }
 }
 
-export function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
+/** The part of Lezer's SyntaxNode the conversion reads: a Lezer node, or a copy with offsets into the original text. */
+export interface TreeNode {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  readonly firstChild: TreeNode | null;
+  readonly nextSibling: TreeNode | null;
+  getChild(name: string): TreeNode | null;
+}
+
+/** A copy of a Lezer tree with offsets moved by `map` (from Lezer's line-feed-only text to the original). */
+class MappedNode implements TreeNode {
+  firstChild: MappedNode | null = null;
+  nextSibling: MappedNode | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  getChild(name: string): MappedNode | null {
+    for (let c = this.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
+    return null;
+  }
+}
+
+/** Copy `node` and its descendants with offsets mapped by `map`. */
+export function mapTree(node: SyntaxNode, map: (offset: number) => number): TreeNode {
+  const copy = new MappedNode(node.name, map(node.from), map(node.to));
+  let last: MappedNode | null = null;
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    const child = mapTree(c, map) as MappedNode;
+    if (last) last.nextSibling = child;
+    else copy.firstChild = child;
+    last = child;
+  }
+  return copy;
+}
+
+export function children(node: TreeNode): TreeNode[] {
+  const out: TreeNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
   return out;
 }
