@@ -3,6 +3,7 @@ import type { Code, Image, List, ListItem, Paragraph, PhrasingContent, RootConte
 import type { Math } from 'mdast-util-math';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Unit } from './estimate.js';
+import { mathLineGrowth } from './inline-math.js';
 import { htmlText, inlines, merge, rtl, spans, spanText, type Span } from './inline.js';
 import { richNow, type PdfImage } from './rich.js';
 import { THEME, TOPIC_COLOURS, type TopicColour } from './theme.js';
@@ -33,8 +34,13 @@ export function paragraph(children: readonly PhrasingContent[], ctx: Context, ex
   const text = spanText(list);
   return {
     content: { text: inlines(list, { size: ctx.size, lang: ctx.lang }), fontSize: ctx.size, ...rtl(text), ...extra },
-    height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5,
+    height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5 + mathGrowth(list, ctx.size),
   };
+}
+
+/** The most a paragraph's lines grow for its tall formulas (each formula on a line of its own, to be safe). */
+function mathGrowth(list: readonly Span[], size: number): number {
+  return list.reduce((sum, span) => sum + (span.math ? mathLineGrowth(span.math, size) : 0), 0);
 }
 
 /**
@@ -348,7 +354,13 @@ export function mathUnit(node: Math, ctx: Context): Unit {
   const width = svg.width * scale;
   const height = svg.height * scale;
   return {
-    content: { svg: svg.svg, width, height, margin: [4, 1.5, 0, 2.5] },
+    content: {
+      svg: svg.svg.replace(/currentColor/g, THEME.text),
+      width,
+      height,
+      font: 'Body',
+      margin: [4, 1.5, 0, 2.5],
+    },
     height: height + 4,
   };
 }

@@ -12,7 +12,7 @@ import {
 import type { Code, Image, Nodes } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { THEME } from './theme.js';
-import type { MathRun, MathSvg } from './math.js';
+import type { MathSvg } from './math.js';
 
 /**
  * What the cheat sheet needs beyond the model for code, math and images, prepared (asynchronously, with the
@@ -21,8 +21,8 @@ import type { MathRun, MathSvg } from './math.js';
  */
 export interface RichContent {
   code: WeakMap<Code, CodeLines>;
+  /** Display math in points; inline math in ems of the text around it (the adapter sizes it when measuring). */
   mathSvg: WeakMap<Math | InlineMath, MathSvg>;
-  mathRuns: WeakMap<InlineMath, MathRun[]>;
   images: WeakMap<Image, PdfImage>;
   /** Raster images by key, as data URLs (the definition's `images` dictionary). */
   dataUrls: Map<string, string>;
@@ -37,7 +37,6 @@ export type PdfImage =
 export const NO_RICH: RichContent = {
   code: new WeakMap(),
   mathSvg: new WeakMap(),
-  mathRuns: new WeakMap(),
   images: new WeakMap(),
   dataUrls: new Map(),
 };
@@ -107,7 +106,6 @@ export async function prepareRich(documents: readonly ModelDocument[], options: 
   const rich: RichContent = {
     code: new WeakMap(),
     mathSvg: new WeakMap(),
-    mathRuns: new WeakMap(),
     images: new WeakMap(),
     dataUrls: new Map(),
   };
@@ -124,14 +122,11 @@ export async function prepareRich(documents: readonly ModelDocument[], options: 
     const renderer = await createMathRenderer();
     for (const { node, doc } of math) {
       const where = `${doc.file.path}:${node.position?.start.line ?? 1}`;
-      const display = isDisplayMath(node);
-      if (node.type === 'inlineMath' && !display) {
-        const runs = renderer.runs(node.value);
-        if (runs) rich.mathRuns.set(node, runs);
-        else options.warn(`${where}: math \`${node.value}\` is not valid TeX: printed as written`);
-        continue;
-      }
-      const svg = renderer.svg(node.value, true, THEME.body * DISPLAY_MATH_SCALE);
+      // Inline math (`$$…$$` inside a paragraph too, in display style) is sized in ems when the line is measured.
+      const svg =
+        node.type === 'inlineMath'
+          ? renderer.svg(node.value, isDisplayMath(node), 1)
+          : renderer.svg(node.value, true, THEME.body * DISPLAY_MATH_SCALE);
       if (svg) rich.mathSvg.set(node, svg);
       else options.warn(`${where}: math \`${node.value}\` is not valid TeX: printed as written`);
     }
