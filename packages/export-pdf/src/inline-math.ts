@@ -147,7 +147,8 @@ export function drawMath(
     .replace(/ width="[^"]*"/, ` width="${width.toFixed(3)}"`)
     .replace(/ height="[^"]*"/, ` height="${height.toFixed(3)}"`)
     .replace(/currentColor/g, colour);
-  svgToPdf ??= createRequire(import.meta.url)('pdfmake/js/3rd-party/svg-to-pdfkit.js').default as SvgToPdf;
+  svgToPdf ??= (createRequire(import.meta.url)('pdfmake/js/3rd-party/svg-to-pdfkit.js') as { default: SvgToPdf })
+    .default;
   svgToPdf(doc, svg, x, top, { width, height, assumePt: true, fontCallback });
   if (inline.link) doc.link(x, top, width, height, inline.link);
   const runs = math.text.map((run) => {

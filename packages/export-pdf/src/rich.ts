@@ -11,6 +11,7 @@ import {
 } from '@notes/core';
 import type { Code, Image, Nodes } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
+import { printedImageSize, sheetGeometry, type Geometry } from './estimate.js';
 import { THEME } from './theme.js';
 import type { MathSvg } from './math.js';
 
@@ -28,10 +29,16 @@ export interface RichContent {
   dataUrls: Map<string, string>;
 }
 
-/** An image ready for pdfmake: a raster in the definition's `images` dictionary (once per content), or an SVG. */
-export type PdfImage =
-  | { kind: 'raster'; key: string; dataUrl: string; width: number; height: number }
-  | { kind: 'svg'; svg: string; width: number; height: number };
+/**
+ * An image ready for pdfmake: a raster in the definition's `images` dictionary (once per content), sized in CSS
+ * pixels (an SVG rasterized at print resolution keeps its own size).
+ */
+export interface PdfImage {
+  key: string;
+  dataUrl: string;
+  width: number;
+  height: number;
+}
 
 /** Nothing rich: every block renders as before. */
 export const NO_RICH: RichContent = {
@@ -73,18 +80,44 @@ async function gifToPng(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(PNG.sync.write(png));
 }
 
-async function pdfImage(image: LocalImage): Promise<PdfImage> {
-  if (image.type === 'svg')
-    return {
-      kind: 'svg',
-      svg: safeSvg(new TextDecoder().decode(image.bytes)),
-      width: image.width,
-      height: image.height,
-    };
-  const bytes = image.type === 'gif' ? await gifToPng(image.bytes) : image.bytes;
+/** SVG images are rasterized at this resolution at the largest size the sheet prints them. */
+export const SVG_DPI = 300;
+/** ...but never more than this many pixels on a side (a page is 11.7 in wide: 3,500 px at 300 dpi). */
+export const MAX_SVG_PIXELS = 4000;
+
+/**
+ * An SVG as PNG (with its transparency) by resvg, `pixels` wide, its text set in the sheet's fonts: every
+ * image of the sheet is then an image object (`pdfimages` lists it), stored once, scaled like any picture.
+ */
+async function svgToPng(svg: string, pixels: number): Promise<Uint8Array> {
+  const [{ Resvg }, { svgFontFiles }] = await Promise.all([import('@resvg/resvg-js'), import('./fonts.js')]);
+  const fonts = svgFontFiles();
+  const resvg = new Resvg(safeSvg(svg), {
+    fitTo: { mode: 'width', value: pixels },
+    font: {
+      fontFiles: fonts.files,
+      loadSystemFonts: false,
+      defaultFontFamily: fonts.sans,
+      sansSerifFamily: fonts.sans,
+      serifFamily: fonts.sans,
+      monospaceFamily: fonts.mono,
+    },
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+async function pdfImage(image: LocalImage, geometry: Geometry): Promise<PdfImage> {
+  let bytes = image.bytes;
+  if (image.type === 'gif') bytes = await gifToPng(image.bytes);
+  if (image.type === 'svg') {
+    const printed = printedImageSize(image, geometry.columnWidth, geometry.columnHeight);
+    const wide = (printed.width / 72) * SVG_DPI;
+    const high = (printed.height / 72) * SVG_DPI;
+    const cap = Math.min(1, MAX_SVG_PIXELS / Math.max(wide, high));
+    bytes = await svgToPng(new TextDecoder().decode(image.bytes), Math.max(1, Math.ceil(wide * cap)));
+  }
   const mime = image.type === 'jpeg' ? 'image/jpeg' : 'image/png';
   return {
-    kind: 'raster',
     key: `img-${image.sha256.slice(0, 24)}`,
     dataUrl: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`,
     width: image.width,
@@ -93,7 +126,11 @@ async function pdfImage(image: LocalImage): Promise<PdfImage> {
 }
 
 /** Prepare code colours, typeset math and read images for the documents (each only when some note has it). */
-export async function prepareRich(documents: readonly ModelDocument[], options: ExportOptions): Promise<RichContent> {
+export async function prepareRich(
+  documents: readonly ModelDocument[],
+  options: ExportOptions,
+  geometry: Geometry = sheetGeometry(),
+): Promise<RichContent> {
   const codes: Code[] = [];
   const math: { node: Math | InlineMath; doc: ModelDocument }[] = [];
   let hasImages = false;
@@ -133,12 +170,16 @@ export async function prepareRich(documents: readonly ModelDocument[], options: 
   }
   if (hasImages) {
     const results = await loadDocumentImages(documents, options.baseDir, options.warn);
+    // The same picture shown twice is converted once.
+    const converted = new Map<string, Promise<PdfImage>>();
     for (const [node, result] of results) {
       if (!result.ok) continue;
       try {
-        const image = await pdfImage(result.image);
+        let pending = converted.get(result.image.sha256);
+        if (!pending) converted.set(result.image.sha256, (pending = pdfImage(result.image, geometry)));
+        const image = await pending;
         rich.images.set(node, image);
-        if (image.kind === 'raster') rich.dataUrls.set(image.key, image.dataUrl);
+        rich.dataUrls.set(image.key, image.dataUrl);
       } catch {
         options.warn(imageFinding(result.image.path, node.url, node.alt ?? '', 'cannot be decoded: not embedded'));
       }
