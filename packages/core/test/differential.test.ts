@@ -53,34 +53,56 @@ const JUSTIFIED: Record<string, string> = {
     'an indented code block ending in a whitespace-only line: remark ends it on that line, after the last content',
   'commonmark 215': 'a definition then a setext heading: remark starts the heading at the definition (line 1)',
   'commonmark 260': 'a list item ended by a lazy `>>` line in nested quotes: remark ends the item a line later',
-  'commonmark 512': '`[link [foo [bar]]](/uri)`: Lezer takes the undefined inner `[bar]` as a link, so no outer link',
-  'commonmark 523': '`*foo [bar* baz]`: Lezer lets the undefined `[bar* baz]` hide the closing `*` from emphasis',
-  'commonmark 528': '`[link [foo [bar]]][ref]`: the undefined inner brackets again stop the outer reference',
-  'commonmark 545': 'an escape inside an undefined full reference label `[foo\\!]` stays raw in the text',
-  'commonmark 569':
-    '`[foo][bar][baz]` with only `baz` defined: Lezer pairs `[bar][baz]`, remark `[foo]` text + `[bar][baz]`',
-  'commonmark 571': 'the same with `foo` defined too',
 };
 
-/** Inputs the fast parse hands to remark, with the reason it gives (see `fastParse`). */
-const FALLBACK: Record<string, string> = {
-  'commonmark 606': 'literal autolink in text', // remark-gfm links the email in `<foo\+@bar.example.com>` afterwards
-  'commonmark 606 crlf': 'literal autolink in text',
-  'commonmark 606 cr': 'literal autolink in text',
-  'commonmark 44': 'unclosed front matter fence', // starts with `---`, no closing fence
-  'commonmark 44 crlf': 'unclosed front matter fence',
-  'commonmark 44 cr': 'unclosed front matter fence',
-  'gfm autolink-624': 'literal autolink', // parentheses inside the URL
+/**
+ * Inputs the fast parse hands to remark, with the reason it gives (see `fastParse`): the tree is then remark's
+ * own. The CommonMark examples fall back the same with CRLF and CR line ends (added below).
+ */
+const FALLBACK_LF: Record<string, string> = {
+  'commonmark 44': 'unclosed front matter fence',
+  'commonmark 278': 'empty list item',
+  'commonmark 279': 'empty list item',
+  'commonmark 280': 'empty list item',
+  'commonmark 281': 'empty list item',
+  'commonmark 282': 'empty list item',
+  'commonmark 283': 'empty list item',
+  'commonmark 284': 'empty list item',
+  'commonmark 285': 'empty list item on a paragraph line',
+  'commonmark 315': 'empty list item',
+  'commonmark 367': 'empty list item on a paragraph line',
+  'commonmark 512': 'undefined reference holding delimiters',
+  'commonmark 523': 'undefined reference holding delimiters',
+  'commonmark 528': 'undefined reference holding delimiters',
+  'commonmark 545': 'undefined reference holding delimiters',
+  'commonmark 547': 'undefined reference holding delimiters',
+  'commonmark 548': 'undefined reference holding delimiters',
+  'commonmark 569': 'undefined reference holding delimiters',
+  'commonmark 571': 'undefined reference holding delimiters',
+  'commonmark 590': 'undefined reference holding delimiters',
+  'commonmark 606': 'literal autolink in text',
+  'gfm autolink-624': 'literal autolink',
   'gfm autolink-625': 'literal autolink',
-  'gfm autolink-626': 'literal autolink', // `&` (an entity may end the URL)
-  'gfm autolink-627': 'literal autolink', // `<` inside
-  'gfm autolink-628': 'literal autolink', // parentheses again
-  'gfm autolink-630': 'literal autolink in text', // `hello@mail+xyz.example` left as text: `@` between address characters
-  'gfm autolink-631': 'literal autolink', // `_` in the email's user part
-  'packages/lint/test/fixtures/encoding/misplaced-bom/ok.md': 'byte order mark', // micromark drops it from offsets
-  'packages/core/test/fixtures/fastparse/footnotes.md': 'footnote', // not converted: remark parses footnotes
+  'gfm autolink-626': 'literal autolink',
+  'gfm autolink-627': 'literal autolink',
+  'gfm autolink-628': 'literal autolink',
+  'gfm autolink-630': 'literal autolink in text',
+  'gfm autolink-631': 'literal autolink',
+  'packages/lint/test/fixtures/encoding/misplaced-bom/ok.md': 'byte order mark',
+  'packages/core/test/fixtures/fastparse/footnotes.md': 'footnote',
   'packages/core/test/fixtures/fastparse/unclosed-front-matter.md': 'unclosed front matter fence',
 };
+const FALLBACK: Record<string, string> = Object.fromEntries(
+  Object.entries(FALLBACK_LF).flatMap(([id, why]) =>
+    id.startsWith('commonmark ')
+      ? [
+          [id, why],
+          [`${id} crlf`, why],
+          [`${id} cr`, why],
+        ]
+      : [[id, why]],
+  ),
+);
 
 const cases: Case[] = [
   ...commonmark.map((t) => ({ id: `commonmark ${t.number}`, text: t.markdown })),
@@ -146,7 +168,7 @@ describe('the fast parse gives remark’s tree, positions included', () => {
     const { same, differ, fallback } = compare(files.map((f) => fileCase(CORPORA, f)));
     expect(differ).toEqual([]);
     // The fallback to remark stays rare on real notes.
-    expect(fallback.size).toBeLessThanOrEqual(Math.ceil(files.length * 0.02));
+    expect(fallback.size).toBeLessThanOrEqual(Math.ceil(files.length * 0.03));
     expect(same.length + fallback.size).toBe(files.length);
   });
 });

@@ -8,6 +8,8 @@ export class Base {
   readonly definitions = new Set<string>();
   /** Converting a table cell, where `\|` is a pipe even inside code (GFM). */
   inCell = false;
+  /** Seen: a list item with nothing after its marker (see fastParse). */
+  sawEmptyItem = false;
 
   constructor(readonly src: Source) {
     this.text = src.text;
@@ -19,6 +21,7 @@ export class Base {
     let col = 0;
     for (const c of containers) {
       if (c.quote) {
+        const before = pos;
         let n = 0;
         while (n < 3 && pos < end && t.charCodeAt(pos) === 32) {
           pos++;
@@ -33,15 +36,18 @@ export class Base {
             pos++;
             col = tab ? col + 4 - (col % 4) : col + 1;
           }
-        }
+        } else if (pos < t.length && !isEol(t.charCodeAt(pos))) return before; // a lazy line: no `>`
       } else if (this.src.lineIndex(pos) === c.firstLine) {
         pos = Math.max(pos, Math.min(end, c.firstContent));
         col = c.indent;
       } else {
+        const before = pos;
         while (col < c.indent && pos < end && isSpace(t.charCodeAt(pos))) {
           col = t.charCodeAt(pos) === 9 ? col + 4 - (col % 4) : col + 1;
           pos++;
         }
+        // Less indented than the item's content and not blank: a lazy continuation line, which keeps its spaces.
+        if (col < c.indent && pos < t.length && !isEol(t.charCodeAt(pos))) return before;
       }
     }
     return pos;

@@ -17,6 +17,9 @@ import { decodeString } from 'micromark-util-decode-string';
 import { InlineConverter } from './inline.js';
 import { children, FastParseUnsupported, isEol, isSpace, normalizeIdentifier, type Container } from './source.js';
 
+const LAZY_EMPTY_ITEM = /[\r\n][ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:[\r\n]|$)/;
+const LAZY_ORDERED = /[\r\n][ \t>]*(\d{1,9})[.)](?:[ \t\r\n]|$)/g;
+
 /** Converts a Lezer Markdown tree to mdast as remark-parse + remark-gfm + remark-frontmatter build it. */
 export class Converter extends InlineConverter {
   blocks(node: TreeNode, containers: Container[], out: RootContent[]): void {
@@ -99,6 +102,16 @@ export class Converter extends InlineConverter {
 
   paragraph(node: TreeNode, from: number, containers: readonly Container[], inlineFrom = from): Paragraph {
     const to = this.trimEnd(from, node.to);
+    // A line starting with an ordered marker other than 1 continues a list item's paragraph for Lezer (it may not
+    // interrupt a paragraph) but starts a list for micromark: such a text goes to remark.
+    // Likewise a line holding only a list marker (an empty item) after a paragraph line in a container.
+    const raw = this.text.slice(from, to);
+    if (LAZY_EMPTY_ITEM.test(raw)) throw new FastParseUnsupported('empty list item on a paragraph line');
+    if (containers.some((c) => !c.quote)) {
+      LAZY_ORDERED.lastIndex = 0;
+      for (let m = LAZY_ORDERED.exec(raw); m; m = LAZY_ORDERED.exec(raw))
+        if (Number(m[1]) !== 1) throw new FastParseUnsupported('ordered marker in a list item paragraph');
+    }
     return {
       type: 'paragraph',
       children: this.inline(node, inlineFrom, to, containers),
@@ -183,6 +196,7 @@ export class Converter extends InlineConverter {
       p++;
     }
     const blank = p >= t.length || isEol(t.charCodeAt(p));
+    if (blank) this.sawEmptyItem = true;
     const indent = blank || col - markCol > 4 ? markCol + 1 : col;
     let firstContent = mark.to;
     for (let k = markCol; k < indent && isSpace(t.charCodeAt(firstContent)); k++) firstContent++;
@@ -197,22 +211,25 @@ export class Converter extends InlineConverter {
     };
     const kids = item.children as RootContent[];
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'Task') {
-        const marker = c.getChild('TaskMarker')!;
-        item.checked = t.charCodeAt(marker.from + 1) !== 32;
-        // As mdast-util-gfm-task-list-item: the paragraph starts at the marker; a leading text loses one space.
-        const p = this.paragraph(c, marker.from, inner, marker.to);
+      const marker = this.taskMarker(c, kids.length === 0);
+      if (marker !== null) {
+        item.checked = t.charCodeAt(marker + 1) !== 32;
+        // As mdast-util-gfm-task-list-item: the paragraph starts at the marker; a leading text loses one
+        // character (the space or line ending after the marker), its start moved on one column.
+        const p = this.paragraph(c, marker, inner, marker + 3);
         const head = p.children[0];
         if (head?.type === 'text') {
           head.value = head.value.slice(1);
           if (head.value.length === 0) p.children.shift();
           else {
-            head.position!.start = this.src.point(head.position!.start.offset! + 1);
+            const start = head.position!.start;
+            head.position!.start = { line: start.line, column: start.column + 1, offset: start.offset! + 1 };
             p.position!.start = { ...head.position!.start };
           }
         }
         kids.push(p);
-      } else this.block(c, inner, kids);
+      } else if (c.name === 'Task') kids.push(this.paragraph(c, c.from, inner));
+      else this.block(c, inner, kids);
     }
     this.fixEnd(item, node.to);
     // Spread: blank lines between its direct children.
@@ -222,6 +239,18 @@ export class Converter extends InlineConverter {
       if (gap > 1) item.spread = true;
     }
     return item;
+  }
+
+  /**
+   * Where the task marker (`[ ]`, `[x]`) of a list item's first block starts, or null. micromark wants whitespace
+   * or a line ending after the marker, then something other than whitespace; Lezer only a space or tab.
+   */
+  taskMarker(c: TreeNode, first: boolean): number | null {
+    if (!first || (c.name !== 'Task' && c.name !== 'Paragraph')) return null;
+    const t = this.text;
+    const from = c.name === 'Task' ? c.getChild('TaskMarker')!.from : c.from;
+    if (!/^\[[ xX]\][ \t\r\n]/.test(t.slice(from, from + 4))) return null;
+    return /\S/.test(t.slice(from + 3, c.to)) ? from : null;
   }
 
   fencedCode(node: TreeNode, containers: readonly Container[]): Code {

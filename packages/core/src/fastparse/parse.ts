@@ -35,6 +35,9 @@ const Strikethrough: MarkdownConfig = {
 
 const markdown = commonmark.configure([LezerTable, TaskList, Strikethrough, Autolink]);
 
+const DELIMITER_ROW =
+  /^[ \t>]*(?:\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?|:?-+:?[ \t]*\|[ \t]*(?::?-+:?[ \t]*\|?[ \t]*)*)[ \t]*\r?$/gm;
+const EMPTY_HEADER = /^[ \t>]*\|[ \t|]*\r?\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\||\r?$)/m;
 const FOOTNOTE = /\[\^[^\]\s]/;
 const FRONT_MATTER = /^(?:(-{3})|(\+{3}))[ \t]*(?:\r?\n|\r)/;
 
@@ -46,6 +49,8 @@ export function fastParse(text: string): Root {
   if (text.charCodeAt(0) === 0xfeff) throw new FastParseUnsupported('byte order mark');
   // GFM footnotes are not converted (Lezer reads `[^1]: …` as a link reference definition).
   if (FOOTNOTE.test(text)) throw new FastParseUnsupported('footnote');
+  // A table whose header cells are all empty: Lezer does not take it as a table.
+  if (EMPTY_HEADER.test(text)) throw new FastParseUnsupported('table with an empty header');
   const src = new Source(text);
   let input = text;
   const children: RootContent[] = [];
@@ -87,6 +92,10 @@ export function fastParse(text: string): Root {
   collectDefinitions(top, text, cv.definitions);
   if (fmNode) children.push(fmNode);
   cv.blocks(top, [], children);
+  // A list item with nothing after its marker: micromark and Lezer disagree on where it may start (after an
+  // indented code block, on a lazy line, inside another item), and remark-gfm may even mark the root `checked`.
+  if (cv.sawEmptyItem) throw new FastParseUnsupported('empty list item');
+
   return {
     type: 'root',
     children,
