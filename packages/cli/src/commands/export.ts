@@ -8,18 +8,9 @@ import {
   type ExportFile,
   type Exporter,
 } from '@notes/core';
-import {
-  ankiExporter,
-  formatIdMap,
-  parseIdMap,
-  type AnkiExportOptions,
-  type IdMap,
-  type IdMapResult,
-} from '@notes/export-anki';
-import { jsonExporter } from '@notes/export-json';
-import { markdownExporter, type MarkdownExportOptions } from '@notes/export-markdown';
-import { pdfExporter, type PdfExportOptions } from '@notes/export-pdf';
-import { siteExporter } from '@notes/site';
+import type { AnkiExportOptions, IdMap, IdMapResult } from '@notes/export-anki';
+import type { MarkdownExportOptions } from '@notes/export-markdown';
+import type { PdfExportOptions } from '@notes/export-pdf';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath, type FoundFile } from '../files.js';
@@ -30,13 +21,16 @@ import { ruleRegistry } from '../rules.js';
 /** What the CLI gives every exporter: the shared options and every exporter's own, as the flags set them. */
 export type CliExportOptions = AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
 
-/** Exporters by flag, in the order `--all` runs them. */
-export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter<CliExportOptions>])[] = [
-  ['json', jsonExporter],
-  ['md', markdownExporter],
-  ['anki', ankiExporter],
-  ['pdf', pdfExporter],
-  ['site', siteExporter],
+/**
+ * Exporters by flag, in the order `--all` runs them. Each is loaded when its format is asked for: pdfmake and its
+ * fonts, sql.js and the study site's code cost start-up time that `notes export --json` does not need.
+ */
+export const EXPORTERS: readonly (readonly [flag: string, load: () => Promise<Exporter<CliExportOptions>>])[] = [
+  ['json', async () => (await import('@notes/export-json')).jsonExporter],
+  ['md', async () => (await import('@notes/export-markdown')).markdownExporter],
+  ['anki', async () => (await import('@notes/export-anki')).ankiExporter],
+  ['pdf', async () => (await import('@notes/export-pdf')).pdfExporter],
+  ['site', async () => (await import('@notes/site')).siteExporter],
 ];
 
 /** The clock every exporter gets: SOURCE_DATE_EPOCH when set, else the newest source modification time. */
@@ -137,7 +131,7 @@ export async function writeExports(
   // Render everything first: a failing exporter must not leave a half-updated output folder.
   const outputs: ExportFile[] = [];
   for (const flag of chosen) {
-    const exporter = EXPORTERS.find(([f]) => f === flag)![1];
+    const exporter = await EXPORTERS.find(([f]) => f === flag)![1]();
     outputs.push(...(await exporter.export(documents, options)));
     collectGarbageIfGrown();
   }
@@ -189,6 +183,7 @@ async function ankiOptions(
     }
   }
   if (args.flags['no-id-map'] || config.idMap === false) return { options };
+  const { formatIdMap, parseIdMap } = await import('@notes/export-anki');
   const mapPath =
     typeof config.idMap === 'string'
       ? resolve(base, config.idMap)
