@@ -1,6 +1,6 @@
 // The printable code points of the cheat sheet, computed from the fonts (shared by the generator and the test
 // that checks the committed table against the installed fonts).
-import { coverage, fontFiles, scriptFontIndex, SCRIPT_FONT_KEYS } from '../dist/fonts.js';
+import { coverage, fontFiles, scriptFontIndex, SCRIPT_FONT_KEYS } from '../dist/src/fonts.js';
 
 /** Script fonts draw only what the body fonts leave, and only from U+0370 (Latin stays on IBM Plex). */
 const SCRIPT_FROM = 0x370;

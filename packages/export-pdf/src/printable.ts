@@ -1,4 +1,4 @@
-import { PRINTABLE_RANGES } from './generated/printable.js';
+import { PRINTABLE_RANGES } from '../generated/printable.js';
 
 /** A character no bundled font can draw, with its UTF-16 index in the text. */
 export interface Unrenderable {
@@ -47,7 +47,7 @@ export function isPrintable(point: number): boolean {
  * Characters of `text` that no bundled font (IBM Plex Sans Condensed, Noto Emoji, DejaVu Sans Condensed, the Noto
  * Sans fonts of CJK, Arabic, Hebrew, Devanagari and Thai) can draw, with their UTF-16 index. Invisible format
  * characters and layout white space are not reported. Answered from a table generated from the fonts
- * (src/generated/printable.ts), so linting never reads a font file.
+ * (generated/printable.ts), so linting never reads a font file.
  */
 export function unrenderableCharacters(text: string): Unrenderable[] {
   const found: Unrenderable[] = [];

@@ -22,7 +22,7 @@ import {
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { encodeRanges, printableRanges } from '../scripts/printable-ranges.mjs';
-import { PRINTABLE_RANGES } from '../src/generated/printable.js';
+import { PRINTABLE_RANGES } from '../generated/printable.js';
 import { comparable, EPOCH, fixtureDocument, headingsAndCells, openPdf } from './helpers.js';
 
 const A4 = { width: 841.89, height: 595.28 };
