@@ -5,7 +5,7 @@
 // Usage: node bench/memory/run.mjs [rounds=5] [reference checkout=/work/main] [corpora=../shared/corpora]
 // (build both first). Issue 14 wants a peak of 400 MB or less.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -64,7 +64,8 @@ function run(checkout) {
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = /__cpu=([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
   const kb = /__kb=(\d+)/.exec(r.stderr ?? '');
-  if (!cpu || !kb || r.status === null || r.status > 1) {
+  // Exit 1 is lint errors left after repair (the export is still written); a CLI that cannot start exits 1 too.
+  if (!cpu || !kb || r.status === null || r.status > 1 || !existsSync(join(out, 'notes.json'))) {
     throw new Error(`${checkout}: export --all failed: ${r.stderr?.slice(-400)}`);
   }
   return { wall, cpu: Number(cpu[1]) + Number(cpu[2]), mb: Number(kb[1]) / 1024 };

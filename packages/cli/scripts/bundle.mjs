@@ -33,6 +33,8 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
     notes: join(root, 'dist/index.js'),
+    // The PDF's thread (src/pdf-thread.ts starts `./pdf-worker.js` beside itself).
+    'pdf-worker': join(root, 'dist/pdf-worker.js'),
     // lintBatch starts its worker threads from `./worker.js` beside the code that calls it.
     worker: fileURLToPath(new URL('./engine/worker.js', import.meta.resolve('@notes/lint'))),
   },
