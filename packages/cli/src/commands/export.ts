@@ -47,7 +47,12 @@ export function exportEpoch(env: CliContext['env'], mtimes: readonly number[]): 
 }
 
 /** `notes export`: lint-repair in memory, build the model, run the chosen exporters, write atomically. */
-export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: readonly string[]): Promise<number> {
+export async function exportCommand(
+  args: ParsedArgs,
+  ctx: CliContext,
+  forced?: readonly string[],
+  started?: PdfThread | null,
+): Promise<number> {
   const chosen =
     forced ?? (args.flags['all'] ? EXPORTERS.map(([f]) => f) : EXPORTERS.map(([f]) => f).filter((f) => args.flags[f]));
   if (chosen.length === 0)
@@ -63,8 +68,10 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
       `no Markdown files (*.md, *.markdown) found in ${args.paths.join(', ') || 'content/'}: check the path`,
     );
   }
-  // The PDF thread loads pdfmake and the fonts while this thread reads and repairs the notes.
-  const pdfThread = chosen.includes('pdf') ? startPdfThread(await totalBytes(found)) : null;
+  // The PDF thread loads pdfmake and the fonts while this thread reads and repairs the notes (`build` starts it
+  // before its lint).
+  const pdfThread =
+    started !== undefined ? started : chosen.includes('pdf') ? startPdfThread(await totalBytes(found)) : null;
   try {
     const prepared = await prepare(found, setup, ctx.stderr);
     const written = await writeExports(prepared, found, args, ctx, chosen, setup, pdfThread);
@@ -75,7 +82,7 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
 }
 
 /** Bytes of the files found (a file that cannot be read counts nothing: reading it reports it). */
-async function totalBytes(found: readonly FoundFile[]): Promise<number> {
+export async function totalBytes(found: readonly FoundFile[]): Promise<number> {
   const sizes = await Promise.all(
     found.map((f) =>
       stat(f.absolutePath).then(
