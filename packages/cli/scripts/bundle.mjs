@@ -13,7 +13,7 @@ const outdir = join(root, 'dist/bundle');
 
 /**
  * Packages left to Node's loader: they find data files, WebAssembly or fonts beside their own code (pdfkit's AFM
- * files, sql.js's wasm, harfbuzz), or are big and loaded only by one exporter.
+ * files, sql.js's wasm, harfbuzz, resvg's native addon), or are big and loaded only by one exporter.
  */
 const EXTERNAL = [
   'pdfmake',
@@ -26,6 +26,7 @@ const EXTERNAL = [
   'mathjax-full',
   'shiki',
   '@shikijs/*',
+  '@resvg/*',
   'playwright-core',
 ];
 
