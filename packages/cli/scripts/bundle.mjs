@@ -3,7 +3,7 @@
 // of about 300 files (Node 20 has no module compile cache, and resolving and compiling each module file costs more
 // than the lint of a small repository). Commands and exporters stay lazily loaded chunks (esbuild code splitting),
 // so `notes lint` never loads pdfmake or sql.js. The output is deterministic: same sources, same bytes.
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +28,10 @@ const EXTERNAL = [
   '@shikijs/*',
   '@resvg/*',
   'playwright-core',
+  // CommonJS modules imported with import(): esbuild's chunk for one exports only `default`, where Node's loader
+  // finds the named exports (`GifReader`, `PNG`).
+  'omggif',
+  'pngjs',
 ];
 
 rmSync(outdir, { recursive: true, force: true });
@@ -53,3 +57,14 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// A CommonJS package reached only through import() would lose its named exports (see EXTERNAL): fail the build.
+const lost = readdirSync(outdir).filter((name) =>
+  /^export default require_/m.test(readFileSync(join(outdir, name), 'utf8')),
+);
+if (lost.length > 0) {
+  console.error(
+    `bundle: ${lost.join(', ')} export only a CommonJS default: add the package to EXTERNAL in ${import.meta.filename}`,
+  );
+  process.exit(1);
+}
