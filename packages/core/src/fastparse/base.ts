@@ -111,4 +111,16 @@ export class Base {
     if (raw.startsWith('<') && raw.endsWith('>')) raw = raw.slice(1, -1);
     return decodeString(raw);
   }
+
+  /**
+   * Where the task marker (`[ ]`, `[x]`) of a list item's first block starts, or null. micromark wants whitespace
+   * or a line ending after the marker, then something other than whitespace; Lezer only a space or tab.
+   */
+  taskMarker(c: TreeNode, first: boolean): number | null {
+    if (!first || (c.name !== 'Task' && c.name !== 'Paragraph')) return null;
+    const t = this.text;
+    const from = c.name === 'Task' ? c.getChild('TaskMarker')!.from : c.from;
+    if (!/^\[[ xX]\][ \t\r\n]/.test(t.slice(from, from + 4))) return null;
+    return /\S/.test(t.slice(from + 3, c.to)) ? from : null;
+  }
 }

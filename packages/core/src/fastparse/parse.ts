@@ -35,8 +35,6 @@ const Strikethrough: MarkdownConfig = {
 
 const markdown = commonmark.configure([LezerTable, TaskList, Strikethrough, Autolink]);
 
-const DELIMITER_ROW =
-  /^[ \t>]*(?:\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?|:?-+:?[ \t]*\|[ \t]*(?::?-+:?[ \t]*\|?[ \t]*)*)[ \t]*\r?$/gm;
 const EMPTY_HEADER = /^[ \t>]*\|[ \t|]*\r?\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\||\r?$)/m;
 const FOOTNOTE = /\[\^[^\]\s]/;
 const FRONT_MATTER = /^(?:(-{3})|(\+{3}))[ \t]*(?:\r?\n|\r)/;
