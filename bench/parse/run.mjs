@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { fastParse } = await import(join(ROOT, 'packages/core/dist/src/fastparse/parse.js'));
-const { parseWithRemark } = await import(join(ROOT, 'packages/core/dist/src/parse.js'));
+const { parseMarkdown, parseWithRemark } = await import(join(ROOT, 'packages/core/dist/src/parse.js'));
 const withRemark = !process.argv.includes('--no-remark');
 const CORPORA = resolve(process.env.NOTES_CORPORA ?? '/work/shared/corpora');
 
@@ -84,7 +84,20 @@ if (existsSync(CORPORA)) {
     }
     return best / chars;
   };
+  let fallbackFiles = 0;
+  let fallbackChars = 0;
+  for (const t of files) {
+    try {
+      fastParse(t);
+    } catch {
+      fallbackFiles++;
+      fallbackChars += t.length;
+    }
+  }
   console.log(
     `corpora ${files.length} files ${chars} chars: fast ${fmt(total(fastParse))}${withRemark ? `   remark ${fmt(total(parseWithRemark))}` : ''} µs/char`,
+  );
+  console.log(
+    `corpora parseMarkdown (fast, remark for ${fallbackFiles} files, ${((100 * fallbackChars) / chars).toFixed(1)}% of the characters): ${fmt(total(parseMarkdown))} µs/char`,
   );
 } else console.log(`corpora: ${CORPORA} is absent, skipped`);
