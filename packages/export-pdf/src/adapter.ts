@@ -103,8 +103,12 @@ export class PdfmakeAdapter {
         },
       });
     } catch (error) {
-      if (error instanceof Counted) return error.pages;
-      throw error;
+      if (!(error instanceof Counted)) throw error;
+      // The abandoned layout's document (its fonts, their glyph and layout caches: megabytes a part) is held by
+      // the stream callbacks it queued with process.nextTick. A chain of layouts that never waits on the event
+      // loop starves that queue, and a big sheet's counting pass kept every part's fonts alive: let them run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return error.pages;
     }
     throw new Error('pdfmake did not lay the footer out: cannot count pages');
   }
