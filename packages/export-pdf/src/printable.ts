@@ -14,6 +14,9 @@ const LAYOUT = /^[\n\r\t ]$/;
 /** First and last code point of each printable range, decoded on first use. */
 let starts: Uint32Array | undefined;
 let ends: Uint32Array | undefined;
+/** The Basic Multilingual Plane as a table (1: printable), so most characters are one array read. */
+let bmp: Uint8Array | undefined;
+const BMP_END = 0x10000;
 
 function decode(): void {
   const pieces = PRINTABLE_RANGES.split(',');
@@ -27,11 +30,15 @@ function decode(): void {
     starts![i] = first;
     ends![i] = end;
   });
+  bmp = new Uint8Array(BMP_END);
+  for (let i = 0; i < starts.length && starts[i]! < BMP_END; i++)
+    bmp.fill(1, starts[i], Math.min(ends[i]!, BMP_END - 1) + 1);
 }
 
-/** Whether some font of the cheat sheet draws a code point (binary search in the generated ranges). */
+/** Whether some font of the cheat sheet draws a code point (a table below U+10000, a binary search above). */
 export function isPrintable(point: number): boolean {
   if (!starts) decode();
+  if (point < BMP_END) return bmp![point] === 1;
   let lo = 0;
   let hi = starts!.length - 1;
   while (lo <= hi) {
