@@ -104,7 +104,7 @@ export function analyseLine(line: string, depth: number): Segment[] {
     for (let n = 0, i = 0; n < leads.length; n++) {
       if (leads[n]! < i || (LEAD_BITS[line.charCodeAt(leads[n]!)]! & bit) === 0) continue;
       i = leads[n]!;
-      const paths = pathsAt(line, i, t);
+      const paths = pathsAt(line, i, t, depth === 1);
       if (paths.length === 0) {
         i++;
         continue;
