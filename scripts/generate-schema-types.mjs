@@ -12,15 +12,15 @@ const standaloneCode = standaloneModule.default;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const targets = [
-  { schema: 'schemas/notes.schema.json', out: 'packages/core/src/generated/notes-schema.ts', constName: 'notesSchema' },
+  { schema: 'schemas/notes.schema.json', out: 'packages/core/generated/notes-schema.ts', constName: 'notesSchema' },
   {
     schema: 'schemas/config.schema.json',
-    out: 'packages/core/src/generated/config-schema.ts',
+    out: 'packages/core/generated/config-schema.ts',
     constName: 'configSchema',
   },
   {
     schema: 'schemas/front-matter.schema.json',
-    out: 'packages/core/src/generated/front-matter-schema.ts',
+    out: 'packages/core/generated/front-matter-schema.ts',
     constName: 'frontMatterSchema',
   },
 ];
@@ -49,21 +49,21 @@ export async function render(target) {
 const validators = [
   {
     schema: 'schemas/config.schema.json',
-    out: 'packages/core/src/generated/validate-config.ts',
+    out: 'packages/core/generated/validate-config.ts',
     options: { allErrors: true, strict: false },
     type: 'NotesConfig',
     from: './config-schema.js',
   },
   {
     schema: 'schemas/notes.schema.json',
-    out: 'packages/core/src/generated/validate-dataset.ts',
+    out: 'packages/core/generated/validate-dataset.ts',
     options: { allErrors: false, strict: true },
     type: 'NotesDataset',
     from: './notes-schema.js',
   },
   {
     schema: 'schemas/front-matter.schema.json',
-    out: 'packages/core/src/generated/validate-front-matter.ts',
+    out: 'packages/core/generated/validate-front-matter.ts',
     options: { allErrors: true, strict: false },
     type: 'NotesFrontMatter',
     from: './front-matter-schema.js',

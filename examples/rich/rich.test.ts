@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { validateDataset, type NotesDataset } from '@notes/core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openApkg, type OpenedApkg } from '../../packages/export-anki/test/helpers.js';
 import { notes, type Run } from '../../test/helpers/cli.js';
@@ -22,6 +22,8 @@ let out: string;
 let result: Run;
 let pdfText: string;
 let apkg: OpenedApkg;
+/** The page with the inline formula: its number, the text render modes it sets, where the formula's TeX is. */
+let mathPage: { page: number; renderModes: number[]; tex: { x: number; y: number; width: number; height: number } };
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'rich-'));
@@ -30,8 +32,18 @@ beforeAll(async () => {
     .promise;
   const pages: string[] = [];
   for (let p = 1; p <= pdf.numPages; p++) {
-    const content = await (await pdf.getPage(p)).getTextContent();
+    const page = await pdf.getPage(p);
+    const content = await page.getTextContent();
     pages.push(content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : '')).join(''));
+    const tex = content.items.find((i) => 'str' in i && i.str === 'A = 1 - (1 - p)^2');
+    if (tex && 'str' in tex) {
+      const { fnArray, argsArray } = await page.getOperatorList();
+      mathPage = {
+        page: p,
+        renderModes: fnArray.flatMap((fn, i) => (fn === OPS.setTextRenderingMode ? [argsArray[i][0] as number] : [])),
+        tex: { x: tex.transform[4], y: tex.transform[5], width: tex.width, height: page.view[3]! },
+      };
+    }
   }
   pdfText = pages.join('\n');
   apkg = await openApkg(new Uint8Array(readFileSync(join(out, 'notes.apkg'))));
@@ -66,31 +78,62 @@ describe('rich notes through every export', () => {
     expect(pdfText.replace(/\n↪ /g, '')).toContain('--recursive --human-readable --summarize --page-size 1000');
   });
 
-  it('typesets math in the PDF: no dollar signs and no TeX source left, the SVG diagram drawn', () => {
+  it('draws math as vector paths: no dollar signs, the inline TeX only as invisible text, display math no text', () => {
     expect(pdfText).not.toContain('$A');
+    expect(pdfText).not.toContain('$p$');
     expect(pdfText).not.toContain('\\prod');
     expect(pdfText).not.toContain('\\sqrt');
-    expect(pdfText).toContain('A = 1 − (1 − p)');
+    // Inline math: its TeX laid invisibly (render mode 3) over the formula, where it is drawn.
+    expect(pdfText).toContain('with A = 1 - (1 - p)^2. A reserved');
+    expect(mathPage.renderModes).toContain(3);
     expect(pdfText).toContain('$5 and a spot one $10');
-    expect(pdfText).toContain('VPC 10.0.0.0/16');
   });
 
-  it('embeds each raster image once in the PDF, the repeated one by reference (pdfimages)', async () => {
+  it('draws the inline formula where its invisible TeX is: ink there, though no visible text', async () => {
+    // Rendered at 300 dpi in grey, the box from the baseline up 5 pt over the formula's width has ink, which no
+    // visible text and no image puts there: the formula's paths.
+    const dpi = 300 / 72;
+    const { x, y, width, height } = mathPage.tex;
+    const box = {
+      x: Math.round(x * dpi),
+      y: Math.round((height - y - 5) * dpi),
+      w: Math.round(width * dpi),
+      h: 7 * dpi,
+    };
+    const file = join(out, 'formula');
+    await run('pdftoppm', [
+      ...['-r', '300', '-gray', '-singlefile', '-f', String(mathPage.page), '-l', String(mathPage.page)],
+      ...['-x', String(box.x), '-y', String(box.y), '-W', String(box.w), '-H', String(Math.round(box.h))],
+      join(out, 'cheatsheet.pdf'),
+      file,
+    ]);
+    const pgm = readFileSync(`${file}.pgm`);
+    const pixels = pgm.subarray(pgm.length - box.w * Math.round(box.h));
+    const ink = pixels.filter((v) => v < 128).length / pixels.length;
+    expect(ink).toBeGreaterThan(0.05);
+  });
+
+  it('embeds every image, the SVG rasterized at 300 dpi, each once, the repeated one by reference (pdfimages)', async () => {
     const { stdout } = await run('pdfimages', ['-list', join(out, 'cheatsheet.pdf')]);
     const rows = stdout
       .split('\n')
       .slice(2)
       .map((l) => l.trim().split(/\s+/))
       .filter((r) => r[2] === 'image');
-    // latency.png twice (one object), az.jpg as JPEG, healthy.gif as PNG; vpc.svg is drawn as vectors.
+    // vpc.svg (400x200 px, printed the column's width) at print resolution, latency.png twice (one object),
+    // az.jpg as JPEG, healthy.gif as PNG.
     expect(rows.map((r) => `${r[3]}x${r[4]} ${r[8]}`)).toEqual([
+      '1098x549 image',
       '360x200 image',
       '360x200 image',
       '320x120 jpeg',
       '150x60 image',
     ]);
-    expect(rows[0]![10]).toBe(rows[1]![10]);
-    expect(new Set(rows.map((r) => r[10])).size).toBe(3);
+    expect(Number(rows[0]![12])).toBeGreaterThanOrEqual(300);
+    expect(rows[1]![10]).toBe(rows[2]![10]);
+    expect(new Set(rows.map((r) => r[10])).size).toBe(IMAGES.length);
+    // The SVG's text is in the picture; its caption stays text.
+    expect(pdfText).toContain('VPC layout');
   });
 
   it('passes pdf-check.sh', async () => {

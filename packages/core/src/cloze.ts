@@ -2,7 +2,7 @@
 // `{{c1::text::hint}}` are plain text to CommonMark, so they are read from the text nodes of each inline
 // parent. Trees are never changed in place: `mapClozes` returns copies.
 import type { Nodes, Parent, PhrasingContent, RootContent, Text } from 'mdast';
-import type { Cloze } from './generated/notes-schema.js';
+import type { Cloze } from '../generated/notes-schema.js';
 import { inlineText, squash } from './text.js';
 
 /** How a cloze was written. */

@@ -54,10 +54,10 @@ export { buildDocument, headingText } from './structure.js';
 export { CALLOUT_LABEL } from './callouts.js';
 export { blocksText, inlineText, squash } from './text.js';
 export { formatAjvError, toDataset, validateDataset, type DatasetOptions } from './dataset.js';
-export type * from './generated/notes-schema.js';
-export { notesSchema } from './generated/notes-schema.js';
-export { configSchema, type NotesConfig } from './generated/config-schema.js';
-export { frontMatterSchema, type NotesFrontMatter } from './generated/front-matter-schema.js';
+export type * from '../generated/notes-schema.js';
+export { notesSchema } from '../generated/notes-schema.js';
+export { configSchema, type NotesConfig } from '../generated/config-schema.js';
+export { frontMatterSchema, type NotesFrontMatter } from '../generated/front-matter-schema.js';
 export {
   defineRule,
   type Fix,

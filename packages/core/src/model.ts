@@ -1,6 +1,6 @@
 import type { Blockquote, Heading, Root, RootContent, Table } from 'mdast';
 import type { FrontMatter } from './frontmatter.js';
-import type { Callout, Note, Document as DatasetDocument, Table as DatasetTable } from './generated/notes-schema.js';
+import type { Callout, Note, Document as DatasetDocument, Table as DatasetTable } from '../generated/notes-schema.js';
 import type { SourceFile } from './source.js';
 
 /** A table of a note, with its mdast node for renderers. */

@@ -1,6 +1,15 @@
 import { createRequire } from 'node:module';
 import { reorderLine, type LineInline } from './bidi.js';
 import type { CheatSheetDefinition } from './definition.js';
+import {
+  drawMath,
+  fitMath,
+  hasMath,
+  mathLineMetrics,
+  measureMath,
+  type MeasuredInline,
+  type PdfKitDocument,
+} from './inline-math.js';
 
 interface Writer {
   transactionLevel: number;
@@ -12,11 +21,14 @@ type Method = (this: Writer, ...args: unknown[]) => unknown;
 /** A text node as pdfmake lays it out (`alignment: 'right'` marks a right-to-left paragraph of the sheet). */
 interface TextNode {
   alignment?: string;
+  _inlines?: MeasuredInline[];
 }
 
 /** A line pdfmake built: its pieces and the white space trimmed at its ends. */
 interface PdfLine {
-  inlines: LineInline[];
+  inlines: (LineInline & MeasuredInline)[];
+  getHeight(): number;
+  getAscenderHeight(): number;
   leadingCut: number;
   trailingCut: number;
 }
@@ -43,6 +55,10 @@ export class PdfmakeAdapter {
     'pdfmake/js/LayoutBuilder.js#addHeadersAndFooters',
     'pdfmake/js/LayoutBuilder.js#buildNextLine',
     'pdfmake/js/PDFDocument.js#provideFont',
+    'pdfmake/js/TextInlines.js#measure',
+    'pdfmake/js/Line.js#getHeight',
+    'pdfmake/js/Line.js#getAscenderHeight',
+    'pdfmake/js/Renderer.js#renderLine',
   ] as const;
 
   /** Unbreakable blocks pdfmake cut short or dropped since the current job started. */
@@ -138,8 +154,10 @@ export class PdfmakeAdapter {
     };
     // pdfmake lays a line's pieces out left to right in logical order: put right-to-left text in visual order.
     const builder = prototypeOf('pdfmake/js/LayoutBuilder.js');
-    const buildNextLine = builder.buildNextLine as (this: unknown, node: TextNode) => PdfLine | null;
-    builder.buildNextLine = function (this: unknown, node: TextNode) {
+    const buildNextLine = builder.buildNextLine as (this: LayoutBuilder, node: TextNode) => PdfLine | null;
+    builder.buildNextLine = function (this: LayoutBuilder, node: TextNode) {
+      // A formula is one unbreakable piece: one wider than a whole line is scaled down to the line.
+      fitMath(node._inlines?.[0], this.writer.context().availableWidth);
       const line = buildNextLine.call(this, node);
       if (line) {
         reorderLine(line.inlines, node.alignment === 'right' ? 'rtl' : 'ltr', {
@@ -168,6 +186,7 @@ export class PdfmakeAdapter {
       }
       return font;
     };
+    this.installInlineMath(prototypeOf);
     // A block taller than a fresh column does not fit anywhere: pdfmake then drops it whole.
     writer.addFragment = function (this: Writer, ...args: unknown[]) {
       const placed = addFragment.apply(this, args);
@@ -175,6 +194,71 @@ export class PdfmakeAdapter {
       return placed;
     };
   }
+
+  /**
+   * Inline math (see inline-math.ts): a measured math run takes the formula's width; a line holding one takes its
+   * height and baseline from the formula as well as the text; rendering such a line draws the formula's paths
+   * where pdfmake would have written the run's text (pdfmake writes each run with one `text` call, in order).
+   */
+  private installInlineMath(prototypeOf: (module: string) => Prototype): void {
+    const textInlines = prototypeOf('pdfmake/js/TextInlines.js');
+    const measure = textInlines.measure as (this: unknown, ...args: unknown[]) => MeasuredInline[];
+    textInlines.measure = function (this: unknown, ...args: unknown[]) {
+      const items = measure.apply(this, args);
+      for (const item of items) measureMath(item);
+      return items;
+    };
+    const line = prototypeOf('pdfmake/js/Line.js');
+    const getHeight = line.getHeight as (this: PdfLine) => number;
+    const getAscenderHeight = line.getAscenderHeight as (this: PdfLine) => number;
+    line.getHeight = function (this: PdfLine) {
+      return hasMath(this.inlines) ? mathLineMetrics(this.inlines).height : getHeight.call(this);
+    };
+    line.getAscenderHeight = function (this: PdfLine) {
+      return hasMath(this.inlines) ? mathLineMetrics(this.inlines).ascender : getAscenderHeight.call(this);
+    };
+    const renderer = prototypeOf('pdfmake/js/Renderer.js');
+    const renderLine = renderer.renderLine as (this: RendererThis, line: PdfLine, x?: number, y?: number) => void;
+    renderer.renderLine = function (this: RendererThis, pdfLine: PdfLine, x = 0, y = 0) {
+      if (!hasMath(pdfLine.inlines)) return renderLine.call(this, pdfLine, x, y);
+      const doc = this.pdfDocument;
+      const text = doc.text;
+      const own = Object.getOwnPropertyDescriptor(doc, 'text');
+      const baseline = y + pdfLine.getAscenderHeight();
+      const fontCallback = (family: string, bold: boolean, italic: boolean): string => {
+        const wanted = family.split(',').map((f) => f.trim().replace(/['"]/g, '').toLowerCase());
+        const name = Object.keys(doc.fonts).find((f) => wanted.includes(f.toLowerCase())) ?? 'Body';
+        return doc.getFontFile(name, bold, italic);
+      };
+      let next = 0;
+      doc.text = function (this: PdfKitDocument, ...args: unknown[]) {
+        const inline = pdfLine.inlines[next++];
+        if (!inline?.notesMath) return text.apply(this, args);
+        drawMath(this, inline, x + inline.x, baseline, text, fontCallback);
+        return this;
+      };
+      try {
+        return renderLine.call(this, pdfLine, x, y);
+      } finally {
+        if (own) Object.defineProperty(doc, 'text', own);
+        else delete (doc as Partial<RendererDocument>).text;
+      }
+    };
+  }
+}
+
+interface LayoutBuilder {
+  writer: { context(): { availableWidth: number } };
+}
+
+interface RendererDocument extends PdfKitDocument {
+  text: (this: PdfKitDocument, ...args: unknown[]) => unknown;
+  fonts: Record<string, unknown>;
+  getFontFile(name: string, bold: boolean, italic: boolean): string;
+}
+
+interface RendererThis {
+  pdfDocument: RendererDocument;
 }
 
 interface Glyph {

@@ -2,7 +2,8 @@ import { blocksText, MAX_NESTING, type CodeLines } from '@notes/core';
 import type { Code, Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import type { Math } from 'mdast-util-math';
 import type { ContentObject } from './definition.js';
-import { EM_PER_CHAR, estimateLines, lineHeight, type Unit } from './estimate.js';
+import { EM_PER_CHAR, estimateLines, lineHeight, printedImageSize, type Unit } from './estimate.js';
+import { mathLineGrowth } from './inline-math.js';
 import { htmlText, inlines, merge, rtl, spans, spanText, type Span } from './inline.js';
 import { richNow, type PdfImage } from './rich.js';
 import { THEME, TOPIC_COLOURS, type TopicColour } from './theme.js';
@@ -33,8 +34,13 @@ export function paragraph(children: readonly PhrasingContent[], ctx: Context, ex
   const text = spanText(list);
   return {
     content: { text: inlines(list, { size: ctx.size, lang: ctx.lang }), fontSize: ctx.size, ...rtl(text), ...extra },
-    height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5,
+    height: estimateLines(text, ctx.width, ctx.size) * lineHeight(ctx.size) + 1.5 + mathGrowth(list, ctx.size),
   };
+}
+
+/** The most a paragraph's lines grow for its tall formulas (each formula on a line of its own, to be safe). */
+function mathGrowth(list: readonly Span[], size: number): number {
+  return list.reduce((sum, span) => sum + (span.math ? mathLineGrowth(span.math, size) : 0), 0);
 }
 
 /**
@@ -348,27 +354,21 @@ export function mathUnit(node: Math, ctx: Context): Unit {
   const width = svg.width * scale;
   const height = svg.height * scale;
   return {
-    content: { svg: svg.svg, width, height, margin: [4, 1.5, 0, 2.5] },
+    content: {
+      svg: svg.svg.replace(/currentColor/g, THEME.text),
+      width,
+      height,
+      font: 'Body',
+      margin: [4, 1.5, 0, 2.5],
+    },
     height: height + 4,
   };
 }
 
-/** Images are at most this share of a column's height, so one picture cannot take a whole column. */
-const MAX_IMAGE_SHARE = 0.45;
-/** A pixel of an image is drawn at this many points (CSS's 96 dpi). */
-const POINTS_PER_PIXEL = 0.75;
-
 /** An image and its caption (title, else alt text), kept together, scaled to fit the column. */
 export function imageUnit(node: Image, image: PdfImage, ctx: Context): Unit {
-  let width = Math.min(ctx.width, image.width * POINTS_PER_PIXEL);
-  let height = (width / image.width) * image.height;
-  const maxHeight = (ctx.columnHeight ?? 400) * MAX_IMAGE_SHARE;
-  if (height > maxHeight) {
-    width *= maxHeight / height;
-    height = maxHeight;
-  }
-  const picture: ContentObject =
-    image.kind === 'raster' ? { image: image.key, width, height } : { svg: image.svg, width, height, font: 'Body' };
+  const { width, height } = printedImageSize(image, ctx.width, ctx.columnHeight);
+  const picture: ContentObject = { image: image.key, width, height };
   const caption = (node.title ?? node.alt ?? '').trim();
   const size = THEME.table;
   const stack: ContentObject[] = [picture];

@@ -1,9 +1,40 @@
 import type { ContentObject } from './definition.js';
-import { THEME } from './theme.js';
+import { PAPER, THEME, type Paper } from './theme.js';
 
 export interface Geometry {
   columnWidth: number;
   columnHeight: number;
+}
+
+/** The size of a column on the sheet. */
+export function sheetGeometry(paper: Paper = 'a4', columns = 3): Geometry {
+  const { width, height } = PAPER[paper];
+  const { margins } = THEME;
+  return {
+    columnWidth: (width - margins.left - margins.right - (columns - 1) * THEME.columnGap) / columns,
+    columnHeight: height - margins.top - margins.bottom,
+  };
+}
+
+/** Images are at most this share of a column's height, so one picture cannot take a whole column. */
+export const MAX_IMAGE_SHARE = 0.45;
+/** A pixel of an image is drawn at this many points (CSS's 96 dpi). */
+export const POINTS_PER_PIXEL = 0.75;
+
+/** The printed size (points) of an image of `width` × `height` pixels in a column `columnWidth` wide. */
+export function printedImageSize(
+  image: { width: number; height: number },
+  columnWidth: number,
+  columnHeight = 400,
+): { width: number; height: number } {
+  let width = Math.min(columnWidth, image.width * POINTS_PER_PIXEL);
+  let height = (width / image.width) * image.height;
+  const maxHeight = columnHeight * MAX_IMAGE_SHARE;
+  if (height > maxHeight) {
+    width *= maxHeight / height;
+    height = maxHeight;
+  }
+  return { width, height };
 }
 
 /** A block of the flow and its estimated height, so the layout can decide what to keep whole. */

@@ -2,7 +2,8 @@ import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
 import { mergePdfs } from './merge.js';
 import { countPdfPages, packPdf } from './pack.js';
 import { NO_RICH, prepareRich } from './rich.js';
-import { planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
+import { sheetGeometry } from './estimate.js';
+import { cheatSheetOptions, planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
 
 /** Options of the PDF exporter: the shared ones and the paper and columns as the command line gives them. */
 export interface PdfExportOptions extends ExportOptions {
@@ -22,7 +23,8 @@ export async function cheatSheetPdf(
   options: PdfExportOptions,
   partPages = PART_PAGES,
 ): Promise<Uint8Array> {
-  const rich = await prepareRich(documents, options);
+  const checked = cheatSheetOptions(options);
+  const rich = await prepareRich(documents, options, sheetGeometry(checked.paper, checked.columns));
   try {
     return await layoutSheet(planCheatSheet(documents, options, partPages, rich), options);
   } catch (error) {

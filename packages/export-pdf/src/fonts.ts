@@ -39,6 +39,23 @@ function plex(pkg: string, prefix: string): FontFiles {
 
 let cachedFiles: Record<BaseFamily, FontFiles> | null = null;
 
+/**
+ * The fonts the text of an SVG image is set in when it is rasterized (resvg reads no system font): the sheet's
+ * own, sans-serif and serif as IBM Plex Sans Condensed, monospace as IBM Plex Mono, then Noto Emoji and DejaVu for
+ * characters those lack. Family names as the files name them.
+ */
+export function svgFontFiles(): { files: string[]; sans: string; mono: string } {
+  const files = fontFiles();
+  const families: BaseFamily[] = ['Body', 'Mono', 'Emoji', 'Fallback', 'FallbackMono'];
+  return {
+    files: [
+      ...new Set(families.flatMap((f) => [files[f].normal, files[f].bold, files[f].italics, files[f].bolditalics])),
+    ].sort(),
+    sans: 'IBM Plex Sans Condensed',
+    mono: 'IBM Plex Mono',
+  };
+}
+
 /** Absolute paths of every font file the cheat sheet may embed, by family (all TTF, all from npm packages). */
 export function fontFiles(): Record<BaseFamily, FontFiles> {
   if (cachedFiles) return cachedFiles;

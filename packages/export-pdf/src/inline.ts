@@ -1,5 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { ContentObject } from './definition.js';
+import type { InlineMath } from './inline-math.js';
+import type { MathSvg } from './math.js';
 import { richNow } from './rich.js';
 import { fontRuns } from './runs.js';
 import { THEME } from './theme.js';
@@ -27,6 +29,8 @@ export function htmlText(html: string): string {
 export interface Span {
   text: string;
   style: Style;
+  /** Inline math typeset by MathJax (in ems); `text` is its TeX. */
+  math?: MathSvg;
 }
 
 export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span[] = []): Span[] {
@@ -72,11 +76,9 @@ export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span
         out.push({ text: `[^${node.identifier}]`, style });
         break;
       case 'inlineMath': {
-        // Typeset by MathJax into runs (see math.ts); the TeX as written when it could not be.
-        const runs = richNow().mathRuns.get(node);
-        if (runs)
-          for (const r of runs)
-            out.push({ text: r.text, style: { ...style, italics: r.italics, sup: r.sup, sub: r.sub } });
+        // Drawn by MathJax inside the line (see inline-math.ts); the TeX as written when it could not be typeset.
+        const math = richNow().mathSvg.get(node);
+        if (math) out.push({ text: node.value.replace(/\s+/g, ' ').trim(), style, math });
         else out.push({ text: node.value, style: { ...style, mono: true } });
         break;
       }
@@ -98,6 +100,10 @@ export function inlines(
 ): ContentObject[] {
   const out: ContentObject[] = [];
   for (const span of list) {
+    if (span.math) {
+      out.push(mathPiece(span, span.math, base));
+      continue;
+    }
     for (const run of fontRuns(span.text, {
       mono: span.style.mono ?? false,
       bold: span.style.bold ?? false,
@@ -127,6 +133,28 @@ export function inlines(
     }
   }
   return merge(out);
+}
+
+/**
+ * A formula as one run of the line: its text is the TeX (pdfmake measures it, the adapter gives it the formula's
+ * width), never wrapped, with the drawing and the invisible text layer in `notesMath`.
+ */
+function mathPiece(span: Span, math: MathSvg, base: { color?: string; lang?: string | undefined }): ContentObject {
+  const notesMath: InlineMath = {
+    svg: math.svg,
+    width: math.width,
+    height: math.height,
+    ascent: math.ascent,
+    depth: math.depth,
+    text: fontRuns(span.text, base.lang ? { lang: base.lang } : {}).map((run) => ({ text: run.text, font: run.font })),
+  };
+  const piece: ContentObject = { text: span.text, font: 'Body', noWrap: true, notesMath };
+  if (span.style.mark) piece.background = THEME.markFill;
+  if (span.style.link) {
+    piece.link = span.style.link;
+    piece.color = '#1d4e89';
+  } else if (base.color) piece.color = base.color;
+  return piece;
 }
 
 /** The first strong character (bidi rule P2): an Arabic or Hebrew letter before any Latin one sets a paragraph RTL. */

@@ -11,8 +11,9 @@ import {
 } from '@notes/core';
 import type { Code, Image, Nodes } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
+import { printedImageSize, sheetGeometry, type Geometry } from './estimate.js';
 import { THEME } from './theme.js';
-import type { MathRun, MathSvg } from './math.js';
+import type { MathSvg } from './math.js';
 
 /**
  * What the cheat sheet needs beyond the model for code, math and images, prepared (asynchronously, with the
@@ -21,23 +22,28 @@ import type { MathRun, MathSvg } from './math.js';
  */
 export interface RichContent {
   code: WeakMap<Code, CodeLines>;
+  /** Display math in points; inline math in ems of the text around it (the adapter sizes it when measuring). */
   mathSvg: WeakMap<Math | InlineMath, MathSvg>;
-  mathRuns: WeakMap<InlineMath, MathRun[]>;
   images: WeakMap<Image, PdfImage>;
   /** Raster images by key, as data URLs (the definition's `images` dictionary). */
   dataUrls: Map<string, string>;
 }
 
-/** An image ready for pdfmake: a raster in the definition's `images` dictionary (once per content), or an SVG. */
-export type PdfImage =
-  | { kind: 'raster'; key: string; dataUrl: string; width: number; height: number }
-  | { kind: 'svg'; svg: string; width: number; height: number };
+/**
+ * An image ready for pdfmake: a raster in the definition's `images` dictionary (once per content), sized in CSS
+ * pixels (an SVG rasterized at print resolution keeps its own size).
+ */
+export interface PdfImage {
+  key: string;
+  dataUrl: string;
+  width: number;
+  height: number;
+}
 
 /** Nothing rich: every block renders as before. */
 export const NO_RICH: RichContent = {
   code: new WeakMap(),
   mathSvg: new WeakMap(),
-  mathRuns: new WeakMap(),
   images: new WeakMap(),
   dataUrls: new Map(),
 };
@@ -74,18 +80,44 @@ async function gifToPng(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(PNG.sync.write(png));
 }
 
-async function pdfImage(image: LocalImage): Promise<PdfImage> {
-  if (image.type === 'svg')
-    return {
-      kind: 'svg',
-      svg: safeSvg(new TextDecoder().decode(image.bytes)),
-      width: image.width,
-      height: image.height,
-    };
-  const bytes = image.type === 'gif' ? await gifToPng(image.bytes) : image.bytes;
+/** SVG images are rasterized at this resolution at the largest size the sheet prints them. */
+export const SVG_DPI = 300;
+/** ...but never more than this many pixels on a side (a page is 11.7 in wide: 3,500 px at 300 dpi). */
+export const MAX_SVG_PIXELS = 4000;
+
+/**
+ * An SVG as PNG (with its transparency) by resvg, `pixels` wide, its text set in the sheet's fonts: every
+ * image of the sheet is then an image object (`pdfimages` lists it), stored once, scaled like any picture.
+ */
+async function svgToPng(svg: string, pixels: number): Promise<Uint8Array> {
+  const [{ Resvg }, { svgFontFiles }] = await Promise.all([import('@resvg/resvg-js'), import('./fonts.js')]);
+  const fonts = svgFontFiles();
+  const resvg = new Resvg(safeSvg(svg), {
+    fitTo: { mode: 'width', value: pixels },
+    font: {
+      fontFiles: fonts.files,
+      loadSystemFonts: false,
+      defaultFontFamily: fonts.sans,
+      sansSerifFamily: fonts.sans,
+      serifFamily: fonts.sans,
+      monospaceFamily: fonts.mono,
+    },
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+async function pdfImage(image: LocalImage, geometry: Geometry): Promise<PdfImage> {
+  let bytes = image.bytes;
+  if (image.type === 'gif') bytes = await gifToPng(image.bytes);
+  if (image.type === 'svg') {
+    const printed = printedImageSize(image, geometry.columnWidth, geometry.columnHeight);
+    const wide = (printed.width / 72) * SVG_DPI;
+    const high = (printed.height / 72) * SVG_DPI;
+    const cap = Math.min(1, MAX_SVG_PIXELS / Math.max(wide, high));
+    bytes = await svgToPng(new TextDecoder().decode(image.bytes), Math.max(1, Math.ceil(wide * cap)));
+  }
   const mime = image.type === 'jpeg' ? 'image/jpeg' : 'image/png';
   return {
-    kind: 'raster',
     key: `img-${image.sha256.slice(0, 24)}`,
     dataUrl: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`,
     width: image.width,
@@ -94,7 +126,11 @@ async function pdfImage(image: LocalImage): Promise<PdfImage> {
 }
 
 /** Prepare code colours, typeset math and read images for the documents (each only when some note has it). */
-export async function prepareRich(documents: readonly ModelDocument[], options: ExportOptions): Promise<RichContent> {
+export async function prepareRich(
+  documents: readonly ModelDocument[],
+  options: ExportOptions,
+  geometry: Geometry = sheetGeometry(),
+): Promise<RichContent> {
   const codes: Code[] = [];
   const math: { node: Math | InlineMath; doc: ModelDocument }[] = [];
   let hasImages = false;
@@ -107,7 +143,6 @@ export async function prepareRich(documents: readonly ModelDocument[], options: 
   const rich: RichContent = {
     code: new WeakMap(),
     mathSvg: new WeakMap(),
-    mathRuns: new WeakMap(),
     images: new WeakMap(),
     dataUrls: new Map(),
   };
@@ -124,26 +159,27 @@ export async function prepareRich(documents: readonly ModelDocument[], options: 
     const renderer = await createMathRenderer();
     for (const { node, doc } of math) {
       const where = `${doc.file.path}:${node.position?.start.line ?? 1}`;
-      const display = isDisplayMath(node);
-      if (node.type === 'inlineMath' && !display) {
-        const runs = renderer.runs(node.value);
-        if (runs) rich.mathRuns.set(node, runs);
-        else options.warn(`${where}: math \`${node.value}\` is not valid TeX: printed as written`);
-        continue;
-      }
-      const svg = renderer.svg(node.value, true, THEME.body * DISPLAY_MATH_SCALE);
+      // Inline math (`$$…$$` inside a paragraph too, in display style) is sized in ems when the line is measured.
+      const svg =
+        node.type === 'inlineMath'
+          ? renderer.svg(node.value, isDisplayMath(node), 1)
+          : renderer.svg(node.value, true, THEME.body * DISPLAY_MATH_SCALE);
       if (svg) rich.mathSvg.set(node, svg);
       else options.warn(`${where}: math \`${node.value}\` is not valid TeX: printed as written`);
     }
   }
   if (hasImages) {
     const results = await loadDocumentImages(documents, options.baseDir, options.warn);
+    // The same picture shown twice is converted once.
+    const converted = new Map<string, Promise<PdfImage>>();
     for (const [node, result] of results) {
       if (!result.ok) continue;
       try {
-        const image = await pdfImage(result.image);
+        let pending = converted.get(result.image.sha256);
+        if (!pending) converted.set(result.image.sha256, (pending = pdfImage(result.image, geometry)));
+        const image = await pending;
         rich.images.set(node, image);
-        if (image.kind === 'raster') rich.dataUrls.set(image.key, image.dataUrl);
+        rich.dataUrls.set(image.key, image.dataUrl);
       } catch {
         options.warn(imageFinding(result.image.path, node.url, node.alt ?? '', 'cannot be decoded: not embedded'));
       }

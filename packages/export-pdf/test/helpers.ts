@@ -18,6 +18,8 @@ export interface TextItem {
   y: number;
   /** Font size in points (the text matrix's scale). */
   size: number;
+  /** Advance width in points. */
+  width: number;
 }
 
 export interface PdfPage {
@@ -47,6 +49,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfPage[]> {
           x: item.transform[4] as number,
           y: item.transform[5] as number,
           size: Math.hypot(item.transform[2] as number, item.transform[3] as number),
+          width: item.width,
         });
     }
     pages.push({ width: viewport.width, height: viewport.height, text, items });

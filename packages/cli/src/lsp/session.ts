@@ -1,9 +1,8 @@
 import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { NotesError, sourceFromBytes, sourceFromText, type RuleDefinition, type SourceFile } from '@notes/core';
 import {
-  fixEdits,
   fixSource,
   incrementalParser,
   lintWithModel,
@@ -13,7 +12,6 @@ import {
 } from '@notes/lint';
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
@@ -28,10 +26,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_NAME, findConfig, loadSetup, type LintSetup } from '../config.js';
+import { codeActionsFor, FIX_ALL_KIND } from './actions.js';
+export { FIX_ALL_KIND } from './actions.js';
+export { disableEdit, fileUri, toDiagnostic } from './edits.js';
+import { minimalEdit, toDiagnostic, tooBig } from './edits.js';
 import { ruleRegistry } from '../rules.js';
-
-/** The code action kind of "fix all notes problems" (VS Code runs it on save with `editor.codeActionsOnSave`). */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.notes`;
 
 /**
  * Default wait after the last change before linting: long enough to coalesce the events of one keystroke burst
@@ -316,61 +315,10 @@ export class LspSession {
   private codeActions(params: CodeActionParams): CodeAction[] {
     const document = this.documents.get(params.textDocument.uri);
     if (!document || !this.isMarkdown(document)) return [];
-    const only = params.context.only;
-    const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    const { messages, text } = this.lint(document);
-    const uri = document.uri;
-    const actions: CodeAction[] = [];
-    const { start, end } = params.range;
-    const touched = messages.filter((m) => {
-      const line = m.line - 1;
-      const endLine = Math.max(m.endLine, m.line) - 1;
-      return line <= end.line && endLine >= start.line;
+    return codeActionsFor(document, params, this.lint(document), {
+      diagnostic: (m) => this.diagnostic(m, document),
+      fixed: () => this.fixed(document),
     });
-    if (wants(CodeActionKind.QuickFix)) {
-      for (const m of touched) {
-        if (!m.fix) continue;
-        const edits = fixEdits(text, m.fix);
-        if (!edits) continue;
-        actions.push({
-          title: `Fix: ${m.message}`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [this.diagnostic(m, document)],
-          isPreferred: true,
-          edit: {
-            changes: {
-              [uri]: edits.map((e) => ({
-                range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
-                newText: e.insert,
-              })),
-            },
-          },
-        });
-      }
-      const seen = new Set<string>();
-      for (const m of touched) {
-        const key = `${m.ruleId}:${m.line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        actions.push({
-          title: `Disable ${m.ruleId} for this line`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [this.diagnostic(m, document)],
-          edit: { changes: { [uri]: [disableEdit(text, m)] } },
-        });
-      }
-    }
-    if (wants(FIX_ALL_KIND) && messages.some((m) => m.fix)) {
-      const fixed = this.fixed(document);
-      if (fixed !== text) {
-        actions.push({
-          title: 'Fix all notes problems',
-          kind: FIX_ALL_KIND,
-          edit: { changes: { [uri]: [minimalEdit(document, text, fixed)] } },
-        });
-      }
-    }
-    return actions;
   }
 
   /** Formatting: the clean-Markdown export of the repaired text (opt-in, `format: true`). */
@@ -393,74 +341,4 @@ export class LspSession {
     if (clean === null || clean === source.text) return [];
     return [minimalEdit(document, source.text, clean)];
   }
-}
-
-function tooBig(size: number, limit: number): LintMessage {
-  const mb = (n: number): string => (n / 1048576).toFixed(1);
-  return {
-    ruleId: 'limits/max-file-bytes',
-    severity: 'error',
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    message: `Unexpected file of ${mb(size)} MB, expected at most ${mb(limit)} MB: split it, or raise "limits.maxFileBytes" in notes.config.json`,
-    fixable: false,
-  };
-}
-
-/** A finding as an LSP diagnostic: rule id as `code`, its docs as `codeDescription`, 0-based positions. */
-export function toDiagnostic(m: LintMessage, document: TextDocument, docsUrl: string): Diagnostic {
-  const start = { line: m.line - 1, character: m.column - 1 };
-  const endLine = Math.max(m.endLine, m.line) - 1;
-  const end =
-    endLine > start.line || m.endColumn > m.column
-      ? { line: endLine, character: m.endColumn - 1 }
-      : // A point finding: underline one character so every editor shows it.
-        document.positionAt(document.offsetAt(start) + 1);
-  return {
-    range: { start, end: end.line < start.line ? start : end },
-    severity: m.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: m.ruleId,
-    codeDescription: { href: docsUrl },
-    source: 'notes',
-    message: m.message,
-  };
-}
-
-/**
- * The edit that switches a rule off for a finding's line: `<!-- notes-disable-line RULE -->` at the end of the
- * line, or before a table row's closing pipe (after it, the comment would be one more cell).
- */
-export function disableEdit(text: string, m: LintMessage): TextEdit {
-  const lineText = (text.split('\n')[m.line - 1] ?? '').replace(/\r$/, '');
-  const comment = `<!-- notes-disable-line ${m.ruleId} -->`;
-  const trimmed = lineText.replace(/\s+$/, '');
-  const pipe = /^\s*\|/.test(lineText) && trimmed.endsWith('|') && !trimmed.endsWith('\\|');
-  const at = pipe ? trimmed.length - 1 : trimmed.length;
-  const before = lineText.slice(0, at);
-  const insert = `${/\s$/.test(before) || before === '' ? '' : ' '}${comment}${pipe ? ' ' : ''}`;
-  const position = { line: m.line - 1, character: at };
-  return { range: { start: position, end: position }, newText: insert };
-}
-
-/** One edit replacing only the part of `from` that differs from `to` (the cursor stays put elsewhere). */
-function minimalEdit(document: TextDocument, from: string, to: string): TextEdit {
-  let head = 0;
-  const max = Math.min(from.length, to.length);
-  while (head < max && from.charCodeAt(head) === to.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < max - head && from.charCodeAt(from.length - 1 - tail) === to.charCodeAt(to.length - 1 - tail)) tail++;
-  // Never split a surrogate pair or a CRLF.
-  while (head > 0 && /[\uDC00-\uDFFF\n]/.test(from[head] ?? '') && /[\uD800-\uDBFF\r]/.test(from[head - 1] ?? ''))
-    head--;
-  return {
-    range: { start: document.positionAt(head), end: document.positionAt(from.length - tail) },
-    newText: to.slice(head, to.length - tail),
-  };
-}
-
-/** Path of a file as a `file:` URI (tests and clients). */
-export function fileUri(path: string): string {
-  return pathToFileURL(path).href;
 }
