@@ -8,13 +8,15 @@ import { findMojibake } from '../../packages/lint/dist/encoding/mojibake.js';
 
 const file = process.argv[2] ?? new URL('./cases.jsonl', import.meta.url).pathname;
 const half = process.argv[3] ?? 'dev';
-const margins = [0, 0.5, 1, 1.5, 2, 3, 4, 6, Infinity];
+const margins = [0, 1, 2, 4, 6, 8, 10, 12, 16, Infinity];
 const rows = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.startsWith(`{"id":"${half}-`))
   .map((l) => JSON.parse(l))
   .filter((c) => c.damaged);
-const stats = new Map(margins.map((m) => [m, { exact: 0, wrong: 0, unrepaired: 0, lossy: { exact: 0, wrong: 0, n: 0 } }]));
+const stats = new Map(
+  margins.map((m) => [m, { exact: 0, wrong: 0, unrepaired: 0, lossy: { exact: 0, wrong: 0, n: 0 } }]),
+);
 for (const c of rows) {
   const spans = findMojibake(c.text);
   const lossy = c.id.includes('-lossy');

@@ -28,7 +28,9 @@ const utf8 = (s) => Buffer.from(s, 'utf8');
 // windows-1252 is spelled out: bytes 0x80-0x9F as the code page has them, its undefined bytes as their C1
 // control (the WHATWG decoder's choice), the rest as latin-1.
 const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
-const cp1252 = { decode: (bytes) => String.fromCharCode(...bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) };
+const cp1252 = {
+  decode: (bytes) => String.fromCharCode(...bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]),
+};
 const macRoman = new TextDecoder('macintosh');
 const latin1 = (bytes) => String.fromCharCode(...bytes);
 /** The bytes windows-1252 leaves undefined. */

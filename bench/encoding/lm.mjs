@@ -12,9 +12,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 const require = createRequire(import.meta.url);
-const target = process.argv[2] ?? new URL('../../packages/lint/src/encoding/lm-table.ts', import.meta.url).pathname;
+const home = new URL('../../packages/lint/src/encoding/lm-table.ts', import.meta.url).pathname;
+const target = process.argv[2] ?? home;
 /** A pair seen once is as likely noise as knowledge; the model backs off to single characters for it. */
 const MIN_PAIR_COUNT = 2;
 /** Bytes single-byte code pages leave undefined (cp1252's five, and cp1250's and cp1251's others): what lossy
@@ -108,9 +110,7 @@ const triplePacked = [...triples.entries()]
   .join(' ');
 const nPairs = pairPacked.split(' ').length;
 const json = (s) => JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-writeFileSync(
-  target,
-  `/**
+const source = `/**
  * Character and neighbouring-pair counts for the model that chooses among repairs of lossy mojibake
  * (\`lm.ts\`). Trained by bench/encoding/lm.mjs on ${texts.size} texts: the clean CLDR text of the held-out
  * benchmark's dev half and CLDR date and unit names; do not edit by hand. ${uni.size} characters
@@ -125,6 +125,7 @@ export const PAIRS = ${json(pairPacked)};
 
 /** \`<char><char><char><count base 36>\` entries joined by spaces. */
 export const TRIPLES = ${json(triplePacked)};
-`,
-);
+`;
+// Written as Prettier would (CI checks the formatting of every source file).
+writeFileSync(target, await format(source, { ...(await resolveConfig(home)), filepath: home }));
 console.log(`${texts.size} texts, ${uni.size} chars, ${nPairs} pairs, ${triples.size} triples -> ${target}`);

@@ -2,7 +2,7 @@ import { logLikelihood } from './lm.js';
 import { entityAt, type Table } from './tables.js';
 
 /** How a byte of a sequence was recovered: read exactly, or guessed for lossy damage. */
-export type Guess = 'exact' | 'replacement' | 'question' | 'space' | 'drop' | 'a-grave';
+export type Guess = 'exact' | 'replacement' | 'question' | 'space' | 'drop' | 'lone' | 'a-grave';
 
 export interface Sequence {
   end: number;
@@ -83,7 +83,8 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
     if (inRange(e)) {
       step(j + 1, [...bytes, e], guess);
       // A middle byte lost: this continuation byte is the next one (`é` + `ž` for 非, E9 9D 9E).
-      if (lost && guess === 'exact' && pos < need) for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
+      if (lost && guess === 'exact' && pos < need)
+        for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
       return;
     }
     if (c === 0x26) {
@@ -107,7 +108,7 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
     // A dropped byte: what follows starts the next character (ASCII, a lead byte, the end of the line).
     const next = pos >= 2 || c === -1 || c < 0x80 || t.leads.has(c);
     if (lost && next && c !== 0xfffd && c !== 0x3f && (c !== 0x20 || early))
-      for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
+      for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], need === 1 ? 'lone' : 'drop');
   };
   step(i + 1, [b0], 'exact');
   return out;

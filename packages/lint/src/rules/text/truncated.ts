@@ -115,7 +115,9 @@ function documentWords(ctx: RuleContext): Words {
   let total = 0;
   // Links and code are not prose: their words (`https`, `amazonaws`, identifiers) would make an English file
   // look foreign. Every word still counts as used in the file.
-  const prose = ctx.text.replace(/^(\s{0,3})(`{3,}|~{3,})[^]*?^\1\2/gm, ' ').replace(/\bhttps?:\/\/\S+|`[^`\n]*`/g, ' ');
+  const prose = ctx.text
+    .replace(/^(\s{0,3})(`{3,}|~{3,})[^]*?^\1\2/gm, ' ')
+    .replace(/\bhttps?:\/\/\S+|`[^`\n]*`/g, ' ');
   for (const m of ctx.text.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   let common = 0;
   for (const m of prose.toLowerCase().matchAll(/\p{L}+/gu)) {
