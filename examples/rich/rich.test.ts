@@ -78,13 +78,13 @@ describe('rich notes through every export', () => {
     expect(pdfText.replace(/\n↪ /g, '')).toContain('--recursive --human-readable --summarize --page-size 1000');
   });
 
-  it('draws math as vector paths: no dollar signs, the inline TeX only as invisible text, display math no text', () => {
+  it('draws math as vector paths: no dollar signs, the TeX only as invisible text where each formula is', () => {
     expect(pdfText).not.toContain('$A');
     expect(pdfText).not.toContain('$p$');
-    expect(pdfText).not.toContain('\\prod');
-    expect(pdfText).not.toContain('\\sqrt');
-    // Inline math: its TeX laid invisibly (render mode 3) over the formula, where it is drawn.
+    expect(pdfText).not.toContain('$$');
+    // Inline and display math: the TeX laid invisibly (render mode 3) over the formula, where it is drawn.
     expect(pdfText).toContain('with A = 1 - (1 - p)^2. A reserved');
+    expect(pdfText).toContain('A_{\\text{total}} = \\prod_{i=1}^{n} A_i, \\qquad \\sigma = \\sqrt{');
     expect(mathPage.renderModes).toContain(3);
     expect(pdfText).toContain('$5 and a spot one $10');
   });

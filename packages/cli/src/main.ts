@@ -1,16 +1,15 @@
-import { createRequire } from 'node:module';
 import { NotesError } from '@notes/core';
 import { helpText, parseArgs } from './args.js';
 import { lintCommand } from './commands/lint.js';
 import type { CliContext } from './context.js';
+import { cliVersion } from './version.js';
 
 /** Run the `notes` command; returns the exit code (0 clean, 1 errors found, 2 usage or fatal problem). */
 export async function main(ctx: CliContext): Promise<number> {
   try {
     const parsed = parseArgs(ctx.argv);
     if ('version' in parsed) {
-      const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-      ctx.stdout.write(`${pkg.version}\n`);
+      ctx.stdout.write(`${cliVersion()}\n`);
       return 0;
     }
     if ('help' in parsed) {

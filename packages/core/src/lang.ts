@@ -79,7 +79,17 @@ export function detectLang(text: string): string {
   let vietnamese = 0;
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   for (const char of sample) {
-    if (char.charCodeAt(0) < 0x41) continue;
+    const code = char.charCodeAt(0);
+    if (code < 0x41) continue;
+    // ASCII: only A-Z and a-z are letters (Latin); no Vietnamese-only letter is ASCII.
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        counts.set('latin', (counts.get('latin') ?? 0) + 1);
+        letters++;
+      }
+      continue;
+    }
     for (const [script, pattern] of SCRIPTS) {
       if (!pattern.test(char)) continue;
       counts.set(script, (counts.get(script) ?? 0) + 1);

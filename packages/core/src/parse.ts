@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Root, RootContent, Table } from 'mdast';
 import type { Node } from 'unist';
+import { fastParse, FastParseUnsupported } from './fastparse/parse.js';
 
 interface Parser {
   parse(text: string): Root;
@@ -264,7 +265,10 @@ function parseTable(text: string, region: TableRegion, line: number, out: RootCo
   return true;
 }
 
-/** Thresholds of the batched paths; the defaults suit real use, tests lower them to compare with a whole parse. */
+/**
+ * Thresholds of remark's batched paths. Giving either selects remark (the reference parse) for this call: tests
+ * lower them to compare the batches with a whole parse.
+ */
 export interface ParseOptions {
   /** Tables with at least this many body rows are parsed in batches (default BIG_TABLE_ROWS). */
   bigTableRows?: number;
@@ -273,7 +277,23 @@ export interface ParseOptions {
 }
 
 /**
- * Parse Markdown (CommonMark + GFM tables, YAML/TOML front matter) into mdast with positions.
+ * Parse Markdown (CommonMark + GFM, YAML/TOML front matter) into mdast with positions: the tree of remark-parse +
+ * remark-gfm + remark-frontmatter, built by the Lezer parser (`fastParse`, linear time). A text holding a construct
+ * whose Lezer tree does not convert exactly (see `fastParse`) goes to remark (`parseWithRemark`).
+ */
+export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  if (options.bigTableRows === undefined && options.rowBatch === undefined) {
+    try {
+      return fastParse(text);
+    } catch (error) {
+      if (!(error instanceof FastParseUnsupported)) throw error;
+    }
+  }
+  return parseWithRemark(text, options);
+}
+
+/**
+ * Parse Markdown with remark-parse + remark-gfm + remark-frontmatter (the reference tree).
  *
  * Two shortcuts give the same tree as one parse while keeping time and memory near-linear:
  * - big tables (BIG_TABLE_ROWS body rows or more) are parsed in batches of rows, because micromark's GFM table
@@ -281,7 +301,7 @@ export interface ParseOptions {
  * - large files are parsed in batches of whole top-level sections, because micromark keeps every event of a
  *   document in memory (a 10 MB file needed over 4 GB).
  */
-export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+export function parseWithRemark(text: string, options: ParseOptions = {}): Root {
   const tables = bigTables(text, options.bigTableRows ?? BIG_TABLE_ROWS);
   if (tables.length === 0) {
     if (text.length < CHUNK_THRESHOLD) return processor().parse(text);

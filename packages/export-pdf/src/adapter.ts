@@ -103,8 +103,12 @@ export class PdfmakeAdapter {
         },
       });
     } catch (error) {
-      if (error instanceof Counted) return error.pages;
-      throw error;
+      if (!(error instanceof Counted)) throw error;
+      // The abandoned layout's document (its fonts, their glyph and layout caches: megabytes a part) is held by
+      // the stream callbacks it queued with process.nextTick. A chain of layouts that never waits on the event
+      // loop starves that queue, and a big sheet's counting pass kept every part's fonts alive: let them run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return error.pages;
     }
     throw new Error('pdfmake did not lay the footer out: cannot count pages');
   }
@@ -184,6 +188,11 @@ export class PdfmakeAdapter {
         embedded.__notesEncode = true;
         embedded.encode = encodeWithOwnText;
       }
+      // svg-to-pdfkit opens a font by the file name pdfmake gives it, which pdfkit caches by name, but an instanced
+      // script font lives in pdfmake's virtual file system: let the name find the font pdfmake already opened.
+      const document = this as FontDocument;
+      const file = document.getFontFile(...(args as [string, boolean, boolean]));
+      if (typeof file === 'string') document._fontFamilies[file] ??= font;
       return font;
     };
     this.installInlineMath(prototypeOf);
@@ -228,6 +237,7 @@ export class PdfmakeAdapter {
       const fontCallback = (family: string, bold: boolean, italic: boolean): string => {
         const wanted = family.split(',').map((f) => f.trim().replace(/['"]/g, '').toLowerCase());
         const name = Object.keys(doc.fonts).find((f) => wanted.includes(f.toLowerCase())) ?? 'Body';
+        doc.provideFont(name, bold, italic);
         return doc.getFontFile(name, bold, italic);
       };
       let next = 0;
@@ -255,6 +265,11 @@ interface RendererDocument extends PdfKitDocument {
   text: (this: PdfKitDocument, ...args: unknown[]) => unknown;
   fonts: Record<string, unknown>;
   getFontFile(name: string, bold: boolean, italic: boolean): string;
+}
+
+interface FontDocument {
+  getFontFile(name: string, bold: boolean, italic: boolean): string | null;
+  _fontFamilies: Record<string, unknown>;
 }
 
 interface RendererThis {

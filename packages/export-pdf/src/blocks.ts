@@ -346,22 +346,18 @@ export function block(node: RootContent, outer: Context, keepWhole: (h: number) 
   }
 }
 
-/** Display math: MathJax's SVG (glyphs as paths), scaled down to the column when wider; the TeX if it failed. */
+/**
+ * Display math: a line of its own holding the formula in display style, drawn and measured like inline math (the
+ * line as tall as the formula, scaled down to the column when wider, its TeX as invisible text); the TeX as code
+ * if it could not be typeset.
+ */
 export function mathUnit(node: Math, ctx: Context): Unit {
-  const svg = richNow().mathSvg.get(node);
-  if (!svg) return codeUnit(node.value, ctx);
-  const scale = Math.min(1, (ctx.width - 8) / svg.width);
-  const width = svg.width * scale;
-  const height = svg.height * scale;
+  const math = richNow().mathSvg.get(node);
+  if (!math) return codeUnit(node.value, ctx);
+  const list: Span[] = [{ text: node.value.replace(/\s+/g, ' ').trim(), style: {}, math }];
   return {
-    content: {
-      svg: svg.svg.replace(/currentColor/g, THEME.text),
-      width,
-      height,
-      font: 'Body',
-      margin: [4, 1.5, 0, 2.5],
-    },
-    height: height + 4,
+    content: { text: inlines(list, { lang: ctx.lang }), fontSize: ctx.size, margin: [4, 1.5, 0, 2.5] },
+    height: lineHeight(ctx.size) + mathLineGrowth(math, ctx.size) + 4,
   };
 }
 

@@ -14,5 +14,6 @@ export {
   type ContentObject,
 } from './sheet.js';
 export { lintRules, pdfRules, unprintable } from './rule.js';
-export { fontRuns, unrenderableCharacters, type FontRun, type Unrenderable } from './runs.js';
+export { fontRuns, type FontRun } from './runs.js';
+export { unrenderableCharacters, type Unrenderable } from './printable.js';
 export type { Paper } from './theme.js';

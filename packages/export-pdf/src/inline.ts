@@ -140,13 +140,20 @@ export function inlines(
  * width), never wrapped, with the drawing and the invisible text layer in `notesMath`.
  */
 function mathPiece(span: Span, math: MathSvg, base: { color?: string; lang?: string | undefined }): ContentObject {
+  const { svg, families } = mathTextFonts(math.svg, base.lang);
+  const text: InlineMath['text'] = fontRuns(span.text, base.lang ? { lang: base.lang } : {}).map((run) => ({
+    text: run.text,
+    font: run.font,
+  }));
+  // A font only the drawing uses is named by an empty run, so packing registers it.
+  for (const font of families) if (!text.some((run) => run.font === font)) text.push({ text: '', font });
   const notesMath: InlineMath = {
-    svg: math.svg,
+    svg,
     width: math.width,
     height: math.height,
     ascent: math.ascent,
     depth: math.depth,
-    text: fontRuns(span.text, base.lang ? { lang: base.lang } : {}).map((run) => ({ text: run.text, font: run.font })),
+    text,
   };
   const piece: ContentObject = { text: span.text, font: 'Body', noWrap: true, notesMath };
   if (span.style.mark) piece.background = THEME.markFill;
@@ -155,6 +162,29 @@ function mathPiece(span: Span, math: MathSvg, base: { color?: string; lang?: str
     piece.color = '#1d4e89';
   } else if (base.color) piece.color = base.color;
   return piece;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * MathJax writes a character its fonts lack (`\text{日本}`) as an SVG `<text>`, one per character: give each the
+ * sheet's font that has it (as fontRuns picks fonts), so it is drawn, not a box. Returns the fonts named.
+ */
+export function mathTextFonts(svg: string, lang?: string): { svg: string; families: string[] } {
+  const families = new Set<string>();
+  const out = svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (_, attributes: string, content: string) => {
+    const text = content.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (entity, name: string) =>
+      name.startsWith('#')
+        ? String.fromCodePoint(
+            Number(name.startsWith('#x') || name.startsWith('#X') ? `0x${name.slice(2)}` : name.slice(1)),
+          )
+        : (ENTITIES[name] ?? entity),
+    );
+    const font = fontRuns(text, lang ? { lang } : {})[0]?.font ?? 'Body';
+    families.add(font);
+    return `<text${attributes.replace(/\sfont-family="[^"]*"/, '')} font-family="${font}">${content}</text>`;
+  });
+  return { svg: out, families: [...families] };
 }
 
 /** The first strong character (bidi rule P2): an Arabic or Hebrew letter before any Latin one sets a paragraph RTL. */

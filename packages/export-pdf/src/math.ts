@@ -1,7 +1,7 @@
 /**
  * TeX math for the cheat sheet, typeset by MathJax (its TeX input, the real TeX-math parser, and its SVG output
- * with glyphs as paths). Display math becomes a vector drawing of its own; inline math a drawing placed in the line
- * of text (the adapter lays it out as an unbreakable piece of the formula's width and draws it on the baseline).
+ * with glyphs as paths). Each formula is a drawing placed in a line of text (the adapter lays it out as an
+ * unbreakable piece of the formula's width and draws it on the baseline); display math has a line of its own.
  * MathJax is imported only when a document has math.
  */
 

@@ -12,7 +12,6 @@ import {
 import type { Code, Image, Nodes } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { printedImageSize, sheetGeometry, type Geometry } from './estimate.js';
-import { THEME } from './theme.js';
 import type { MathSvg } from './math.js';
 
 /**
@@ -22,7 +21,7 @@ import type { MathSvg } from './math.js';
  */
 export interface RichContent {
   code: WeakMap<Code, CodeLines>;
-  /** Display math in points; inline math in ems of the text around it (the adapter sizes it when measuring). */
+  /** Typeset math in ems of the text around it (the adapter sizes it when measuring the line). */
   mathSvg: WeakMap<Math | InlineMath, MathSvg>;
   images: WeakMap<Image, PdfImage>;
   /** Raster images by key, as data URLs (the definition's `images` dictionary). */
@@ -47,9 +46,6 @@ export const NO_RICH: RichContent = {
   images: new WeakMap(),
   dataUrls: new Map(),
 };
-
-/** Display math is set a little larger than the running text, as TeX does. */
-export const DISPLAY_MATH_SCALE = 1.15;
 
 function walk(documents: readonly ModelDocument[], visit: (node: Nodes, doc: ModelDocument) => void): void {
   for (const doc of documents) {
@@ -159,11 +155,8 @@ export async function prepareRich(
     const renderer = await createMathRenderer();
     for (const { node, doc } of math) {
       const where = `${doc.file.path}:${node.position?.start.line ?? 1}`;
-      // Inline math (`$$…$$` inside a paragraph too, in display style) is sized in ems when the line is measured.
-      const svg =
-        node.type === 'inlineMath'
-          ? renderer.svg(node.value, isDisplayMath(node), 1)
-          : renderer.svg(node.value, true, THEME.body * DISPLAY_MATH_SCALE);
+      // In ems: the layout sizes a formula to the text around it when it measures the line.
+      const svg = renderer.svg(node.value, isDisplayMath(node), 1);
       if (svg) rich.mathSvg.set(node, svg);
       else options.warn(`${where}: math \`${node.value}\` is not valid TeX: printed as written`);
     }

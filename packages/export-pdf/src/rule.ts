@@ -1,5 +1,7 @@
-import { defineRule } from '@notes/core';
-import { unrenderableCharacters } from './runs.js';
+// Loaded by every `notes lint` (a lint plugin module): it imports nothing at run time but the generated table, so
+// linting loads neither the fonts nor a second copy of @notes/core.
+import type { RuleDefinition } from '@notes/core';
+import { unrenderableCharacters } from './printable.js';
 
 /**
  * Checks that every character of the notes can be printed by the cheat sheet's fonts (IBM Plex Sans Condensed,
@@ -10,7 +12,7 @@ import { unrenderableCharacters } from './runs.js';
  *
  * Fix: replace the character with one the fonts have, or describe it in words.
  */
-export const unprintable = defineRule({
+export const unprintable = {
   id: 'encoding/unprintable',
   description: 'Characters no font of the PDF cheat sheet can draw',
   tags: ['encoding', 'pdf'],
@@ -27,7 +29,7 @@ export const unprintable = defineRule({
       }
     });
   },
-});
+} as const satisfies RuleDefinition;
 
 /** Lint rules this exporter contributes; the CLI registers them with the others. */
 export const pdfRules = [unprintable] as const;

@@ -20,12 +20,6 @@ export interface FontRun {
   plain?: true;
 }
 
-/** A character no bundled font can draw, with its UTF-16 index in the text. */
-export interface Unrenderable {
-  char: string;
-  index: number;
-}
-
 type Style = keyof FontFiles;
 
 const CHAINS: Record<'Body' | 'Mono', readonly BaseFamily[]> = {
@@ -218,26 +212,4 @@ export function graphemeRuns(
     }
   }
   return runs;
-}
-
-/**
- * Characters of `text` that no bundled font (IBM Plex Sans Condensed, Noto Emoji, DejaVu Sans Condensed, the Noto
- * Sans fonts of CJK, Arabic, Hebrew, Devanagari and Thai) can draw, with their UTF-16 index. Invisible format
- * characters and layout white space are not reported.
- */
-export function unrenderableCharacters(text: string): Unrenderable[] {
-  const found: Unrenderable[] = [];
-  const chain = CHAINS.Body;
-  let index = 0;
-  for (const char of text) {
-    const point = char.codePointAt(0)!;
-    if (!LAYOUT.test(char) && !IGNORABLE.test(char) && !(point < 0x20 || (point >= 0x7f && point < 0xa0))) {
-      const drawn =
-        chain.some((family) => has(family, 'normal', point)) ||
-        (point >= 0x370 && SCRIPT_FONT_KEYS.some((key) => scriptFontIndex(key).families.has(point)));
-      if (!drawn) found.push({ char, index });
-    }
-    index += char.length;
-  }
-  return found;
 }

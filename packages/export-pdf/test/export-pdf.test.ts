@@ -21,6 +21,8 @@ import {
 } from '@notes/export-pdf';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { encodeRanges, printableRanges } from '../scripts/printable-ranges.mjs';
+import { PRINTABLE_RANGES } from '../generated/printable.js';
 import { comparable, EPOCH, fixtureDocument, headingsAndCells, openPdf } from './helpers.js';
 
 const A4 = { width: 841.89, height: 595.28 };
@@ -141,6 +143,18 @@ describe('unrenderableCharacters and encoding/unprintable', () => {
 
   it('does not report white space, invisible format characters or emoji sequences', () => {
     expect(unrenderableCharacters('a\u200B b\t1️⃣ 👩‍💻 ½ € ≥ →')).toEqual([]);
+  });
+
+  it('answers from a table that matches the installed fonts (npm run generate -w @notes/export-pdf)', () => {
+    const ranges = printableRanges();
+    expect(ranges.length).toBeGreaterThan(1000);
+    expect(PRINTABLE_RANGES).toBe(encodeRanges(ranges));
+    // The table's answer at the edges of a few ranges is the fonts' answer.
+    for (const [first, last] of ranges.filter((_r, i) => i % 97 === 0)) {
+      const inside = String.fromCodePoint(first) + String.fromCodePoint(last);
+      expect(unrenderableCharacters(inside)).toEqual([]);
+    }
+    expect(unrenderableCharacters('\u{13000}\u{E0080}')).toEqual([{ char: '\u{13000}', index: 0 }]);
   });
 
   it('reports each unprintable character as a warning at its line and column', () => {

@@ -84,4 +84,25 @@ describe('inline math in the PDF', () => {
     expect(right - first!.x).toBeLessThanOrEqual(columnWidth + 0.01);
     expect(first!.x).toBeGreaterThanOrEqual(left - 0.01);
   });
+
+  it("draws characters MathJax has no glyph for (`\\text{速度}`) in the sheet's font for them, display math too", async () => {
+    const notes = '# Speed\n\n## Physics\n\n### What is speed?\n\n$$\n\\text{速度} = d / t\n$$\n';
+    const document = buildDocument(sourceFromText(notes, 'notes/speed.md', EPOCH));
+    const bytes = await cheatSheetPdf([document], { epoch: EPOCH, baseDir: 'notes', warn: () => {} });
+    // Both 速 (drawn in the formula, and in its invisible TeX) are set in Noto Sans JP, none in a font without it.
+    const pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+    const page = await pdf.getPage(1);
+    const { fnArray, argsArray } = await page.getOperatorList();
+    const fonts: string[] = [];
+    let font = '';
+    fnArray.forEach((fn, i) => {
+      const args = argsArray[i] as unknown[];
+      if (fn === OPS.setFont) font = (page.commonObjs.get(args[0] as string) as { name: string }).name;
+      if (fn === OPS.showText)
+        for (const glyph of args[0] as { unicode?: string }[]) if (glyph.unicode === '速') fonts.push(font);
+    });
+    await pdf.destroy();
+    expect(fonts).toHaveLength(2);
+    for (const name of fonts) expect(name).toMatch(/NotoSansJP/);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown, sectionStarts } from '@notes/core';
-import { leanParse, parseForLint, takesLeanParse } from './engine/parse.js';
+import { parseForLint } from './engine/parse.js';
 
 /** A parse function that remembers what it parsed: give it one document's successive texts. */
 export interface IncrementalParse {
@@ -62,8 +62,8 @@ const KINDS: Record<
   ParseKind,
   { whole: (text: string) => Root; piece: (text: string) => Root; sections: (text: string) => boolean }
 > = {
-  // parseForLint: the lean parse for the texts it takes them for, else core's parseMarkdown whole.
-  lint: { whole: parseForLint, piece: leanParse, sections: takesLeanParse },
+  // parseForLint: core's parseMarkdown, the same parse as `full` (the kinds stay for callers).
+  lint: { whole: parseForLint, piece: parseForLint, sections: () => true },
   // core's parseMarkdown, which parses big tables in row batches: a section holding one does the same alone.
   full: { whole: parseMarkdown, piece: parseMarkdown, sections: () => true },
 };

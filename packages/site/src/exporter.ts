@@ -5,8 +5,11 @@ import { loadMedia } from '@notes/export-anki';
 import { buildSiteData, linkMedia } from './data.js';
 import { renderDataScript, renderPage } from './page.js';
 
-/** Where the app bundle (built by Vite when the package is built, never at export time) lives. */
-export const APP_DIR = fileURLToPath(new URL('./app/', import.meta.url));
+/**
+ * Where the app bundle (built by Vite when the package is built, never at export time) lives: `dist/app/` of this
+ * package, found through the package's own entry so that code bundled elsewhere (the `notes` command) finds it too.
+ */
+export const APP_DIR = fileURLToPath(new URL('./app/', import.meta.resolve('@notes/site')));
 
 /** The prebuilt app's files (`app.js`, `app.css`, fonts…), sorted, as `assets/…` outputs. */
 async function appFiles(): Promise<ExportFile[]> {

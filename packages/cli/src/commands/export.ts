@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   collectGarbageIfGrown,
@@ -7,22 +7,15 @@ import {
   writeFileAtomic,
   type ExportFile,
   type Exporter,
+  type ModelDocument,
 } from '@notes/core';
-import {
-  ankiExporter,
-  formatIdMap,
-  parseIdMap,
-  type AnkiExportOptions,
-  type IdMap,
-  type IdMapResult,
-} from '@notes/export-anki';
-import { jsonExporter } from '@notes/export-json';
-import { markdownExporter, type MarkdownExportOptions } from '@notes/export-markdown';
-import { pdfExporter, type PdfExportOptions } from '@notes/export-pdf';
-import { siteExporter } from '@notes/site';
+import type { AnkiExportOptions, IdMap, IdMapResult } from '@notes/export-anki';
+import type { MarkdownExportOptions } from '@notes/export-markdown';
+import type { PdfExportOptions } from '@notes/export-pdf';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath, type FoundFile } from '../files.js';
+import { startPdfThread, type PdfThread } from '../pdf-thread.js';
 import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup, type LintSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
@@ -30,13 +23,16 @@ import { ruleRegistry } from '../rules.js';
 /** What the CLI gives every exporter: the shared options and every exporter's own, as the flags set them. */
 export type CliExportOptions = AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
 
-/** Exporters by flag, in the order `--all` runs them. */
-export const EXPORTERS: readonly (readonly [flag: string, exporter: Exporter<CliExportOptions>])[] = [
-  ['json', jsonExporter],
-  ['md', markdownExporter],
-  ['anki', ankiExporter],
-  ['pdf', pdfExporter],
-  ['site', siteExporter],
+/**
+ * Exporters by flag, in the order `--all` runs them. Each is loaded when its format is asked for: pdfmake and its
+ * fonts, sql.js and the study site's code cost start-up time that `notes export --json` does not need.
+ */
+export const EXPORTERS: readonly (readonly [flag: string, load: () => Promise<Exporter<CliExportOptions>>])[] = [
+  ['json', async () => (await import('@notes/export-json')).jsonExporter],
+  ['md', async () => (await import('@notes/export-markdown')).markdownExporter],
+  ['anki', async () => (await import('@notes/export-anki')).ankiExporter],
+  ['pdf', async () => (await import('@notes/export-pdf')).pdfExporter],
+  ['site', async () => (await import('@notes/site')).siteExporter],
 ];
 
 /** The clock every exporter gets: SOURCE_DATE_EPOCH when set, else the newest source modification time. */
@@ -51,7 +47,12 @@ export function exportEpoch(env: CliContext['env'], mtimes: readonly number[]): 
 }
 
 /** `notes export`: lint-repair in memory, build the model, run the chosen exporters, write atomically. */
-export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: readonly string[]): Promise<number> {
+export async function exportCommand(
+  args: ParsedArgs,
+  ctx: CliContext,
+  forced?: readonly string[],
+  started?: PdfThread | null,
+): Promise<number> {
   const chosen =
     forced ?? (args.flags['all'] ? EXPORTERS.map(([f]) => f) : EXPORTERS.map(([f]) => f).filter((f) => args.flags[f]));
   if (chosen.length === 0)
@@ -67,9 +68,30 @@ export async function exportCommand(args: ParsedArgs, ctx: CliContext, forced?: 
       `no Markdown files (*.md, *.markdown) found in ${args.paths.join(', ') || 'content/'}: check the path`,
     );
   }
-  const prepared = await prepare(found, setup, ctx.stderr);
-  const written = await writeExports(prepared, found, args, ctx, chosen, setup);
-  return written === null ? 1 : 0;
+  // The PDF thread loads pdfmake and the fonts while this thread reads and repairs the notes (`build` starts it
+  // before its lint).
+  const pdfThread =
+    started !== undefined ? started : chosen.includes('pdf') ? startPdfThread(await totalBytes(found)) : null;
+  try {
+    const prepared = await prepare(found, setup, ctx.stderr);
+    const written = await writeExports(prepared, found, args, ctx, chosen, setup, pdfThread);
+    return written === null ? 1 : 0;
+  } finally {
+    pdfThread?.stop();
+  }
+}
+
+/** Bytes of the files found (a file that cannot be read counts nothing: reading it reports it). */
+export async function totalBytes(found: readonly FoundFile[]): Promise<number> {
+  const sizes = await Promise.all(
+    found.map((f) =>
+      stat(f.absolutePath).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -84,6 +106,7 @@ export async function writeExports(
   ctx: CliContext,
   chosen: readonly string[],
   setup?: LintSetup,
+  pdfThread?: PdfThread | null,
 ): Promise<string[] | null> {
   // Several exporters may report the same thing (an image that is not used): each finding is printed once.
   const said = new Set<string>();
@@ -134,13 +157,10 @@ export async function writeExports(
     ...anki.options,
   };
   const documents = prepared.map((p) => p.document);
-  // Render everything first: a failing exporter must not leave a half-updated output folder.
-  const outputs: ExportFile[] = [];
-  for (const flag of chosen) {
-    const exporter = EXPORTERS.find(([f]) => f === flag)![1];
-    outputs.push(...(await exporter.export(documents, options)));
-    collectGarbageIfGrown();
-  }
+  // Render everything first: a failing exporter must not leave a half-updated output folder. The PDF may render
+  // in its thread meanwhile; each format's warnings are printed in the formats' order all the same.
+  const rendered = await renderAll(chosen, documents, options, warn, pdfThread);
+  const outputs: ExportFile[] = rendered.flat();
   for (const file of outputs) {
     const target = resolve(outDir, file.path);
     await writeFileAtomic(target, file.data, displayPath(target, ctx.cwd));
@@ -150,6 +170,54 @@ export async function writeExports(
   const paths = outputs.map((o) => `${shown}/${o.path}`);
   if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${paths.join(', ')}\n`);
   return paths;
+}
+
+/**
+ * Run the chosen exporters in order, the PDF in `pdfThread` when there is one (started first, so it renders while
+ * the others run here). Each exporter's warnings are kept and given to `warn` in the order of `chosen`, as a run
+ * one exporter after the other prints them.
+ */
+async function renderAll(
+  chosen: readonly string[],
+  documents: readonly ModelDocument[],
+  options: CliExportOptions,
+  warn: (message: string) => void,
+  pdfThread: PdfThread | null | undefined,
+): Promise<ExportFile[][]> {
+  const warnings = chosen.map((): string[] => []);
+  const optionsOf = (i: number): CliExportOptions => ({ ...options, warn: (m) => void warnings[i]!.push(m) });
+  const pdfAt = pdfThread ? chosen.indexOf('pdf') : -1;
+  const pdf = pdfAt >= 0 ? pdfThread!.render(documents, optionsOf(pdfAt)) : null;
+  // Settled here, read below: a failure of another exporter first must not leave it unhandled.
+  const pdfDone = pdf?.then(
+    (files) => ({ files }),
+    (error: unknown) => ({ error }),
+  );
+  const results: ExportFile[][] = [];
+  let failure: { error: unknown } | null = null;
+  for (const [i, flag] of chosen.entries()) {
+    if (i === pdfAt) continue;
+    try {
+      const exporter = await EXPORTERS.find(([f]) => f === flag)![1]();
+      results[i] = await exporter.export(documents, optionsOf(i));
+    } catch (error) {
+      failure = { error };
+      warnings.length = i + 1;
+      break;
+    }
+    collectGarbageIfGrown();
+  }
+  if (pdfDone) {
+    const done = await pdfDone;
+    if ('files' in done) results[pdfAt] = done.files;
+    else if (!failure || pdfAt < warnings.length - 1) {
+      failure = { error: done.error };
+      warnings.length = pdfAt + 1;
+    }
+  }
+  for (const list of warnings) for (const message of list) warn(message);
+  if (failure) throw failure.error;
+  return results;
 }
 
 /** The deepest folder containing every root (media and Markdown paths are resolved against it). */
@@ -189,6 +257,7 @@ async function ankiOptions(
     }
   }
   if (args.flags['no-id-map'] || config.idMap === false) return { options };
+  const { formatIdMap, parseIdMap } = await import('@notes/export-anki');
   const mapPath =
     typeof config.idMap === 'string'
       ? resolve(base, config.idMap)

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { describeFsError, NotesError, readSourceBytes } from '@notes/core';
 import {
   hashBytes,
@@ -14,18 +13,11 @@ import { loadSetup } from '../config.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover } from '../files.js';
 import { progress } from '../progress.js';
+import { cliVersion } from '../version.js';
 import { LINT_PLUGINS, ruleRegistry } from '../rules.js';
 import { countMessages, reporters, type FileResult } from '../reporters/index.js';
 
 type Format = keyof typeof reporters;
-
-function version(): string {
-  try {
-    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /** `notes lint`: lint (and with --fix repair) Markdown notes; exit 0 clean, 1 errors, 2 usage or fatal problem. */
 export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<number> {
@@ -54,7 +46,7 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
   };
   const useCache = args.flags['cache'] === true;
   const cacheFile = useCache ? await cachePath(ctx.cwd, args.flags['cache-location'] as string | undefined) : '';
-  const cache = useCache ? await readCache(cacheFile, cacheKey(version(), registry, settings)) : null;
+  const cache = useCache ? await readCache(cacheFile, cacheKey(cliVersion(), registry, settings)) : null;
 
   // Read every file (its bytes key the cache); unreadable or oversized files are fatal for that file only.
   let fatal = 0;
@@ -148,7 +140,7 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
     results: shown,
     rules: registry,
     color: format === 'stylish' && ctx.stdout.isTTY === true && !ctx.env['NO_COLOR'],
-    version: version(),
+    version: cliVersion(),
   });
   if (text) ctx.stdout.write(text);
   if (maxWarnings >= 0 && warningCount > maxWarnings && format === 'stylish') {

@@ -21,22 +21,19 @@ function pipeLines(text: string): number {
 }
 
 /**
- * The parse the lint rules share: CommonMark + GFM tables + front matter. The rest of GFM (autolink literals,
- * footnotes, strikethrough, task items) changes only inline nodes no rule looks at, and costs about a quarter
- * of the parse, so small files skip it. Big files, and files with many table rows, go through
- * `parseMarkdown` of @notes/core, which parses them in bounded, linear-time pieces.
+ * The parse the lint rules share: core's `parseMarkdown` (remark's tree built by the Lezer parser, in linear
+ * time), the same tree the model and the exporters use, so one parse serves them all.
  */
 export function parseForLint(text: string): Root {
-  if (!takesLeanParse(text)) return parseMarkdown(text);
-  return leanParse(text);
+  return parseMarkdown(text);
 }
 
-/** Whether parseForLint gives a text the lean parse (small enough, few table rows). */
+/** Whether a text is small enough, with few enough table rows, for `leanParse` (remark, CommonMark + tables). */
 export function takesLeanParse(text: string): boolean {
   return text.length <= LEAN_MAX_CHARS && pipeLines(text) <= LEAN_MAX_PIPE_LINES;
 }
 
-/** The lean parse itself: CommonMark + GFM tables + front matter. */
+/** remark's lean parse: CommonMark + GFM tables + front matter (no longer the lint parse; kept for comparisons). */
 export function leanParse(text: string): Root {
   return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
 }

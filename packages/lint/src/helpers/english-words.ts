@@ -2,15 +2,21 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
- * ~275,000 lower-case English words, sorted, kept as the package's own JSON text (`["a","aa",…]`, 3.3 MB) with
- * an index of where each word starts: reading the text and indexing it takes a few milliseconds, where parsing
- * the JSON into an array took about 60 ms and building a Set of it about 120 ms. Loaded only when a rule needs it.
+ * ~275,000 lower-case English words, sorted, kept as the package's own JSON text (`["a","aa",…]`, 3.3 MB) and
+ * searched in place: a lookup bisects the text by offset and reads the word at each step, so loading is only
+ * reading the file. (Parsing the JSON into an array took about 60 ms, building a Set of it about 120 ms, and
+ * indexing where each word starts about 15 ms.) Loaded only when a rule needs it.
  */
 interface WordList {
   text: string;
-  /** Start of each word in `text`, and one more entry past the end (the start the next word would have). */
-  starts: Int32Array;
+  /** Offset of the first word. */
+  first: number;
+  /** Where a word after the last one would start (the end of the search range). */
+  end: number;
 }
+
+/** Between two words: the closing quote, the comma and the opening quote. */
+const SEPARATOR = '","';
 
 let list: WordList | undefined;
 
@@ -20,33 +26,31 @@ function load(): WordList {
   // The words are printable ASCII without quotes or backslashes (a test checks the whole list), so each one is
   // the text between `"` and `","`.
   const text = readFileSync(path, 'latin1');
-  const first = text.indexOf('"') + 1;
-  const last = text.lastIndexOf('"');
-  const starts: number[] = [first];
-  for (let i = text.indexOf('","', first); i !== -1 && i < last; i = text.indexOf('","', i + 3)) starts.push(i + 3);
-  starts.push(last + 3);
-  list = { text, starts: Int32Array.from(starts) };
+  list = { text, first: text.indexOf('"') + 1, end: text.lastIndexOf('"') + SEPARATOR.length };
   return list;
 }
 
-/** The dictionary's word at `index` (0-based). */
-function wordAt(words: WordList, index: number): string {
-  return words.text.slice(words.starts[index], words.starts[index + 1]! - 3);
+/** The word starting at `start`. */
+function wordAt(words: WordList, start: number): string {
+  return words.text.slice(start, words.text.indexOf('"', start));
 }
 
-/** How many words the dictionary has. */
-function size(words: WordList): number {
-  return words.starts.length - 1;
+/** Where the word after the one starting at `start` starts (`end` after the last word). */
+function nextStart(words: WordList, start: number): number {
+  return words.text.indexOf('"', start) + SEPARATOR.length;
 }
 
-/** The index of the first dictionary word that is not below `key` (binary search). */
+/** The start of the first dictionary word that is not below `key` (or `end`): binary search over offsets. */
 function dictionaryLowerBound(words: WordList, key: string): number {
-  let lo = 0;
-  let hi = size(words);
+  let lo = words.first;
+  let hi = words.end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (wordAt(words, mid) < key) lo = mid + 1;
-    else hi = mid;
+    // The last word starting at or before `mid` (mid may fall in the separator after it).
+    const before = words.text.lastIndexOf(SEPARATOR, mid - SEPARATOR.length);
+    const start = Math.max(lo, before === -1 ? words.first : before + SEPARATOR.length);
+    if (wordAt(words, start) < key) lo = nextStart(words, start);
+    else hi = start;
   }
   return lo;
 }
@@ -54,8 +58,8 @@ function dictionaryLowerBound(words: WordList, key: string): number {
 /** Whether a lower-case word is an English dictionary word. */
 export function isWord(word: string): boolean {
   const words = load();
-  const i = dictionaryLowerBound(words, word);
-  return i < size(words) && wordAt(words, i) === word;
+  const start = dictionaryLowerBound(words, word);
+  return start < words.end && wordAt(words, start) === word;
 }
 
 /** The index of the first string in `sorted` (ascending) that is not below `key` (binary search). */
@@ -73,9 +77,8 @@ export function lowerBound(sorted: readonly string[], key: string): number {
 /** Whether a lower-case string is the beginning of a longer dictionary word. */
 export function isWordPrefix(prefix: string): boolean {
   const words = load();
-  const n = size(words);
-  for (let i = dictionaryLowerBound(words, prefix); i < n; i++) {
-    const word = wordAt(words, i);
+  for (let at = dictionaryLowerBound(words, prefix); at < words.end; at = nextStart(words, at)) {
+    const word = wordAt(words, at);
     if (!word.startsWith(prefix)) return false;
     if (word.length > prefix.length) return true;
   }
@@ -85,5 +88,7 @@ export function isWordPrefix(prefix: string): boolean {
 /** Every dictionary word in order (for tests). */
 export function dictionaryWords(): string[] {
   const words = load();
-  return Array.from({ length: size(words) }, (_, i) => wordAt(words, i));
+  const out: string[] = [];
+  for (let at = words.first; at < words.end; at = nextStart(words, at)) out.push(wordAt(words, at));
+  return out;
 }

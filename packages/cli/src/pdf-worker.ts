@@ -1,0 +1,48 @@
+// Worker thread of `notes export` and `build` (started by pdf-thread.ts): loads the PDF exporter (pdfmake, fontkit and the fonts) while the main
+// thread reads and repairs the notes, then renders the cheat sheet while the main thread runs the other exporters.
+import { parentPort } from 'node:worker_threads';
+import { collectGarbageIfGrown, type ModelDocument } from '@notes/core';
+import type { PdfExportOptions } from '@notes/export-pdf';
+
+/** What the main thread sends: the models and the exporter's options that are plain data. */
+export interface PdfThreadRequest {
+  documents: ModelDocument[];
+  options: Omit<PdfExportOptions, 'warn' | 'betweenSteps'>;
+}
+
+/** What the thread answers: the files or the error, and the warnings in the order the exporter gave them. */
+export interface PdfThreadReply {
+  warnings: string[];
+  files?: { path: string; data: Uint8Array | string }[];
+  error?: { message: string; stack?: string; notes?: { exitCode: number } };
+}
+
+const loading = import('@notes/export-pdf');
+parentPort!.once('message', (request: PdfThreadRequest) => {
+  const warnings: string[] = [];
+  const reply = (answer: Omit<PdfThreadReply, 'warnings'>): void => {
+    const transfer = (answer.files ?? []).flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer]));
+    parentPort!.postMessage({ warnings, ...answer }, transfer as ArrayBuffer[]);
+  };
+  loading
+    .then(({ pdfExporter }) =>
+      pdfExporter.export(request.documents, {
+        ...request.options,
+        warn: (message) => void warnings.push(message),
+        betweenSteps: collectGarbageIfGrown,
+      }),
+    )
+    .then(
+      (files) => reply({ files }),
+      (error: unknown) => {
+        const e = error as Error & { exitCode?: number };
+        reply({
+          error: {
+            message: e?.message ?? String(error),
+            ...(e?.stack ? { stack: e.stack } : {}),
+            ...(e?.name === 'NotesError' && typeof e.exitCode === 'number' ? { notes: { exitCode: e.exitCode } } : {}),
+          },
+        });
+      },
+    );
+});

@@ -1,0 +1,108 @@
+import type { TreeNode } from './source.js';
+import { decodeString } from 'micromark-util-decode-string';
+import { isEol, isSpace, type Container, type Source } from './source.js';
+
+/** What the block and inline conversions share: the text, its lines, the definitions, the container prefixes. */
+export class Base {
+  readonly text: string;
+  readonly definitions = new Set<string>();
+  /** Converting a table cell, where `\|` is a pipe even inside code (GFM). */
+  inCell = false;
+
+  constructor(readonly src: Source) {
+    this.text = src.text;
+  }
+
+  /** Skip the prefixes of `containers` on the line starting at `pos`; lenient (lazy lines lack them). */
+  skipPrefix(pos: number, containers: readonly Container[], end: number): number {
+    const t = this.text;
+    let col = 0;
+    for (const c of containers) {
+      if (c.quote) {
+        let n = 0;
+        while (n < 3 && pos < end && t.charCodeAt(pos) === 32) {
+          pos++;
+          col++;
+          n++;
+        }
+        if (pos < end && t.charCodeAt(pos) === 62) {
+          pos++;
+          col++;
+          if (pos < end && isSpace(t.charCodeAt(pos))) {
+            const tab = t.charCodeAt(pos) === 9;
+            pos++;
+            col = tab ? col + 4 - (col % 4) : col + 1;
+          }
+        }
+      } else if (this.src.lineIndex(pos) === c.firstLine) {
+        pos = Math.max(pos, Math.min(end, c.firstContent));
+        col = c.indent;
+      } else {
+        while (col < c.indent && pos < end && isSpace(t.charCodeAt(pos))) {
+          col = t.charCodeAt(pos) === 9 ? col + 4 - (col % 4) : col + 1;
+          pos++;
+        }
+      }
+    }
+    return pos;
+  }
+
+  /** Block ends take the trailing whitespace of their last line. */
+  extendEnd(to: number): number {
+    while (to < this.text.length && isSpace(this.text.charCodeAt(to))) to++;
+    return to;
+  }
+
+  /** Where the line holding `pos` starts its content, after the prefixes of `containers`. */
+  contentStart(pos: number, containers: readonly Container[]): number {
+    const ls = this.src.lineStarts[this.src.lineIndex(pos)]!;
+    return Math.min(pos, this.skipPrefix(ls, containers, pos));
+  }
+
+  trimEnd(from: number, to: number): number {
+    // Lezer splits lines at \n only: a CRLF line's \r ends up inside the node.
+    while (to > from && (isSpace(this.text.charCodeAt(to - 1)) || this.text.charCodeAt(to - 1) === 13)) to--;
+    return to;
+  }
+
+  column(lineStart: number, pos: number): number {
+    let col = 0;
+    for (let i = lineStart; i < pos; i++) col = this.text.charCodeAt(i) === 9 ? col + 4 - (col % 4) : col + 1;
+    return col;
+  }
+
+  /** The lines of [from, to) without container prefixes and up to `indent` more columns of indentation. */
+  lines(from: number, to: number, containers: readonly Container[], indent: number): string {
+    const t = this.text;
+    let out = '';
+    let pos = from;
+    let first = true;
+    while (pos <= to) {
+      let lineStart = pos;
+      if (!first) lineStart = this.skipPrefix(pos, containers, to);
+      let p = lineStart;
+      if (indent > 0) {
+        let col = 0;
+        while (col < indent && p < to && isSpace(t.charCodeAt(p))) {
+          col = t.charCodeAt(p) === 9 ? col + 4 - (col % 4) : col + 1;
+          p++;
+        }
+      }
+      let e = p;
+      while (e < to && !isEol(t.charCodeAt(e))) e++;
+      out += t.slice(p, e);
+      if (e >= to) break;
+      const nl = t.charCodeAt(e) === 13 && t.charCodeAt(e + 1) === 10 ? 2 : 1;
+      out += t.slice(e, e + nl);
+      pos = e + nl;
+      first = false;
+    }
+    return out;
+  }
+
+  destination(url: TreeNode): string {
+    let raw = this.text.slice(url.from, url.to);
+    if (raw.startsWith('<') && raw.endsWith('>')) raw = raw.slice(1, -1);
+    return decodeString(raw);
+  }
+}

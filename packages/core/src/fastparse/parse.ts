@@ -1,0 +1,137 @@
+import { Autolink, parser as commonmark, Table as LezerTable, TaskList, type MarkdownConfig } from '@lezer/markdown';
+import type { Root, RootContent } from 'mdast';
+import { Converter } from './blocks.js';
+import { classify, FastParseUnsupported, mapTree, normalizeIdentifier, Source, type TreeNode } from './source.js';
+
+export { FastParseUnsupported } from './source.js';
+
+const tilde1 = { resolve: 'Strikethrough', mark: 'StrikethroughMark' };
+const tilde2 = { resolve: 'Strikethrough', mark: 'StrikethroughMark' };
+
+/**
+ * GFM strikethrough as micromark-extension-gfm-strikethrough parses it (remark-gfm's default): runs of one or
+ * two tildes, an opener closing only a run of its own length. Lezer's own extension takes only `~~`.
+ */
+const Strikethrough: MarkdownConfig = {
+  defineNodes: [{ name: 'Strikethrough' }, { name: 'StrikethroughMark' }],
+  parseInline: [
+    {
+      name: 'Strikethrough',
+      parse(cx, next, pos) {
+        if (next !== 126 || cx.char(pos - 1) === 126) return -1;
+        let end = pos + 1;
+        while (cx.char(end) === 126) end++;
+        if (end - pos > 2) return -1;
+        const before = classify(cx.slice(pos - 1, pos));
+        const after = classify(cx.slice(end, end + 1));
+        const open = after === 0 || (after === 2 && before !== 0);
+        const close = before === 0 || (before === 2 && after !== 0);
+        return cx.addDelimiter(end - pos === 1 ? tilde1 : tilde2, pos, end, open, close);
+      },
+      after: 'Emphasis',
+    },
+  ],
+};
+
+const markdown = commonmark.configure([LezerTable, TaskList, Strikethrough, Autolink]);
+
+const FOOTNOTE = /\[\^[^\]\s]/;
+const FRONT_MATTER = /^(?:(-{3})|(\+{3}))[ \t]*(?:\r?\n|\r)/;
+
+/**
+ * Parse Markdown into mdast with Lezer: the same tree as remark-parse + remark-gfm + remark-frontmatter
+ * (['yaml', 'toml']), positions included. Throws FastParseUnsupported for a construct it does not convert.
+ */
+export function fastParse(text: string): Root {
+  if (text.charCodeAt(0) === 0xfeff) throw new FastParseUnsupported('byte order mark');
+  // GFM footnotes are not converted (Lezer reads `[^1]: …` as a link reference definition).
+  if (FOOTNOTE.test(text)) throw new FastParseUnsupported('footnote');
+  const src = new Source(text);
+  let input = text;
+  const children: RootContent[] = [];
+  const fm = FRONT_MATTER.exec(text);
+  let fmNode: RootContent | undefined;
+  if (fm) {
+    const fence = fm[1] ?? fm[2]!;
+    const close = new RegExp(`^${fence === '---' ? '-{3}' : '\\+{3}'}[ \\t]*$`);
+    let pos = fm[0].length;
+    let end = -1;
+    let valueEnd = -1;
+    while (pos <= text.length) {
+      const e = src.lineEnd(pos);
+      if (close.test(text.slice(pos, e))) {
+        end = e;
+        valueEnd = pos;
+        break;
+      }
+      if (e >= text.length) break;
+      pos = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
+    }
+    // micromark's failed attempt at an unclosed fence changes how the next lines parse (`---\n- a` gives a
+    // paragraph): such a text goes to remark.
+    if (end < 0) throw new FastParseUnsupported('unclosed front matter fence');
+    if (end >= 0) {
+      let v = text.slice(fm[0].length, valueEnd);
+      v = v.replace(/(?:\r\n|\r|\n)$/, '');
+      fmNode = {
+        type: fence === '---' ? 'yaml' : 'toml',
+        value: v,
+        position: src.position(0, end),
+      } as RootContent;
+      input = text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+    }
+  }
+  const top = input.includes('\r') ? parseCarriageReturns(input) : markdown.parse(input).topNode;
+  const cv = new Converter(src);
+  // Definitions first: references resolve against every definition in the document.
+  collectDefinitions(top, text, cv.definitions);
+  if (fmNode) children.push(fmNode);
+  cv.blocks(top, [], children);
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: src.point(text.length) },
+  };
+}
+
+/**
+ * Lezer ends lines at \n only, where micromark also ends them at \r\n and a lone \r: parse the text with each
+ * line ending made a \n, then move the tree's offsets back onto the original text.
+ */
+function parseCarriageReturns(input: string): TreeNode {
+  const normalized = input.replace(/\r\n?/g, '\n');
+  // For each line of `normalized`: where it starts, and how many \r\n (two characters for one) come before it.
+  const starts = [0];
+  const extra = [0];
+  let crlf = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 13 && input.charCodeAt(i + 1) === 10) {
+      crlf++;
+      i++;
+    } else if (c !== 13 && c !== 10) continue;
+    starts.push(i + 1 - crlf);
+    extra.push(crlf);
+  }
+  const map = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset + extra[lo]!;
+  };
+  return mapTree(markdown.parse(normalized).topNode, map);
+}
+
+function collectDefinitions(node: TreeNode, text: string, out: Set<string>): void {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.name === 'LinkReference') {
+      const label = c.getChild('LinkLabel');
+      if (label) out.add(normalizeIdentifier(text.slice(label.from + 1, label.to - 1)).toLowerCase());
+    } else if (c.name === 'Blockquote' || c.name === 'BulletList' || c.name === 'OrderedList' || c.name === 'ListItem')
+      collectDefinitions(c, text, out);
+  }
+}
