@@ -4,7 +4,7 @@
 // cases. The mojibake engine accepts a decoded letter outside Latin-1 only if a language uses it, so the data,
 // not a hand-kept list, says which letters are real text. CJK ideographs and syllables are left out (the engine
 // accepts those scripts whole, and they would make the table large).
-//   node bench/encoding/exemplars.mjs
+//   node bench/encoding/exemplars.mjs [OUT.ts]
 import { readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -104,6 +104,6 @@ export function isExemplarLetter(cp: number): boolean {
   return false;
 }
 `;
-const target = new URL('../../packages/lint/src/encoding/exemplars.ts', import.meta.url).pathname;
+const target = process.argv[2] ?? new URL('../../packages/lint/src/encoding/exemplars.ts', import.meta.url).pathname;
 writeFileSync(target, file);
 console.log(`${sorted.length} letters, ${ranges.length} ranges -> ${target}`);

@@ -24,13 +24,19 @@ const half = (clean) => (hash(`half\u0000${clean}`)[0] & 1 ? 'test' : 'dev');
 // ---------------------------------------------------------------------------------------------------------
 // Codecs. Decoding UTF-8 bytes with a single-byte code page is how every chain of damage is made.
 const utf8 = (s) => Buffer.from(s, 'utf8');
-const cp1252 = new TextDecoder('windows-1252'); // WHATWG: undefined bytes become their C1 control
+// Node 20's TextDecoder('windows-1252') decodes 0x80-0x9F as C1 controls (latin-1; nodejs/node#56542), so
+// windows-1252 is spelled out: bytes 0x80-0x9F as the code page has them, its undefined bytes as their C1
+// control (the WHATWG decoder's choice), the rest as latin-1.
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+const cp1252 = {
+  decode: (bytes) => String.fromCharCode(...bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]),
+};
 const macRoman = new TextDecoder('macintosh');
 const latin1 = (bytes) => String.fromCharCode(...bytes);
 /** The bytes windows-1252 leaves undefined. */
 const UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 /** cp1252 with the undefined bytes lost: dropped, or shown as `?` or U+FFFD. */
-const lossy = (bytes, as) => [...bytes].map((b) => (UNDEFINED.has(b) ? as : cp1252.decode(Uint8Array.of(b)))).join('');
+const lossy = (bytes, as) => [...bytes].map((b) => (UNDEFINED.has(b) ? as : cp1252.decode([b]))).join('');
 
 const CHAINS = {
   cp1252x1: (s) => cp1252.decode(utf8(s)),

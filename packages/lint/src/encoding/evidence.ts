@@ -23,6 +23,9 @@ export const symbolAt = (line: string, i: number): boolean => {
 export function levelOf(line: string, start: number, end: number, p: Path, t: Table): Level {
   if (p.long) return 'strong';
   if (t.name === 'cp437') return 'boxes';
+  // A lone lead letter whose second byte was dropped (`Ñ` for `с`) is only read inside a run of exact pairs:
+  // alone, it is any accented capital or `ß` before a comma, in any clean text of a damaged document.
+  if (p.pairs.length === 0 && p.guesses.includes('lone')) return 'boxes';
   // Pairs amid other symbols (`≈ç√∫˜`, `«¬®¯`) are symbol soup, not a word that was misread.
   if (symbolAt(line, start - 1) || symbolAt(line, end)) return 'weak';
   if (p.pairs.length >= 2) return 'strong';
@@ -54,6 +57,12 @@ export function levelOf(line: string, start: number, end: number, p: Path, t: Ta
   return p.guesses.length === 0 && !ONLY_MARKS.test(p.text) && mojibakeScore(line, start, end) >= MOJIBAKE_THRESHOLD
     ? 'strong'
     : 'weak';
+}
+
+/** What a reading assumes: each lost byte, and twice as much for one lost without a trace (a `?` or U+FFFD
+ * shows where a byte was lost; a dropped byte is only inferred). */
+function guessCost(p: Path): number {
+  return p.guesses.reduce((n, g) => n + (g === 'drop' || g === 'lone' ? 2 : 1), 0);
 }
 
 export interface Segment {
@@ -104,7 +113,7 @@ export function analyseLine(line: string, depth: number): Segment[] {
     for (let n = 0, i = 0; n < leads.length; n++) {
       if (leads[n]! < i || (LEAD_BITS[line.charCodeAt(leads[n]!)]! & bit) === 0) continue;
       i = leads[n]!;
-      const paths = pathsAt(line, i, t);
+      const paths = pathsAt(line, i, t, depth === 1);
       if (paths.length === 0) {
         i++;
         continue;
@@ -112,7 +121,8 @@ export function analyseLine(line: string, depth: number): Segment[] {
       const end = Math.max(...paths.map((p) => p.end));
       const before = line.slice(Math.max(0, i - 24), i);
       const after = line.slice(end, end + 24);
-      const byLevel: Record<'strong' | 'weak', Set<string>> = { strong: new Set(), weak: new Set() };
+      // The readings that assume least (`guessCost`): one that needs no lost byte wins over one that does.
+      const byLevel: Record<'strong' | 'weak', Map<string, number>> = { strong: new Map(), weak: new Map() };
       let names = '';
       for (const p of paths) {
         const text = p.text + line.slice(p.end, end);
@@ -121,13 +131,16 @@ export function analyseLine(line: string, depth: number): Segment[] {
         const down = deeper(text, before, after, depth);
         for (const final of down.texts) {
           if (isPlausible(final, before, after, p.long)) {
-            byLevel[level].add(final);
+            const had = byLevel[level].get(final);
+            const cost = guessCost(p);
+            if (had === undefined || cost < had) byLevel[level].set(final, cost);
             if (down.names && !names) names = down.names;
           }
         }
       }
       const level = byLevel.strong.size > 0 ? 'strong' : 'weak';
-      const candidates = [...byLevel[level]];
+      const fewest = Math.min(...byLevel[level].values());
+      const candidates = [...byLevel[level]].filter(([, g]) => g === fewest).map(([c]) => c);
       if (candidates.length > 0)
         found.push({
           start: i,

@@ -81,6 +81,15 @@ function scriptOf(cp: number): Script {
   return s;
 }
 
+const scxCache = new Map<string, RegExp>();
+/** Is `cp` used with `script` (its Script_Extensions property)? */
+function servesScript(cp: number, script: Script): boolean {
+  if (script === 'Other') return false;
+  let re = scxCache.get(script);
+  if (!re) scxCache.set(script, (re = new RegExp(`\\p{Script_Extensions=${script}}`, 'u')));
+  return re.test(String.fromCodePoint(cp));
+}
+
 /** Letter-like symbols people write: ℝ ℃ ℹ, circled, mathematical and enclosed alphanumerics. */
 function letterlikeSymbol(cp: number): boolean {
   return (
@@ -201,7 +210,9 @@ export function isPlausible(text: string, before: string, after: string, lenient
       if (cp >= 0x1ab0 && cp <= 0x1aff) return false;
       const base = letterNeighbour(cps, i, -1) ?? prev;
       if (scriptOf(cp) !== 'Other' && scriptOf(base) !== scriptOf(cp)) return false;
-      if (scriptOf(cp) === 'Other' && !(cp >= 0x20d0 && cp <= 0x20ff)) return false;
+      // Marks shared by scripts (Arabic harakat are Inherited) go on a letter of a script they serve.
+      if (scriptOf(cp) === 'Other' && !(cp >= 0x20d0 && cp <= 0x20ff) && !servesScript(cp, scriptOf(base)))
+        return false;
       continue;
     }
     if (!isLetter(cp)) continue; // symbols, punctuation, digits: fine once the blocks above are excluded

@@ -1,7 +1,8 @@
+import { logLikelihood } from './lm.js';
 import { entityAt, type Table } from './tables.js';
 
 /** How a byte of a sequence was recovered: read exactly, or guessed for lossy damage. */
-export type Guess = 'exact' | 'replacement' | 'question' | 'space' | 'drop' | 'a-grave';
+export type Guess = 'exact' | 'replacement' | 'question' | 'space' | 'drop' | 'lone' | 'a-grave';
 
 export interface Sequence {
   end: number;
@@ -33,8 +34,11 @@ export function decodeBytes(bytes: number[]): number {
   return ((b0 & 0x07) << 18) | ((bytes[1]! & 0x3f) << 12) | ((bytes[2]! & 0x3f) << 6) | (bytes[3]! & 0x3f);
 }
 
-/** Every way the characters from `i` can be read as one UTF-8 sequence under table `t` (at most one guessed byte). */
-export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = false): Sequence[] {
+/**
+ * Every way the characters from `i` can be read as one UTF-8 sequence under table `t` (at most one guessed byte).
+ * `early`: a lost second byte may be guessed too (cp1252, outermost reading only).
+ */
+export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = false, early = false): Sequence[] {
   const b0 = t.enc.get(line.charCodeAt(i));
   if (b0 === undefined || b0 < 0xc2 || b0 > 0xf4) return [];
   if (lowSurrogate && b0 !== 0xed) return [];
@@ -73,7 +77,16 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
       b !== undefined && b >= lo && b <= hi && !(lowSurrogate && pos === 1 && b < 0xb0);
     const c = j < line.length ? line.charCodeAt(j) : -1;
     const e = c >= 0x80 ? t.enc.get(c) : undefined;
-    if (inRange(e)) return step(j + 1, [...bytes, e], guess);
+    // A second byte lost (`Ñ?`, or a lone `Ñ`) is only read for cp1252, the code page SPEC §3.2 names for lossy
+    // damage: other code pages leave so many bytes undefined that every accented letter would become a guess.
+    const lost = pos >= 2 || (early && t.name === 'windows-1252');
+    if (inRange(e)) {
+      step(j + 1, [...bytes, e], guess);
+      // A middle byte lost: this continuation byte is the next one (`é` + `ž` for 非, E9 9D 9E).
+      if (lost && guess === 'exact' && pos < need)
+        for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
+      return;
+    }
     if (c === 0x26) {
       const ent = entityAt(line, j);
       const eb = ent ? t.enc.get(ent.cp) : undefined;
@@ -81,7 +94,7 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
     }
     if (guess !== 'exact') return;
     if (c === 0xfffd) for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'replacement');
-    if (c === 0x3f && pos >= 2) for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'question');
+    if (c === 0x3f && lost) for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'question');
     if ((c === 0x20 || c === -1) && inRange(0xa0)) {
       if (need === 1 && line.charCodeAt(i) === 0xc3 /* Ã */) {
         // `à` lost its 0xA0: usually dropped (French/Portuguese à stays a word), a space when one is doubled
@@ -92,8 +105,10 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
         else step(j, [...bytes, 0xa0], 'a-grave');
       } else if (c === 0x20 && (need > 1 || A0_PAIRS.has(b0))) step(j + 1, [...bytes, 0xa0], 'space');
     }
-    if (need >= 2 && pos >= 2 && c !== 0xfffd && c !== 0x3f && c !== 0x20)
-      for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
+    // A dropped byte: what follows starts the next character (ASCII, a lead byte, the end of the line).
+    const next = pos >= 2 || c === -1 || c < 0x80 || t.leads.has(c);
+    if (lost && next && c !== 0xfffd && c !== 0x3f && (c !== 0x20 || early))
+      for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], need === 1 ? 'lone' : 'drop');
   };
   step(i + 1, [b0], 'exact');
   return out;
@@ -110,15 +125,16 @@ export interface Path {
   guesses: Guess[];
 }
 
+/** Readings of one run kept at most: beyond it, lossy damage is read by a beam of the likeliest (`lm.ts`). */
 export const MAX_PATHS = 96;
 
-export function pathsAt(line: string, i: number, t: Table): Path[] {
+export function pathsAt(line: string, i: number, t: Table, early = false): Path[] {
   const done: Path[] = [];
   let open: Path[] = [{ end: i, text: '', long: false, pairs: [], guesses: [] }];
   while (open.length > 0) {
     const next: Path[] = [];
     for (const p of open) {
-      const seqs = sequencesAt(line, p.end, t);
+      const seqs = sequencesAt(line, p.end, t, false, early);
       if (seqs.length === 0) {
         if (p.end > i) done.push(p);
         continue;
@@ -134,7 +150,13 @@ export function pathsAt(line: string, i: number, t: Table): Path[] {
         });
       }
     }
-    if (next.length + done.length > MAX_PATHS) return [];
+    if (next.length + done.length > MAX_PATHS) {
+      const before = line.slice(Math.max(0, i - 1), i);
+      const scored = next.map((p) => ({ p, s: logLikelihood(before, p.text, '') / Math.max(1, p.end - i) }));
+      scored.sort((x, y) => y.s - x.s);
+      open = scored.slice(0, Math.max(1, MAX_PATHS - done.length)).map((x) => x.p);
+      continue;
+    }
     open = next;
   }
   return done;

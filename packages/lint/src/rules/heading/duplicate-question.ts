@@ -38,7 +38,10 @@ export default defineRule({
       if (!note.heading?.position) continue;
       const title = key(note.title);
       // Short labels (`Explanation`, `Steps:`) repeat under every section by design; questions do not.
-      if (title === '' || (!/\?\s*$/.test(note.title) && title.split(' ').length < 3)) continue;
+      // Short labels (`Explanation`, `Steps:`) that repeat under every section have different parents, so the
+      // key below keeps them apart; under one parent, a repeated short heading is a duplicate card like any other
+      // (on the 569 files of ../shared/corpora it finds one: two `## Conclusion` sections in a row).
+      if (title === '') continue;
       const k = `${note.topicId ?? ''}\u0000${parentOf.get(note.heading) ?? ''}\u0000${title}`;
       const first = seen.get(k);
       const p = note.heading.position;

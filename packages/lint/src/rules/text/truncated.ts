@@ -113,11 +113,17 @@ function isEnglish(paragraph: Paragraph): boolean {
 function documentWords(ctx: RuleContext): Words {
   const counts = new Map<string, number>();
   let total = 0;
-  for (const m of ctx.text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  // Links and code are not prose: their words (`https`, `amazonaws`, identifiers) would make an English file
+  // look foreign. Every word still counts as used in the file.
+  const prose = ctx.text
+    .replace(/^(\s{0,3})(`{3,}|~{3,})[^]*?^\1\2/gm, ' ')
+    .replace(/\bhttps?:\/\/\S+|`[^`\n]*`/g, ' ');
+  for (const m of ctx.text.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  let common = 0;
+  for (const m of prose.toLowerCase().matchAll(/\p{L}+/gu)) {
     total++;
+    if (COMMON.includes(m[0])) common++;
   }
-  const common = COMMON.reduce((n, w) => n + (counts.get(w) ?? 0), 0);
   return { counts, sorted: [...counts.keys()].sort(), english: total > 0 && common / total >= MIN_COMMON_SHARE };
 }
 
@@ -164,7 +170,8 @@ export default defineRule({
       if (!last || last.type !== 'text' || !last.position) continue;
       const value = last.value.trimEnd();
       const tail = value.slice(value.lastIndexOf('\n') + 1);
-      const m = /(?:^|[\s(“"‘'])(\p{L}[\p{L}’']*)(-?)$/u.exec(tail);
+      // The last word may end in digits (`EC2`, `S3`): a sentence cut after it is still cut.
+      const m = /(?:^|[\s(“"‘'])(\p{L}[\p{L}\p{N}’']*)(-?)$/u.exec(tail);
       if (!m) continue;
       const word = m[1]!;
       const count = paragraph.children.reduce(

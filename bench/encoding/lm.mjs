@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Trains the character model that chooses among the repairs of lossy mojibake (packages/lint/src/encoding/lm.ts)
+// and writes packages/lint/src/encoding/lm-table.ts. Deterministic, and it needs only npm packages:
+//   - the clean text of the held-out benchmark's DEV half, CLDR cases only (generate.mjs is run with an empty
+//     corpora folder, so the model is the same on a fresh clone; look-alikes that quote damage are left out);
+//   - CLDR text the benchmark never draws from: Gregorian month, day and era names, date fields and relative
+//     times (cldr-dates-full), unit names in every grammatical case (cldr-units-full).
+// The test half is never read.
+//   node bench/encoding/lm.mjs [OUT.ts]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+
+const require = createRequire(import.meta.url);
+const home = new URL('../../packages/lint/src/encoding/lm-table.ts', import.meta.url).pathname;
+const target = process.argv[2] ?? home;
+/** A pair seen once is as likely noise as knowledge; the model backs off to single characters for it. */
+const MIN_PAIR_COUNT = 2;
+/** Bytes single-byte code pages leave undefined (cp1252's five, and cp1250's and cp1251's others): what lossy
+ * damage loses. Only pairs with a character whose UTF-8 holds one of them are kept, since only such characters
+ * differ between the repairs the model compares. */
+const LOST = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x83, 0x88, 0x98]);
+const reachable = (c) => [...Buffer.from(c, 'utf8').subarray(1)].some((b) => LOST.has(b));
+
+const texts = new Set();
+const tmp = mkdtempSync(join(tmpdir(), 'notes-lm-'));
+try {
+  const file = join(tmp, 'cases.jsonl');
+  execFileSync(process.execPath, [new URL('./generate.mjs', import.meta.url).pathname, file, tmp], { stdio: 'ignore' });
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.startsWith('{"id":"dev-')) continue;
+    const c = JSON.parse(line);
+    if (c.id.startsWith('dev-lookcode-')) continue;
+    texts.add(c.expected);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const strings = (value, out) => {
+  if (typeof value === 'string') out.push(value.replace(/\{\d\}/g, ' '));
+  else if (value && typeof value === 'object') for (const k of Object.keys(value).sort()) strings(value[k], out);
+  return out;
+};
+const localesOf = (pkg) =>
+  readdirSync(join(require.resolve(`${pkg}/package.json`), '..', 'main'))
+    .filter((l) => !l.includes('-'))
+    .sort();
+for (const l of localesOf('cldr-dates-full')) {
+  for (const f of ['ca-gregorian', 'dateFields']) {
+    try {
+      for (const s of strings(require(`cldr-dates-full/main/${l}/${f}.json`).main[l].dates, [])) texts.add(s);
+    } catch {
+      // not every locale has every file
+    }
+  }
+}
+for (const l of localesOf('cldr-units-full')) {
+  try {
+    for (const s of strings(require(`cldr-units-full/main/${l}/units.json`).main[l].units.long, [])) texts.add(s);
+  } catch {
+    // not every locale has units
+  }
+}
+
+// Count characters and neighbouring pairs (a space stands for the edges).
+const uni = new Map();
+const pairs = new Map();
+const triples = new Map();
+const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
+let total = 0;
+for (const t of [...texts].sort()) {
+  if (!/[^\x00-\x7f]/.test(t)) continue;
+  const cs = [' ', ...t.normalize('NFC').replace(/\s/g, ' '), ' '];
+  for (let i = 0; i < cs.length; i++) {
+    uni.set(cs[i], (uni.get(cs[i]) ?? 0) + 1);
+    total++;
+    if (i === 0) continue;
+    bump(pairs, cs[i - 1] + '\u0000' + cs[i]);
+    if (i >= 2 && (reachable(cs[i - 2]) || reachable(cs[i - 1]) || reachable(cs[i])))
+      bump(triples, cs[i - 2] + '\u0000' + cs[i - 1] + '\u0000' + cs[i]);
+  }
+}
+// Kept: triples seen often enough with a character lossy damage can blur, the pairs with such a character, and
+// the pairs the kept triples are conditioned on.
+for (const [k, n] of triples) if (n < MIN_PAIR_COUNT) triples.delete(k);
+const needed = new Set([...triples.keys()].map((k) => k.split('\u0000').slice(0, 2).join('\u0000')));
+for (const k of pairs.keys()) {
+  const [a, b] = k.split('\u0000');
+  if (!needed.has(k) && !reachable(a) && !reachable(b)) pairs.delete(k);
+}
+// Packed: `<char><count>` and `<char><char><count>` entries, counts in base 36, joined by spaces; a tab stands
+// for a space or an edge.
+const esc = (c) => (c === ' ' ? '\t' : c);
+const uniPacked = [...uni.entries()]
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([c, n]) => esc(c) + n.toString(36))
+  .join(' ');
+const pairPacked = [...pairs.entries()]
+  .filter(([k, n]) => n >= MIN_PAIR_COUNT || needed.has(k))
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([k, n]) => k.split('\u0000').map(esc).join('') + n.toString(36))
+  .join(' ');
+const triplePacked = [...triples.entries()]
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([k, n]) => k.split('\u0000').map(esc).join('') + n.toString(36))
+  .join(' ');
+const nPairs = pairPacked.split(' ').length;
+const json = (s) => JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+const source = `/**
+ * Character and neighbouring-pair counts for the model that chooses among repairs of lossy mojibake
+ * (\`lm.ts\`). Trained by bench/encoding/lm.mjs on ${texts.size} texts: the clean CLDR text of the held-out
+ * benchmark's dev half and CLDR date and unit names; do not edit by hand. ${uni.size} characters
+ * (${total} in all), ${nPairs} pairs and ${triples.size} triples; a tab stands for a space or an edge.
+ */
+
+/** \`<char><count base 36>\` entries joined by spaces. */
+export const CHARS = ${json(uniPacked)};
+
+/** \`<char><char><count base 36>\` entries joined by spaces. */
+export const PAIRS = ${json(pairPacked)};
+
+/** \`<char><char><char><count base 36>\` entries joined by spaces. */
+export const TRIPLES = ${json(triplePacked)};
+`;
+// Written as Prettier would (CI checks the formatting of every source file).
+writeFileSync(target, await format(source, { ...(await resolveConfig(home)), filepath: home }));
+console.log(`${texts.size} texts, ${uni.size} chars, ${nPairs} pairs, ${triples.size} triples -> ${target}`);

@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// Generated tables are committed; CI regenerates them from the CLDR dev dependencies and fails on a diff.
+const bench = new URL('../../../../bench/encoding/', import.meta.url).pathname;
+const src = new URL('../../src/encoding/', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'notes-generated-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function regenerate(script: string, table: string): { fresh: string; committed: string } {
+  const out = join(tmp, table);
+  execFileSync(process.execPath, [join(bench, script), out], { stdio: 'ignore' });
+  return { fresh: readFileSync(out, 'utf8'), committed: readFileSync(join(src, table), 'utf8') };
+}
+
+describe('generated encoding tables', () => {
+  it('regenerates the exemplar-letter table exactly as committed', () => {
+    const { fresh, committed } = regenerate('exemplars.mjs', 'exemplars.ts');
+    expect(fresh.length).toBeGreaterThan(1000);
+    expect(fresh).toBe(committed);
+  }, 60_000);
+
+  it('regenerates the character model of lossy repairs exactly as committed', () => {
+    const { fresh, committed } = regenerate('lm.mjs', 'lm-table.ts');
+    expect(fresh).toContain('export const TRIPLES');
+    expect(fresh).toBe(committed);
+  }, 120_000);
+});
