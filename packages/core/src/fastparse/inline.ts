@@ -163,15 +163,15 @@ export class InlineConverter extends Base {
     const after = t[to] ?? '';
     const email = !/^(?:https?:\/\/|www\.)/i.test(raw);
     const beforeOk = email
-      ? before === '' || !/[\w.+\-/]/.test(before) // micromark: not alphanumeric, `+-._` or `/`
+      ? before !== '' && !/[\w.+\-/\r\n]/.test(before) // micromark: not alphanumeric, `+-._` or `/`; not at a line start
       : /^www\./i.test(raw)
         ? before === '' || /[\s(*_[\]~]/.test(before)
         : before === '' || !/[A-Za-z]/.test(before);
     if (
       !beforeOk ||
       !/^[\x21-\x7e]+$/.test(raw) ||
-      /[()&*_~<>\[\]"'`]/.test(raw) ||
-      !(after === '' || /[\s.,:;!?]/.test(after)) ||
+      /[()&*_~<\[\]"'`]/.test(raw) ||
+      !(after === '' || /[\s.,:;!?*_~<)]/.test(after)) ||
       /^mailto:|^xmpp:/i.test(raw) ||
       (email &&
         !/^[\w.+-]*[A-Za-z0-9]@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$/.test(raw)) ||
@@ -366,7 +366,7 @@ function checkTransform(value: string): void {
   EMAIL_TRANSFORM.lastIndex = 0;
   for (let m = EMAIL_TRANSFORM.exec(value); m; m = EMAIL_TRANSFORM.exec(value))
     if (!/[\d\-_]$/.test(m[2]!)) throw new FastParseUnsupported('literal autolink in text');
-  // micromark's own tokenizer takes a few addresses the transform does not (`+@.a`): any `@` between address
-  // characters left as text goes to remark too.
-  if (/[\w.+-]@[\w.-]/.test(value)) throw new FastParseUnsupported('literal autolink in text');
+  // micromark's own tokenizer takes a few addresses the transform does not (`+@.a`): any `@` after an address
+  // character and before a dotted domain (not `Lambda@Edge`) left as text goes to remark too.
+  if (/[\w.+-]@[\w.-]*\.[\w-]/.test(value)) throw new FastParseUnsupported('literal autolink in text');
 }

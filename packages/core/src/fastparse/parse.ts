@@ -35,6 +35,7 @@ const Strikethrough: MarkdownConfig = {
 
 const markdown = commonmark.configure([LezerTable, TaskList, Strikethrough, Autolink]);
 
+const PIPE_THEN_UNDERLINE = /^[ \t>]*\|[^\r\n]*\r?\n[ \t>]*(?:=+|-+)[ \t]*\r?$/m;
 const EMPTY_HEADER = /^[ \t>]*\|[ \t|]*\r?\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\||\r?$)/m;
 const FOOTNOTE = /\[\^[^\]\s]/;
 const FRONT_MATTER = /^(?:(-{3})|(\+{3}))[ \t]*(?:\r?\n|\r)/;
@@ -47,6 +48,8 @@ export function fastParse(text: string): Root {
   if (text.charCodeAt(0) === 0xfeff) throw new FastParseUnsupported('byte order mark');
   // GFM footnotes are not converted (Lezer reads `[^1]: …` as a link reference definition).
   if (FOOTNOTE.test(text)) throw new FastParseUnsupported('footnote');
+  // A `|` line right above a setext underline: Lezer makes the table a heading's text.
+  if (PIPE_THEN_UNDERLINE.test(text)) throw new FastParseUnsupported('table line before a setext underline');
   // A table whose header cells are all empty: Lezer does not take it as a table.
   if (EMPTY_HEADER.test(text)) throw new FastParseUnsupported('table with an empty header');
   const src = new Source(text);
