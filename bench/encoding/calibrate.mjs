@@ -4,7 +4,7 @@
 // wrongly (a wrong automatic repair, worse than none), and how many it leaves with a run unrepaired.
 //   npx turbo run build && node bench/encoding/generate.mjs /tmp/cases.jsonl && node bench/encoding/calibrate.mjs /tmp/cases.jsonl
 import { readFileSync } from 'node:fs';
-import { findMojibake } from '../../packages/lint/dist/encoding/mojibake.js';
+import { findMojibake } from '../../packages/lint/dist/src/encoding/mojibake.js';
 
 const file = process.argv[2] ?? new URL('./cases.jsonl', import.meta.url).pathname;
 const half = process.argv[3] ?? 'dev';

@@ -32,7 +32,7 @@ try {
       process.execPath,
       [
         '-e',
-        `import(${JSON.stringify(new URL('../../packages/lint/dist/index.js', import.meta.url).href)}).then(m=>console.log(JSON.stringify(m.rules.map(r=>r.id))))`,
+        `import(${JSON.stringify(new URL('../../packages/lint/dist/src/index.js', import.meta.url).href)}).then(m=>console.log(JSON.stringify(m.rules.map(r=>r.id))))`,
       ],
       {
         encoding: 'utf8',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates packages/lint/src/encoding/exemplars.ts: every letter some language writes, from CLDR's exemplar
+// Generates packages/lint/generated/exemplars.ts: every letter some language writes, from CLDR's exemplar
 // characters (main, auxiliary and index sets of every locale in the cldr-misc-full npm package), with both
 // cases. The mojibake engine accepts a decoded letter outside Latin-1 only if a language uses it, so the data,
 // not a hand-kept list, says which letters are real text. CJK ideographs and syllables are left out (the engine
@@ -104,6 +104,6 @@ export function isExemplarLetter(cp: number): boolean {
   return false;
 }
 `;
-const target = process.argv[2] ?? new URL('../../packages/lint/src/encoding/exemplars.ts', import.meta.url).pathname;
+const target = process.argv[2] ?? new URL('../../packages/lint/generated/exemplars.ts', import.meta.url).pathname;
 writeFileSync(target, file);
 console.log(`${sorted.length} letters, ${ranges.length} ranges -> ${target}`);

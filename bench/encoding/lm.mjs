@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Trains the character model that chooses among the repairs of lossy mojibake (packages/lint/src/encoding/lm.ts)
-// and writes packages/lint/src/encoding/lm-table.ts. Deterministic, and it needs only npm packages:
+// and writes packages/lint/generated/lm-table.ts. Deterministic, and it needs only npm packages:
 //   - the clean text of the held-out benchmark's DEV half, CLDR cases only (generate.mjs is run with an empty
 //     corpora folder, so the model is the same on a fresh clone; look-alikes that quote damage are left out);
 //   - CLDR text the benchmark never draws from: Gregorian month, day and era names, date fields and relative
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 
 const require = createRequire(import.meta.url);
-const home = new URL('../../packages/lint/src/encoding/lm-table.ts', import.meta.url).pathname;
+const home = new URL('../../packages/lint/generated/lm-table.ts', import.meta.url).pathname;
 const target = process.argv[2] ?? home;
 /** A pair seen once is as likely noise as knowledge; the model backs off to single characters for it. */
 const MIN_PAIR_COUNT = 2;

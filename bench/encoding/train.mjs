@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Trains the mojibake score (packages/lint/src/encoding/score.ts) on the DEV half of the held-out benchmark
 // only: counts the character-class pairs of the damaged cases and of the clean ones (twins and look-alikes)
-// and writes packages/lint/src/encoding/score-table.ts. The test half is never read.
+// and writes packages/lint/generated/score-table.ts. The test half is never read.
 //   node bench/encoding/generate.mjs /tmp/cases.jsonl && node bench/encoding/train.mjs /tmp/cases.jsonl [THRESHOLD]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CLASSES, countPairs } from '../../packages/lint/dist/encoding/score.js';
+import { CLASSES, countPairs } from '../../packages/lint/dist/src/encoding/score.js';
 
 const file = process.argv[2] ?? new URL('./cases.jsonl', import.meta.url).pathname;
 /** Calibrated on the dev half (see README: the sweep and why this value). */
@@ -19,7 +19,7 @@ for (const line of readFileSync(file, 'utf8').split('\n')) {
   countPairs(c.text, c.damaged ? damaged : clean);
   cases++;
 }
-const target = new URL('../../packages/lint/src/encoding/score-table.ts', import.meta.url).pathname;
+const target = new URL('../../packages/lint/generated/score-table.ts', import.meta.url).pathname;
 writeFileSync(
   target,
   `/**

@@ -3,8 +3,8 @@
 // {"id","damaged","fixed"} per line. It runs the real encoding/mojibake rule (its check() and its fixes as
 // data) and the lint package's shared fixer, from the built dist: build packages/lint first.
 import { createInterface } from 'node:readline';
-import { applyFixes } from '../../packages/lint/dist/fixer.js';
-import mojibake from '../../packages/lint/dist/rules/encoding/mojibake.js';
+import { applyFixes } from '../../packages/lint/dist/src/engine/fixer.js';
+import mojibake from '../../packages/lint/dist/src/rules/encoding/mojibake.js';
 
 /** Lint one text with the mojibake rule and apply its fixes, as `notes lint --fix` would. */
 export function check(text) {

@@ -3,7 +3,7 @@
 // the real notes in ../shared/corpora (or the folders given as arguments).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { findMojibake } from '../../packages/lint/dist/encoding/index.js';
+import { findMojibake } from '../../packages/lint/dist/src/encoding/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dirs = process.argv.slice(2);

@@ -126,7 +126,7 @@ describe('hostile notes', () => {
 
 describe('images outside the notes folder', () => {
   it('are findings of fields/image-outside (URLs, absolute paths, `..`), relative ones inside are not', async () => {
-    const { default: rule } = (await import('../../packages/lint/dist/rules/fields/image-outside.js')) as {
+    const { default: rule } = (await import('../../packages/lint/dist/src/rules/fields/image-outside.js')) as {
       default: Parameters<typeof lintSource>[1] extends infer O
         ? O extends { extraRules?: readonly (infer R)[] }
           ? R

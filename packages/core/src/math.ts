@@ -42,6 +42,12 @@ function escaped(text: string, at: number, from: number): boolean {
 }
 
 /**
+ * What may follow a `$` that opens inline math and is worth a warning when it never closes: a letter, a TeX command
+ * or a group. A digit is a price, and punctuation (`$.01`, `$/month`) a unit of money.
+ */
+const OPENS_MATH = /^[\p{L}\\{([|]$/u;
+
+/**
  * Pair `$` marks in `view` (the source of one inline run, with non-text children blanked out as `\0`), following
  * pandoc. Returns the pairs and the marks left unpaired that look like an attempt at math.
  */
@@ -70,7 +76,9 @@ function pairDollars(view: string, base: number): { pairs: Pair[]; unpaired: Unp
         pairs.push({ open: base + at, close: base + close, mark: '$$' });
         i = close + 2;
       } else {
-        if (close === -1) unpaired.push({ offset: base + at, mark: '$$' });
+        // `$$$` and longer runs are a price level or a symbol, not an opening.
+        if (close === -1 && view[at + 2] !== '$' && view[at - 1] !== '$')
+          unpaired.push({ offset: base + at, mark: '$$' });
         i = close === -1 ? at + 2 : close + 2;
       }
       continue;
@@ -90,8 +98,8 @@ function pairDollars(view: string, base: number): { pairs: Pair[]; unpaired: Unp
       pairs.push({ open: base + at, close: base + close, mark: '$' });
       i = close + 1;
     } else {
-      // `$5`, `$1.2M`: a price. Anything else that opens and never closes is reported.
-      if (!/[0-9]/.test(view[at + 1] ?? '')) unpaired.push({ offset: base + at, mark: '$' });
+      // `$5`, `$1.2M`, `$.01/hour`, `$/month`: a price or a unit. What opens math and never closes is reported.
+      if (OPENS_MATH.test(view[at + 1] ?? '') && view[at - 1] !== '$') unpaired.push({ offset: base + at, mark: '$' });
       i = at + 1;
     }
   }

@@ -2,7 +2,7 @@
 // Rebuild the rule table of packages/lint/README.md from the registry (run after `npx tsc -p packages/lint`).
 // `--check` exits 1 when the README is out of date (CI).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { bundledPlugins, loadRules } from '../dist/index.js';
+import { bundledPlugins, loadRules } from '../dist/src/index.js';
 
 // The registry every consumer sees: built-in rules, then the plugins' (`encoding/unprintable`).
 const rules = await loadRules(bundledPlugins);

@@ -3,7 +3,7 @@
  * would write in that context; clean text that merely looks like mojibake decodes to rare scripts, stray
  * combining marks, controls or letters whose case or script clashes with their neighbours.
  */
-import { isExemplarLetter } from './exemplars.js';
+import { isExemplarLetter } from '../../generated/exemplars.js';
 
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;

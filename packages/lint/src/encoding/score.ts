@@ -5,7 +5,7 @@
  * text. The score of a run is the log-likelihood ratio of its class pairs (with the character before and
  * after it) under the two tables: above `MOJIBAKE_THRESHOLD`, the run is damage whatever else is known.
  */
-import { CLEAN_PAIRS, DAMAGED_PAIRS, MOJIBAKE_THRESHOLD } from './score-table.js';
+import { CLEAN_PAIRS, DAMAGED_PAIRS, MOJIBAKE_THRESHOLD } from '../../generated/score-table.js';
 
 export { MOJIBAKE_THRESHOLD };
 

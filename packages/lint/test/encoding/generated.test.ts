@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // Generated tables are committed; CI regenerates them from the CLDR dev dependencies and fails on a diff.
 const bench = new URL('../../../../bench/encoding/', import.meta.url).pathname;
-const src = new URL('../../src/encoding/', import.meta.url).pathname;
+const src = new URL('../../generated/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'notes-generated-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
