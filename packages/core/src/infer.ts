@@ -70,20 +70,6 @@ function spansWith(list: readonly Head[], marks: readonly Head[], test: (h: Head
   return out;
 }
 
-/**
- * The depth most of `heads` sit at, the shallowest on a tie (undefined for none): under numbered topics the
- * questions are the unnumbered headings, and one unnumbered section added at the topics' own depth must not
- * pull the questions up to it.
- */
-function commonestDepth(heads: readonly Head[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const h of heads) counts.set(h.depth, (counts.get(h.depth) ?? 0) + 1);
-  let best: number | undefined;
-  let most = 0;
-  for (const [depth, n] of counts) if (n > most || (n === most && depth < best!)) [best, most] = [depth, n];
-  return best;
-}
-
 /** Decide which heading is the title, which are topics, and at which depth questions sit. */
 export function plan(blocks: readonly RootContent[]): Plan {
   const heads: Head[] = [];
@@ -133,12 +119,16 @@ export function plan(blocks: readonly RootContent[]): Plan {
     ).length;
     const questions = best.filter((h) => looksLikeQuestion(h.text)).length;
     if (parents >= best.length * MIN_PARENT_SHARE && questions < best.length * QUESTION_MAJORITY) {
-      const after = rest.filter((r) => r.index > best[0]!.index && !r.numbered && r.depth >= depth);
-      const questionDepth = commonestDepth(after) ?? depth;
-      // With questions deeper than the numbered topics, an unnumbered heading at the topics' depth is a topic
-      // too (a section added without a number), not text in the answer before it.
-      const topics = questionDepth > depth ? rest.filter((r) => r.depth === depth) : best;
-      return { title, strayDepth, topics: new Set(topics.map((h) => h.node)), topicDepth: depth, questionDepth };
+      const after = rest.filter((r) => r.index > best[0]!.index && !r.numbered);
+      const same = after.some((r) => r.depth === depth);
+      const deeper = after.filter((r) => r.depth > depth).map((r) => r.depth);
+      return {
+        title,
+        strayDepth,
+        topics: new Set(best.map((h) => h.node)),
+        topicDepth: depth,
+        questionDepth: same ? depth : deeper.length ? minOf(deeper) : depth,
+      };
     }
   }
 
