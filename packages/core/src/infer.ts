@@ -120,15 +120,15 @@ export function plan(blocks: readonly RootContent[]): Plan {
     const questions = best.filter((h) => looksLikeQuestion(h.text)).length;
     if (parents >= best.length * MIN_PARENT_SHARE && questions < best.length * QUESTION_MAJORITY) {
       const after = rest.filter((r) => r.index > best[0]!.index && !r.numbered);
-      const same = after.some((r) => r.depth === depth);
+      const sameDepth = after.filter((r) => r.depth === depth);
       const deeper = after.filter((r) => r.depth > depth).map((r) => r.depth);
-      return {
-        title,
-        strayDepth,
-        topics: new Set(best.map((h) => h.node)),
-        topicDepth: depth,
-        questionDepth: same ? depth : deeper.length ? minOf(deeper) : depth,
-      };
+      // Unnumbered headings among the numbered topics are questions beside them (`#### 1️⃣ Messaging` among
+      // `#### question`s), unless they are fewer than the topics and there are deeper headings: then they are
+      // sections added without a number (`## Conclusion`), topics too, and the questions stay below.
+      const added = sameDepth.length > 0 && sameDepth.length < best.length && deeper.length > 0;
+      const questionDepth = sameDepth.length > 0 && !added ? depth : deeper.length ? minOf(deeper) : depth;
+      const topics = added ? [...best, ...sameDepth].sort((a, b) => a.index - b.index) : best;
+      return { title, strayDepth, topics: new Set(topics.map((h) => h.node)), topicDepth: depth, questionDepth };
     }
   }
 

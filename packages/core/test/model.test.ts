@@ -242,6 +242,22 @@ describe('structure edge cases', () => {
     ]);
   });
 
+  it("an unnumbered section added at the numbered topics' depth is one more topic, and the questions stay", () => {
+    const numbered =
+      '# Notes\n\n## 1. Compute\n\n### What is EC2?\n\na\n\n### What is Lambda?\n\nb\n\n## 2. Storage\n\n### What is S3?\n\nc\n';
+    const before = model(numbered);
+    const after = model(`${numbered}\n## Conclusion\n\nReview the above.\n`);
+    const asked = (doc: typeof before) => doc.notes.filter((n) => n.kind === 'question').map((n) => [n.topic, n.title]);
+    expect(asked(before)).toEqual([
+      ['1. Compute', 'What is EC2?'],
+      ['1. Compute', 'What is Lambda?'],
+      ['2. Storage', 'What is S3?'],
+    ]);
+    expect(asked(after)).toEqual(asked(before));
+    expect(after.topics.map((t) => t.title)).toEqual(['1. Compute', '2. Storage', 'Conclusion']);
+    expect(after.notes.find((n) => n.kind === 'question' && n.title === 'What is S3?')!.answer.text).toBe('c');
+  });
+
   it('quotes and lists nested a thousand levels deep do not overflow the stack', () => {
     const quotes = model(`# T\n\n## Q?\n\n${'> '.repeat(1000)}deep text\n`);
     expect(quotes.notes[0]!.answer.text).toBe('deep text');
