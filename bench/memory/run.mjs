@@ -4,7 +4,7 @@
 // this checkout's CLI and a reference CLI (default /work/main) run alternately, medians of 5 rounds.
 // Usage: node bench/memory/run.mjs [rounds=5] [reference checkout=/work/main] [corpora=../shared/corpora]
 // (build both first). Issue 14 wants a peak of 400 MB or less.
-import { spawnSync } from 'node:child_process';
+import { measure } from '../measure.mjs';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -49,26 +49,12 @@ for (const f of chosen) {
 function run(checkout) {
   const out = join(dir, 'out');
   rmSync(out, { recursive: true, force: true });
-  const args = ['export', '--all', '--out', out, 'notes'];
-  const start = process.hrtime.bigint();
-  const r = spawnSync(
-    '/usr/bin/time',
-    ['-f', '__cpu=%U %S __kb=%M', process.execPath, join(checkout, 'packages/cli/bin/notes.js'), ...args],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
-      maxBuffer: 1 << 28,
-    },
-  );
-  const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  const cpu = /__cpu=([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  const kb = /__kb=(\d+)/.exec(r.stderr ?? '');
+  const r = measure([join(checkout, 'packages/cli/bin/notes.js'), 'export', '--all', '--out', out, 'notes'], dir);
   // Exit 1 is lint errors left after repair (the export is still written); a CLI that cannot start exits 1 too.
-  if (!cpu || !kb || r.status === null || r.status > 1 || !existsSync(join(out, 'notes.json'))) {
-    throw new Error(`${checkout}: export --all failed: ${r.stderr?.slice(-400)}`);
+  if (r.cpu === null || r.mb === null || r.status === null || r.status > 1 || !existsSync(join(out, 'notes.json'))) {
+    throw new Error(`${checkout}: export --all failed: ${r.stderr.slice(-400)}`);
   }
-  return { wall, cpu: Number(cpu[1]) + Number(cpu[2]), mb: Number(kb[1]) / 1024 };
+  return { wall: r.wall, cpu: r.cpu, mb: r.mb };
 }
 
 const median = (xs) => {

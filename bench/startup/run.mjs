@@ -4,7 +4,7 @@
 // Usage: node bench/startup/run.mjs [rounds=5] [file=../shared/seeds/aws-prep-notes.raw.md]  (build first)
 // CPU time (user + sys of the process, from /usr/bin/time) is the figure to compare on a busy machine; wall
 // time is printed too.
-import { spawnSync } from 'node:child_process';
+import { measure } from '../measure.mjs';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -21,18 +21,10 @@ copyFileSync(source, join(dir, file));
 
 /** One whole-process run: wall seconds, CPU seconds (user + sys) and peak RSS in MB. */
 function run(args) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '__cpu=%U %S __kb=%M', process.execPath, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
-    maxBuffer: 1 << 28,
-  });
-  const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  const cpu = /__cpu=([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  const kb = /__kb=(\d+)/.exec(r.stderr ?? '');
-  if (!cpu || r.status === null || r.status > 1) throw new Error(`${args.join(' ')} failed: ${r.stderr?.slice(-300)}`);
-  return { wall, cpu: Number(cpu[1]) + Number(cpu[2]), mb: Number(kb?.[1] ?? 0) / 1024 };
+  const r = measure(args, dir);
+  if (r.cpu === null || r.status === null || r.status > 1)
+    throw new Error(`${args.join(' ')} failed: ${r.stderr.slice(-300)}`);
+  return { wall: r.wall, cpu: r.cpu, mb: r.mb ?? 0 };
 }
 
 const median = (xs) => {
