@@ -7,8 +7,11 @@ import type { Nodes, Parents, Root, Table } from 'mdast';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { trimLines } from 'trim-lines';
 
-/** Thrown (never escapes `fastHtml`) when a node is not one the fast path renders exactly. */
-const DECLINE = Symbol('decline');
+/**
+ * Thrown (never escapes `fastHtml`) when a node is not one the fast path renders exactly: one instance made once, so
+ * declining costs no stack trace.
+ */
+const DECLINE = new Error('fast card HTML declined this tree');
 
 /** hast-util-to-html's text escapes: `<` and `&` as hexadecimal references. */
 function escapeText(value: string): string {

@@ -198,9 +198,15 @@ function ankiClozes(html: string): string {
   );
 }
 
-function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark', reference = false): string {
-  // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise.
-  tree = { ...tree, children: mapClozes(tree.children, clozes === 'anki' ? ankiWrapper : markWrapper) };
+function render(
+  blocks: readonly RootContent[],
+  ctx: HtmlContext,
+  clozes: ClozeMode = 'mark',
+  reference = false,
+): string {
+  // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise. The note's own array goes
+  // in, so core finds the clozes the model's other readers already asked about.
+  let tree: Root = { type: 'root', children: mapClozes(blocks, clozes === 'anki' ? ankiWrapper : markWrapper) };
   if (nestingDepth(tree) > MAX_NESTING) {
     ctx.warn(`${ctx.where}: nesting deeper than ${MAX_NESTING} levels: the deepest part is shown as plain text`);
     tree = capped(tree, 0) as Root;
@@ -222,7 +228,7 @@ function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark', refere
 
 /** Markdown blocks (an answer) to sanitized card HTML. */
 export function blocksToHtml(blocks: readonly RootContent[], ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
-  return render({ type: 'root', children: [...blocks] }, ctx, clozes);
+  return render(blocks, ctx, clozes);
 }
 
 /** `blocksToHtml` the reference way only (mdast-util-to-hast, the sanitizer, hast-util-to-html): the fast path's yardstick. */
@@ -231,12 +237,12 @@ export function referenceBlocksToHtml(
   ctx: HtmlContext,
   clozes: ClozeMode = 'mark',
 ): string {
-  return render({ type: 'root', children: [...blocks] }, ctx, clozes, true);
+  return render(blocks, ctx, clozes, true);
 }
 
 /** Inline Markdown (a table cell) to sanitized card HTML. */
 export function phrasingToHtml(children: readonly PhrasingContent[], ctx: HtmlContext): string {
-  return render({ type: 'root', children: [{ type: 'paragraph', children: [...children] }] }, ctx)
+  return render([{ type: 'paragraph', children: [...children] }], ctx)
     .replace(/^<p>/, '')
     .replace(/<\/p>$/, '');
 }

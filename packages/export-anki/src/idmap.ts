@@ -102,6 +102,9 @@ export class SketchCache {
   readonly pairs = new Map<number, number>();
 }
 
+/** Scratch space for one answer's feature hashes (grown as needed; sketches are made one at a time). */
+let hashBuffer = new Float64Array(256);
+
 /** The first 32 bits of a feature's sha1, as an unsigned number (its first 8 hex digits). */
 function featureHash(feature: string): number {
   return Number.parseInt(sha1Hex(feature).slice(0, 8), 16);
@@ -115,7 +118,8 @@ function featureHash(feature: string): number {
 export function answerSketch(text: string, cache: SketchCache = new SketchCache()): string {
   const words = normalizeForId(text).split(' ').filter(Boolean);
   if (words.length === 0) return '';
-  const hashes = new Float64Array(words.length * 2 - 1);
+  if (hashBuffer.length < words.length * 2) hashBuffer = new Float64Array(words.length * 4);
+  const hashes = hashBuffer;
   let previous = -1;
   let n = 0;
   for (let i = 0; i < words.length; i++) {
@@ -138,12 +142,12 @@ export function answerSketch(text: string, cache: SketchCache = new SketchCache(
     }
     previous = known.id;
   }
-  hashes.sort();
+  const sorted = hashes.subarray(0, n).sort();
   let sketch = '';
   let kept = 0;
   for (let i = 0; i < n && kept < SKETCH_SIZE; i++) {
-    if (i > 0 && hashes[i] === hashes[i - 1]) continue;
-    sketch += hashes[i]!.toString(16).padStart(8, '0');
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    sketch += sorted[i]!.toString(16).padStart(8, '0');
     kept++;
   }
   return sketch;
