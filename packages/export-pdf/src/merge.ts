@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type { CheatSheetDefinition } from './definition.js';
 
 /**
@@ -10,6 +9,8 @@ export async function mergePdfs(
   info: CheatSheetDefinition['info'],
   language = 'und',
 ): Promise<Uint8Array> {
+  // pdf-lib (about 0.1 s to load) is needed only for a sheet laid out in parts: most sheets are one part.
+  const { PDFDocument } = await import('pdf-lib');
   const out = await PDFDocument.create({ updateMetadata: false });
   for (const bytes of parts) {
     const part = await PDFDocument.load(bytes, { updateMetadata: false });
