@@ -325,11 +325,19 @@ export function applyIdMap(list: AnkiCardList, previous: IdMap | null): IdMapRes
   return { list: { ...list, cards }, map: { version: 1, notes }, renamed, orphans };
 }
 
+/** Characters JSON.stringify writes other than as they are (controls, `"`, `\`; surrogates: lone ones are escaped). */
+const JSON_ESCAPED = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** JSON.stringify of a string, without the call for the common string that needs no escape. */
+function quote(text: string): string {
+  return JSON_ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
 /** The map as text: one note a line, keys sorted, so a diff shows exactly the notes that changed. */
 export function formatIdMap(map: IdMap): string {
   const lines = Object.entries(map.notes).map(
     ([key, entry]) =>
-      `    ${JSON.stringify(key)}: { "guid": ${JSON.stringify(entry.guid)}, "kind": ${JSON.stringify(entry.kind)}, "deck": ${JSON.stringify(entry.deck)}, "title": ${JSON.stringify(entry.title)}, "sketch": ${JSON.stringify(entry.sketch)}, "search": ${JSON.stringify(entry.search)} }`,
+      `    ${quote(key)}: { "guid": ${quote(entry.guid)}, "kind": ${quote(entry.kind)}, "deck": ${quote(entry.deck)}, "title": ${quote(entry.title)}, "sketch": ${quote(entry.sketch)}, "search": ${quote(entry.search)} }`,
   );
   return `{\n  "version": 1,\n  "notes": {${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}}\n}\n`;
 }
