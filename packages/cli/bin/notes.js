@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `notes` binary: a thin shell around main(); all behaviour lives in src/ (run from its esbuild bundle).
-import { main } from '../dist/bundle/notes.js';
+// The `notes` binary: a thin shell around main(); all behaviour lives in src/ (run from its esbuild bundle, which
+// src/start.ts compiles with the code cache made at build time).
+import { start } from '../dist/start.js';
 
-process.exitCode = await main({
+process.exitCode = await start().main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   stdout: process.stdout,

@@ -3,9 +3,16 @@
 // of about 300 files (Node 20 has no module compile cache, and resolving and compiling each module file costs more
 // than the lint of a small repository). Commands and exporters stay lazily loaded chunks (esbuild code splitting),
 // so `notes lint` never loads pdfmake or sql.js. The output is deterministic: same sources, same bytes.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+//
+// The command itself is one CommonJS script, dist/bundle/notes.cjs, that src/start.ts compiles with V8's code
+// cache: the cache is made here, by a training run of `notes lint` on the repository's notes, and shipped beside
+// the bundle (notes.<build>.cache). The worker threads' entries stay ES modules with shared chunks.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Parser } from 'acorn';
 import { build } from 'esbuild';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -36,7 +43,6 @@ const EXTERNAL = [
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
-    notes: join(root, 'dist/index.js'),
     // The PDF's thread (src/pdf-thread.ts starts `./pdf-worker.js` beside itself).
     'pdf-worker': join(root, 'dist/pdf-worker.js'),
     // lintBatch starts its worker threads from `./worker.js` beside the code that calls it.
@@ -65,5 +71,66 @@ if (lost.length > 0) {
   console.error(
     `bundle: ${lost.join(', ')} export only a CommonJS default: add the package to EXTERNAL in ${import.meta.filename}`,
   );
+  process.exit(1);
+}
+
+// The command: one CommonJS script. Modules reached only through import() stay lazily evaluated (esbuild wraps
+// them), so `notes lint` runs none of the exporters' code. `import.meta` and the import() of packages left to
+// Node's loader are parameters that src/start.ts passes in.
+const command = await build({
+  entryPoints: [join(root, 'dist/index.js')],
+  bundle: true,
+  write: false,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  define: { 'import.meta.url': '__notesImportMetaUrl', 'import.meta.resolve': '__notesImportMetaResolve' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const code = rewriteImports(command.outputFiles[0].text);
+const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+const bundleFile = join(outdir, 'notes.cjs');
+writeFileSync(bundleFile, `${code}\n// notes-build ${buildId}\n`);
+
+/** Every `import(…)` expression of a script, as `__notesImport(…)` (found by parsing, not by searching text). */
+function rewriteImports(text) {
+  const starts = [];
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object' || typeof node.type !== 'string') return;
+    if (node.type === 'ImportExpression') starts.push(node.start);
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'type' && value && typeof value === 'object') walk(value);
+  };
+  walk(
+    Parser.parse(text, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      allowHashBang: true,
+      allowReturnOutsideFunction: true,
+    }),
+  );
+  let out = '';
+  let at = 0;
+  for (const start of starts.sort((a, b) => a - b)) {
+    out += `${text.slice(at, start)}__notesImport`;
+    at = start + 'import'.length;
+  }
+  return out + text.slice(at);
+}
+
+// The code cache: run `notes lint` once on the repository's notes (output discarded) and keep the bytecode of
+// everything compiled. Without the notes (a build outside the repository) there is no cache, only a slower start.
+const sample = join(root, '../../content');
+const training = spawnSync(process.execPath, [join(root, 'scripts/train-cache.mjs'), sample], {
+  cwd: root,
+  encoding: 'utf8',
+  // The cache holds V8's flags: train with none, as `notes` runs.
+  env: Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_OPTIONS')),
+});
+if (training.status !== 0) {
+  console.error(`bundle: the code cache's training run failed:\n${training.stderr}`);
   process.exit(1);
 }

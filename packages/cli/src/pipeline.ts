@@ -12,6 +12,21 @@ export interface Prepared {
   repaired: string;
   document: ModelDocument;
   remaining: LintMessage[];
+  /** The findings on the file as read, before any repair: what `notes lint` reports for it. */
+  found: LintMessage[];
+}
+
+/**
+ * Repair one file in memory and build its model: the first lint pass's findings are the lint report's, the last
+ * pass's parse is the model's (core's full parse, so the model the rules share is the one the exporters get).
+ */
+export function prepareSource(file: SourceFile, setup: LintSetup): Prepared {
+  const options = { ...setup.optionsFor(file.absolutePath), parse: parseMarkdown };
+  const { output, messages, found, document } = fixSource(file, options);
+  const prepared = { file, repaired: output, document: document(), remaining: messages, found };
+  // Parsing leaves much garbage and the models stay: keep the heap near what is live on big inputs.
+  collectGarbageIfGrown();
+  return prepared;
 }
 
 /**
@@ -23,12 +38,7 @@ export async function prepare(found: readonly FoundFile[], setup: LintSetup, std
   const bar = progress(stderr, found.length, 'reading');
   for (const f of found) {
     const file = await readSource(f.absolutePath, { path: f.path, maxBytes: setup.maxFileBytes });
-    // Lint with core's full parse: the model the rules share is then the model the exporters get.
-    const options = { ...setup.optionsFor(f.absolutePath), parse: parseMarkdown };
-    const { output, messages, document } = fixSource(file, options);
-    out.push({ file, repaired: output, document: document(), remaining: messages });
-    // Parsing leaves much garbage and the models stay: keep the heap near what is live on big inputs.
-    collectGarbageIfGrown();
+    out.push(prepareSource(file, setup));
     bar.tick(f.path);
   }
   bar.done();

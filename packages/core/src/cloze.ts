@@ -197,8 +197,23 @@ interface Located {
   group: number;
 }
 
+/**
+ * What `locate` found per list of blocks: the lint rule, the dataset, the Anki and PDF exports all ask about the same
+ * note bodies of one model, which are never changed once built (trees are never changed in place here either).
+ */
+const scans = new WeakMap<readonly RootContent[], { located: Located[]; problems: ClozeProblem[] }>();
+
 /** Scan the blocks and number the clozes: explicit numbers as written, the others in reading order around them. */
 function locate(blocks: readonly RootContent[]): { located: Located[]; problems: ClozeProblem[] } {
+  let found = scans.get(blocks);
+  if (found === undefined) {
+    found = scan(blocks);
+    scans.set(blocks, found);
+  }
+  return found;
+}
+
+function scan(blocks: readonly RootContent[]): { located: Located[]; problems: ClozeProblem[] } {
   const raw: { parent: AnyParent; span: RawSpan }[] = [];
   const problems: ClozeProblem[] = [];
   for (const parent of inlineParents(blocks)) {
@@ -231,7 +246,7 @@ export function findClozes(blocks: readonly RootContent[]): Cloze[] {
 
 /** Malformed clozes (unbalanced, empty, nested) in some blocks, for the `fields/cloze` rule. */
 export function clozeProblems(blocks: readonly RootContent[]): ClozeProblem[] {
-  return locate(blocks).problems;
+  return [...locate(blocks).problems];
 }
 
 /** What a cloze becomes: the nodes that replace it, given its content and its numbering. */

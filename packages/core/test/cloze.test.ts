@@ -49,6 +49,22 @@ describe('cloze deletions', () => {
     ]);
   });
 
+  it('answers the same for the same blocks asked again, each answer a fresh list', () => {
+    const body = blocks('an ==open one\n\n==2:two== and ==one==\n');
+    const first = { found: findClozes(body), problems: clozeProblems(body) };
+    const problems = clozeProblems(body);
+    expect(problems).toEqual(first.problems);
+    expect(problems).not.toBe(first.problems);
+    problems.length = 0;
+    expect(clozeProblems(body)).toEqual(first.problems);
+    expect(findClozes(body)).toEqual(first.found);
+    const marked = mapClozes(body, (content) => [{ type: 'emphasis', children: content }]);
+    expect(marked).not.toBe(body);
+    expect(findClozes(marked)).toEqual([]);
+    // Another list with the same nodes is scanned on its own.
+    expect(findClozes([...body])).toEqual(first.found);
+  });
+
   it('rewrites each cloze with what the wrapper makes of it and leaves the input tree as it was', () => {
     const tree = blocks('keep ==1:this **bold**== and {{c2::that::hint}}\n');
     const before = JSON.stringify(tree);

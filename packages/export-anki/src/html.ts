@@ -2,6 +2,7 @@ import { CODE_COLORS, imageFinding, locateImage, TOKEN_STYLE, tokenStyle, type C
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { fastHtml } from './fast-html.js';
 import { MAX_NESTING, mapClozes, nestingDepth, type ClozeWrapper } from '@notes/core';
 import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
@@ -197,12 +198,24 @@ function ankiClozes(html: string): string {
   );
 }
 
-function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
-  // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise.
-  tree = { ...tree, children: mapClozes(tree.children, clozes === 'anki' ? ankiWrapper : markWrapper) };
+function render(
+  blocks: readonly RootContent[],
+  ctx: HtmlContext,
+  clozes: ClozeMode = 'mark',
+  reference = false,
+): string {
+  // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise. The note's own array goes
+  // in, so core finds the clozes the model's other readers already asked about.
+  let tree: Root = { type: 'root', children: mapClozes(blocks, clozes === 'anki' ? ankiWrapper : markWrapper) };
   if (nestingDepth(tree) > MAX_NESTING) {
     ctx.warn(`${ctx.where}: nesting deeper than ${MAX_NESTING} levels: the deepest part is shown as plain text`);
     tree = capped(tree, 0) as Root;
+  }
+  // The common shapes straight to HTML (the same string, see fast-html.ts); the rest the reference way below.
+  const fast = reference ? null : fastHtml(tree);
+  if (fast !== null) {
+    const html = fast.trim();
+    return clozes === 'anki' ? ankiClozes(html) : html;
   }
   // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.
   const handlers = ctx.highlighter ? { ...MATH_HANDLERS, code: codeHandler(ctx) } : MATH_HANDLERS;
@@ -215,12 +228,21 @@ function render(tree: Root, ctx: HtmlContext, clozes: ClozeMode = 'mark'): strin
 
 /** Markdown blocks (an answer) to sanitized card HTML. */
 export function blocksToHtml(blocks: readonly RootContent[], ctx: HtmlContext, clozes: ClozeMode = 'mark'): string {
-  return render({ type: 'root', children: [...blocks] }, ctx, clozes);
+  return render(blocks, ctx, clozes);
+}
+
+/** `blocksToHtml` the reference way only (mdast-util-to-hast, the sanitizer, hast-util-to-html): the fast path's yardstick. */
+export function referenceBlocksToHtml(
+  blocks: readonly RootContent[],
+  ctx: HtmlContext,
+  clozes: ClozeMode = 'mark',
+): string {
+  return render(blocks, ctx, clozes, true);
 }
 
 /** Inline Markdown (a table cell) to sanitized card HTML. */
 export function phrasingToHtml(children: readonly PhrasingContent[], ctx: HtmlContext): string {
-  return render({ type: 'root', children: [{ type: 'paragraph', children: [...children] }] }, ctx)
+  return render([{ type: 'paragraph', children: [...children] }], ctx)
     .replace(/^<p>/, '')
     .replace(/<\/p>$/, '');
 }

@@ -94,14 +94,63 @@ function titleOf(card: AnkiCard): string {
 export const SKETCH_SIZE = 32;
 
 /**
- * A bottom-k MinHash sketch (Broder 1997) of a text's words and word pairs: the 32 smallest of their 32-bit
- * hashes, as 8 hex digits each, concatenated in order.
+ * Feature hashes already computed in one export, so that a word or word pair common to many answers is hashed
+ * once: words to a number each, word pairs by those numbers.
  */
-export function answerSketch(text: string): string {
+export class SketchCache {
+  readonly words = new Map<string, { id: number; hash: number }>();
+  readonly pairs = new Map<number, number>();
+}
+
+/** Scratch space for one answer's feature hashes (grown as needed; sketches are made one at a time). */
+let hashBuffer = new Float64Array(256);
+
+/** The first 32 bits of a feature's sha1, as an unsigned number (its first 8 hex digits). */
+function featureHash(feature: string): number {
+  return Number.parseInt(sha1Hex(feature).slice(0, 8), 16);
+}
+
+/**
+ * A bottom-k MinHash sketch (Broder 1997) of a text's words and word pairs: the 32 smallest of their distinct 32-bit
+ * hashes, as 8 hex digits each, concatenated in order. A cache shared by the answers of one export saves hashing a
+ * feature twice (same sketch with or without it).
+ */
+export function answerSketch(text: string, cache: SketchCache = new SketchCache()): string {
   const words = normalizeForId(text).split(' ').filter(Boolean);
-  const features = new Set([...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)]);
-  const hashes = [...new Set([...features].map((f) => sha1Hex(f).slice(0, 8)))].sort();
-  return hashes.slice(0, SKETCH_SIZE).join('');
+  if (words.length === 0) return '';
+  if (hashBuffer.length < words.length * 2) hashBuffer = new Float64Array(words.length * 4);
+  const hashes = hashBuffer;
+  let previous = -1;
+  let n = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    let known = cache.words.get(word);
+    if (known === undefined) {
+      known = { id: cache.words.size, hash: featureHash(word) };
+      cache.words.set(word, known);
+    }
+    hashes[n++] = known.hash;
+    if (previous >= 0) {
+      // A pair's key is exact while word ids stay below 2^26 (always, in practice); past that, no cache.
+      const key = known.id < 2 ** 26 ? previous * 2 ** 26 + known.id : -1;
+      let pair = key < 0 ? undefined : cache.pairs.get(key);
+      if (pair === undefined) {
+        pair = featureHash(`${words[i - 1]} ${word}`);
+        if (key >= 0) cache.pairs.set(key, pair);
+      }
+      hashes[n++] = pair;
+    }
+    previous = known.id;
+  }
+  const sorted = hashes.subarray(0, n).sort();
+  let sketch = '';
+  let kept = 0;
+  for (let i = 0; i < n && kept < SKETCH_SIZE; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    sketch += sorted[i]!.toString(16).padStart(8, '0');
+    kept++;
+  }
+  return sketch;
 }
 
 function sketchHashes(sketch: string): string[] {
@@ -171,7 +220,8 @@ export function applyIdMap(list: AnkiCardList, previous: IdMap | null): IdMapRes
   const gone = Object.keys(old)
     .filter((k) => !present.has(k))
     .sort();
-  const sketches = list.cards.map((card) => answerSketch(answerText(card)));
+  const cache = new SketchCache();
+  const sketches = list.cards.map((card) => answerSketch(answerText(card), cache));
   const usedGuids = new Set(list.cards.map((c, i) => (old[keys[i]!] ? old[keys[i]!]!.guid : c.guid)));
   // Candidate pairs (new card, gone key), best first; ties broken by order so the result is deterministic.
   const pairs: { card: number; key: string; score: number }[] = [];

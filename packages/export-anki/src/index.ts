@@ -9,6 +9,7 @@ export {
   sameAnswer,
   answerSketch,
   SKETCH_SIZE,
+  SketchCache,
   sketchSimilarity,
   type IdMap,
   type IdMapEntry,

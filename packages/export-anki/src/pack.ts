@@ -184,6 +184,17 @@ function fieldList(card: AnkiCard): string[] {
   return noteTypeOf(card).fields.map((name) => (fields[name] ?? '').replace(/\x1f/g, ' '));
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * A text to bind: its UTF-8 bytes, for `cast(? as text)`. A string with a lone surrogate stays a string: sql.js
+ * writes those as they are, where TextEncoder would write U+FFFD.
+ */
+function utf8(text: string): Uint8Array | string {
+  // String.prototype.isWellFormed: Node 20 has it, the ES2022 library types do not.
+  return (text as string & { isWellFormed(): boolean }).isWellFormed() ? encoder.encode(text) : text;
+}
+
 /** The card list → an `.apkg` (zip of a schema-11 `collection.anki2` and a `media` map). Same input, same bytes. */
 export async function packApkg(list: AnkiCardList, options: PackOptions): Promise<Uint8Array> {
   const SQL = await loadSqlJs();
@@ -220,7 +231,11 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
       '{}',
     ]);
     db.exec('begin');
-    const insertNote = db.prepare("insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
+    // Text goes in as UTF-8 bytes cast back to text (the same stored value): sql.js encodes a bound string in a
+    // JavaScript loop, where TextEncoder and a blob copy are native.
+    const insertNote = db.prepare(
+      "insert into notes values (?, cast(? as text), ?, ?, -1, cast(? as text), cast(? as text), cast(? as text), ?, 0, '')",
+    );
     const insertCard = db.prepare("insert into cards values (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
     // Ids are milliseconds counting up to the epoch: unique, in order, and never in the future.
     const count = list.cards.length;
@@ -233,12 +248,12 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
       const tags = card.tags.length ? ` ${card.tags.join(' ')} ` : '';
       insertNote.run([
         id,
-        card.guid,
+        utf8(card.guid),
         noteTypeOf(card).id,
         epoch,
-        tags,
-        fields.join(FIELD_SEPARATOR),
-        first,
+        utf8(tags),
+        utf8(fields.join(FIELD_SEPARATOR)),
+        utf8(first),
         fieldChecksum(first),
       ]);
       // A cloze note's cards are siblings: same deck, same position among new cards.

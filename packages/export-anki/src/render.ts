@@ -107,18 +107,36 @@ function hasReverseMarker(note: ModelNote): boolean {
   return note.body.some((b) => b.type === 'html' && REVERSE_MARKER.test(b.value.trim()));
 }
 
+/**
+ * The overviews of a document that carry the reverse marker, by their topic id (null: the document's own, before
+ * its first topic). Found once per document: asking every note's scope anew would be quadratic in the notes.
+ */
+function markedOverviews(doc: ModelDocument): Map<string | null, ModelNote[]> {
+  const marked = new Map<string | null, ModelNote[]>();
+  for (const n of doc.notes) {
+    if (n.kind !== 'overview' || !hasReverseMarker(n)) continue;
+    const list = marked.get(n.topicId) ?? [];
+    list.push(n);
+    marked.set(n.topicId, list);
+  }
+  return marked;
+}
+
 /** Whether a note's comparison rows get reverse cards: config, front matter, or a marker in scope. */
-function reverseWanted(doc: ModelDocument, note: ModelNote, option: boolean | undefined): boolean {
+function reverseWanted(
+  doc: ModelDocument,
+  note: ModelNote,
+  option: boolean | undefined,
+  marked: () => Map<string | null, ModelNote[]>,
+): boolean {
   if (option === true) return true;
   const fm = doc.frontMatter?.['reverse'];
   if (fm === true) return true;
   if (Array.isArray(fm) && note.topic !== null && fm.some((t) => typeof t === 'string' && t.trim() === note.topic))
     return true;
   if (hasReverseMarker(note)) return true;
-  return doc.notes.some(
-    (n) =>
-      n.kind === 'overview' && n !== note && (n.topicId === null || n.topicId === note.topicId) && hasReverseMarker(n),
-  );
+  const inScope = (list: ModelNote[] | undefined): boolean => (list ?? []).some((n) => n !== note);
+  return inScope(marked().get(null)) || (note.topicId !== null && inScope(marked().get(note.topicId)));
 }
 
 /** The deck of a note from the pattern; every component cleaned by `deckPart`. */
@@ -228,6 +246,8 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
 
   for (const doc of documents) {
     const docDir = documentDir(doc, baseDir);
+    let marked: Map<string | null, ModelNote[]> | undefined;
+    const markedOf = (): Map<string | null, ModelNote[]> => (marked ??= markedOverviews(doc));
     for (const note of doc.notes) {
       const clozes = findClozes(note.body);
       // A question or overview with clozes becomes a cloze note; it gets no question card besides.
@@ -272,7 +292,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
           groups: [...new Set(clozes.map((c) => c.group))].sort((a, b) => a - b),
         });
       }
-      const reverse = tables.length > 0 && reverseWanted(doc, note, options.reverse);
+      const reverse = tables.length > 0 && reverseWanted(doc, note, options.reverse, markedOf);
       for (const table of tables) {
         const tableWhere = `${note.source.path}:${table.line}`;
         const rows = comparisonRows(table, { ...ctx, where: tableWhere });

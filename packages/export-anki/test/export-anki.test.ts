@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { buildDocument, sourceFromText, type ModelDocument } from '@notes/core';
 import * as api from '@notes/export-anki';
 import { ankiExporter, isComparisonTable, packApkg, renderCards } from '@notes/export-anki';
+import { unzipSync } from 'fflate';
 import type { BlockContent } from 'mdast';
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureDocument, openApkg } from './helpers.js';
 
@@ -39,6 +41,7 @@ describe('the public API', () => {
       'RENAME_MIN_SIMILARITY',
       'REVERSE_NOTETYPE_ID',
       'SKETCH_SIZE',
+      'SketchCache',
       'ankiExporter',
       'answerSketch',
       'applyIdMap',
@@ -401,6 +404,41 @@ describe('edge cases', () => {
     expect(names).toEqual(expect.arrayContaining(['Alpha', 'Alpha::One', 'Beta', 'Beta::Two', '📌 AWS Prep Notes']));
     expect(apkg.notes.filter((n) => n.mid === QUESTION_ID)).toHaveLength(25);
     expect(new Set(apkg.notes.map((n) => n.guid)).size).toBe(apkg.notes.length);
+  });
+
+  it('stores every field as text, byte for byte as sql.js would bind the string', async () => {
+    const list = renderCards(
+      [buildDocument(sourceFromText('# T\n\n### Café 😀?\n\nNaïve — ok.\n\n### Q2?\n\nA.\n', 'u.md'))],
+      {
+        baseDir: '/',
+        warn: () => {},
+      },
+    );
+    // A lone surrogate (never from a decoded file, but a field is only a string): bound as the string it is.
+    (list.cards[1]!.fields as Record<string, string>)['Back'] = 'half \ud83d pair';
+    const files = unzipSync(await packApkg(list, { epoch: EPOCH }));
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(files['collection.anki2']!);
+    const reference = new SQL.Database();
+    try {
+      const rows = db.exec(
+        'select typeof(guid), typeof(tags), typeof(flds), typeof(sfld), hex(flds), flds from notes order by id',
+      )[0]!.values;
+      expect(rows.map((r) => r.slice(0, 4))).toEqual([
+        ['text', 'text', 'text', 'text'],
+        ['text', 'text', 'text', 'text'],
+      ]);
+      expect(rows[0]![5]).toBe(`Café 😀?\x1f<p>Naïve — ok.</p>\x1fT\x1fu.md:3`);
+      expect(rows[0]![4]).toBe(reference.exec('select hex(?)', [rows[0]![5] as string])[0]!.values[0]![0]);
+      const lone = list.cards[1]!.fields;
+      const expected = reference.exec('select hex(?)', [
+        [lone.Front, (lone as Record<string, string>)['Back'], lone.Topic, lone.Source].join('\x1f'),
+      ])[0]!.values[0]![0];
+      expect(rows[1]![4]).toBe(expected);
+    } finally {
+      db.close();
+      reference.close();
+    }
   });
 
   it('never dates ids after the epoch, even for epoch 0', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { buildDocument, sourceFromText } from '@notes/core';
 import {
   answerSketch,
@@ -7,6 +8,7 @@ import {
   RENAME_MIN_SIMILARITY,
   renderCards,
   sameAnswer,
+  SketchCache,
   sketchSimilarity,
 } from '@notes/export-anki';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +41,29 @@ describe('answer similarity', () => {
     // {a b c d ab bc cd} and {a b c e ab bc ce}: 5 shared of 9.
     expect(sketchSimilarity(a, answerSketch('a b c e'))).toBeCloseTo(5 / 9, 10);
     expect(sketchSimilarity(a, answerSketch('w x y z'))).toBe(0);
+  });
+
+  it('keeps the 32 smallest distinct sha1 heads of the words and word pairs, with or without a shared cache', () => {
+    const head = (f: string) => createHash('sha1').update(f).digest('hex').slice(0, 8);
+    const reference = (text: string) => {
+      const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+      const features = [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)];
+      return [...new Set(features.map(head))].sort().slice(0, 32).join('');
+    };
+    const texts = [
+      'a b a b a',
+      'SQS stores messages until a consumer deletes them',
+      Array.from({ length: 60 }, (_, i) => `w${i % 23}`).join(' '),
+      'messages until a consumer polls them',
+      'Ünïcode wörds ok',
+      '',
+    ];
+    const cache = new SketchCache();
+    for (const text of [...texts, ...[...texts].reverse()]) {
+      expect(answerSketch(text, cache)).toBe(reference(text));
+      expect(answerSketch(text)).toBe(reference(text));
+    }
+    expect(answerSketch(texts[2]!)).toHaveLength(32 * 8);
   });
 
   it('counts two answers as the same exactly at the threshold, and not just below it', () => {

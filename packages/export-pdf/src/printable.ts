@@ -8,6 +8,8 @@ export interface Unrenderable {
 
 /** Invisible format characters nobody needs to see: dropped when no font maps them, never reported. */
 const IGNORABLE = /^[\p{Default_Ignorable_Code_Point}]$/u;
+/** Text of ASCII characters only (U+0000–U+007E): nothing in it is reported. */
+const ASCII = /^[\x00-\x7e]*$/;
 /** White space and line breaks are laid out by pdfmake, not drawn. */
 const LAYOUT = /^[\n\r\t ]$/;
 
@@ -57,6 +59,8 @@ export function isPrintable(point: number): boolean {
  * (generated/printable.ts), so linting never reads a font file.
  */
 export function unrenderableCharacters(text: string): Unrenderable[] {
+  // Most lines are ASCII: controls are never reported and the rest is printable (a test checks the table).
+  if (ASCII.test(text)) return [];
   const found: Unrenderable[] = [];
   let index = 0;
   for (const char of text) {

@@ -165,6 +165,14 @@ describe('unrenderableCharacters and encoding/unprintable', () => {
     expect(unrenderableCharacters('\u{13000}\u{E0080}')).toEqual([{ char: '\u{13000}', index: 0 }]);
   });
 
+  it('reports nothing in ASCII text (its quick answer), which the fonts cover', () => {
+    // Through the character-by-character check (the leading é is not ASCII): every printable ASCII character.
+    for (let point = 0x21; point <= 0x7e; point++)
+      expect(unrenderableCharacters(`é${String.fromCharCode(point)}`), `U+00${point.toString(16)}`).toEqual([]);
+    expect(unrenderableCharacters('plain \u0001 text\u007f')).toEqual([]);
+    expect(unrenderableCharacters('plain \u{13000}')).toEqual([{ char: '\u{13000}', index: 6 }]);
+  });
+
   it('reports each unprintable character as a warning at its line and column', () => {
     const [rule] = pdfRules;
     expect(rule.id).toBe('encoding/unprintable');

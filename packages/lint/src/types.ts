@@ -52,6 +52,11 @@ export interface FixResult {
   output: string;
   /** Findings that remain after fixing. */
   messages: LintMessage[];
+  /**
+   * The first pass's findings, on the text as given: what `lintSource` reports for it, so a caller that reports
+   * and then repairs (`notes build`) lints each file once.
+   */
+  found: LintMessage[];
   /** Whether any byte changed. */
   changed: boolean;
   /** The model of the repaired text, built from the last pass's parse (once, on first call). */

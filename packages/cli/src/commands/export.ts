@@ -63,11 +63,7 @@ export async function exportCommand(
   const found = (await discover(args.paths.length ? args.paths : ['content/'], ctx.cwd, warn)).filter(
     (f) => !setup.ignored(f.absolutePath),
   );
-  if (found.length === 0) {
-    throw new NotesError(
-      `no Markdown files (*.md, *.markdown) found in ${args.paths.join(', ') || 'content/'}: check the path`,
-    );
-  }
+  if (found.length === 0) throw noMarkdownFiles(args.paths);
   // The PDF thread loads pdfmake and the fonts while this thread reads and repairs the notes (`build` starts it
   // before its lint).
   const pdfThread =
@@ -79,6 +75,13 @@ export async function exportCommand(
   } finally {
     pdfThread?.stop();
   }
+}
+
+/** The error of an export that found no notes in `paths`. */
+export function noMarkdownFiles(paths: readonly string[]): NotesError {
+  return new NotesError(
+    `no Markdown files (*.md, *.markdown) found in ${paths.join(', ') || 'content/'}: check the path`,
+  );
 }
 
 /** Bytes of the files found (a file that cannot be read counts nothing: reading it reports it). */

@@ -1,4 +1,4 @@
-import { describeFsError, NotesError, readSourceBytes } from '@notes/core';
+import { describeFsError, NotesError, readSourceBytes, type RuleDefinition } from '@notes/core';
 import {
   hashBytes,
   lintBatch,
@@ -17,7 +17,7 @@ import { cliVersion } from '../version.js';
 import { LINT_PLUGINS, ruleRegistry } from '../rules.js';
 import { countMessages, reporters, type FileResult } from '../reporters/index.js';
 
-type Format = keyof typeof reporters;
+export type Format = keyof typeof reporters;
 
 /** `notes lint`: lint (and with --fix repair) Markdown notes; exit 0 clean, 1 errors, 2 usage or fatal problem. */
 export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<number> {
@@ -131,6 +131,20 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
     }
   }
 
+  return reportFindings(results, registry, ctx, { format, quiet, maxWarnings, fatal });
+}
+
+/**
+ * Print the findings in `format` (and the --max-warnings notice) and give the exit code: 2 when a file could not
+ * be linted (`fatal`), 1 for errors or too many warnings, else 0. Shared by `notes lint` and `notes build`.
+ */
+export function reportFindings(
+  results: readonly FileResult[],
+  registry: readonly RuleDefinition[],
+  ctx: CliContext,
+  options: { format: Format; quiet: boolean; maxWarnings: number; fatal: number },
+): number {
+  const { format, quiet, maxWarnings, fatal } = options;
   const all = results.map((r) => ({ path: r.path, messages: r.messages }));
   const { errorCount, warningCount } = countMessages(all);
   const shown = quiet

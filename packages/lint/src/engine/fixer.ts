@@ -107,6 +107,7 @@ export function fixSource(file: SourceFile, options: LintOptions = {}): FixResul
   let text = file.text;
   let current = file;
   let result = lintWithModel(current, options);
+  const found = result.messages;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     if (!result.messages.some((m) => m.fix)) break;
     const { output, applied } = applyFixes(text, result.messages);
@@ -116,5 +117,5 @@ export function fixSource(file: SourceFile, options: LintOptions = {}): FixResul
     result = lintWithModel(current, options);
   }
   // The last lint ran on the final text: its parse and model are the repaired file's.
-  return { output: text, messages: result.messages, changed: text !== file.text, document: result.document };
+  return { output: text, messages: result.messages, found, changed: text !== file.text, document: result.document };
 }

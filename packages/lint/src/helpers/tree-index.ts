@@ -3,7 +3,10 @@ import type { Nodes, Root } from 'mdast';
 /** Nodes of a tree grouped by type, collected in one pass and shared by every rule (no per-rule walk). */
 export interface NodeIndex {
   byType: ReadonlyMap<string, readonly Nodes[]>;
-  /** Parent of each node. */
+  /**
+   * Parent of each node that is not inline content (paragraphs, lists, tables, code…), and of every html node.
+   * Text, emphasis, links and the other inline nodes are most of a tree and no rule asks for their parent.
+   */
   parent: ReadonlyMap<Nodes, Nodes>;
   /** Per line (1-based index): true when the line lies in code, HTML, front matter or a math block. */
   opaque: readonly boolean[];
@@ -13,6 +16,21 @@ export interface NodeIndex {
 
 const cache = new WeakMap<Root, NodeIndex>();
 const OPAQUE = new Set(['code', 'html', 'yaml', 'toml', 'math']);
+/** Inline node types whose parent the index does not keep (`html` is kept: block or inline, it may hide its line). */
+const INLINE = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'inlineMath',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'break',
+  'footnoteReference',
+]);
 
 /** The node index of a tree, built once (one traversal) and cached. */
 export function indexTree(tree: Root, lineCount: number): NodeIndex {
@@ -38,8 +56,9 @@ export function indexTree(tree: Root, lineCount: number): NodeIndex {
     if ('children' in node) {
       const children = node.children as Nodes[];
       for (let i = children.length - 1; i >= 0; i--) {
-        parent.set(children[i]!, node);
-        stack.push(children[i]!);
+        const child = children[i]!;
+        if (!INLINE.has(child.type)) parent.set(child, node);
+        stack.push(child);
       }
     }
   }

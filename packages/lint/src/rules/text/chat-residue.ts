@@ -21,6 +21,8 @@ const PHRASES: readonly RegExp[] = [
   /\b(?:would|do) you (?:like|want) me to\b/i,
   /^(?:certainly|sure|absolutely|of course)! /i,
 ];
+/** Any of the phrases (a line that matches none of them is passed over with one search instead of one a phrase). */
+const ANY = new RegExp(PHRASES.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 
 export default defineRule({
   id: 'text/chat-residue',
@@ -36,6 +38,7 @@ export default defineRule({
       const line = i + 1;
       if (opaque[line] || text.length < 8) return;
       const content = text.replace(/^\s*(?:[>*+-]\s*|\d+[.)]\s*)*/, '');
+      if (!ANY.test(content)) return;
       const offset = text.length - content.length;
       for (const pattern of PHRASES) {
         const m = pattern.exec(content);
