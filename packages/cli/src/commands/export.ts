@@ -135,6 +135,37 @@ export async function writeExports(
     return null;
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
+  const baseDir = commonRoot(found.map((f) => f.root));
+  const documents = prepared.map((p) => p.document);
+  // The PDF's thread needs none of the Anki options: its render starts before they load (the deck's code, the id
+  // map). A clock that is not a number is reported below, in its turn.
+  const pdfAt = pdfThread ? chosen.indexOf('pdf') : -1;
+  let early: StartedPdf | null = null;
+  if (pdfAt >= 0) {
+    let epoch: number | null = null;
+    try {
+      epoch = exportEpoch(
+        ctx.env,
+        prepared.map((p) => p.file.mtime),
+      );
+    } catch {
+      // reported with the other options
+    }
+    if (epoch !== null) {
+      const warnings: string[] = [];
+      const pdfOptions: PdfExportOptions = {
+        epoch,
+        baseDir,
+        warn: (m) => void warnings.push(m),
+        paper: args.flags['paper'] ?? 'a4',
+        columns: args.flags['columns'] ?? 3,
+      };
+      const done = pdfThread!.render(documents, pdfOptions);
+      // Read by renderAll; when loading the other options fails first, its outcome no longer matters.
+      done.catch(() => undefined);
+      early = { done, warnings };
+    }
+  }
   const anki = chosen.includes('anki')
     ? await ankiOptions(
         setup ??
@@ -153,7 +184,7 @@ export async function writeExports(
       ctx.env,
       prepared.map((p) => p.file.mtime),
     ),
-    baseDir: commonRoot(found.map((f) => f.root)),
+    baseDir,
     warn,
     paper: args.flags['paper'] ?? 'a4',
     columns: args.flags['columns'] ?? 3,
@@ -161,10 +192,9 @@ export async function writeExports(
     betweenSteps: collectGarbageIfGrown,
     ...anki.options,
   };
-  const documents = prepared.map((p) => p.document);
   // Render everything first: a failing exporter must not leave a half-updated output folder. The PDF may render
   // in its thread meanwhile; each format's warnings are printed in the formats' order all the same.
-  const rendered = await renderAll(chosen, documents, options, warn, pdfThread);
+  const rendered = await renderAll(chosen, documents, options, warn, pdfThread, early);
   const outputs: ExportFile[] = rendered.flat();
   // Every file (the streamed ones made while they are written) goes to a temporary file first, and none replaces
   // its target until all are written: an exporter failing half-way through its stream changes nothing.
@@ -186,6 +216,12 @@ export async function writeExports(
   return paths;
 }
 
+/** The PDF's render, started in its thread before the other exporters' options, and the warnings it gives. */
+interface StartedPdf {
+  done: Promise<ExportFile[]>;
+  warnings: string[];
+}
+
 /**
  * Run the chosen exporters in order, the PDF in `pdfThread` when there is one (started first, so it renders while
  * the others run here). Each exporter's warnings are kept and given to `warn` in the order of `chosen`, as a run
@@ -197,11 +233,13 @@ async function renderAll(
   options: CliExportOptions,
   warn: (message: string) => void,
   pdfThread: PdfThread | null | undefined,
+  early: StartedPdf | null,
 ): Promise<ExportFile[][]> {
   const warnings = chosen.map((): string[] => []);
   const optionsOf = (i: number): CliExportOptions => ({ ...options, warn: (m) => void warnings[i]!.push(m) });
   const pdfAt = pdfThread ? chosen.indexOf('pdf') : -1;
-  const pdf = pdfAt >= 0 ? pdfThread!.render(documents, optionsOf(pdfAt)) : null;
+  if (early) warnings[pdfAt] = early.warnings;
+  const pdf = pdfAt < 0 ? null : early ? early.done : pdfThread!.render(documents, optionsOf(pdfAt));
   // Settled here, read below: a failure of another exporter first must not leave it unhandled.
   const pdfDone = pdf?.then(
     (files) => ({ files }),
