@@ -4,6 +4,7 @@
 // declined and goes the reference way; `test/fast-html.test.ts` compares both on every note of the seed, the
 // fixtures, `../shared/corpora` and the CommonMark spec.
 import type { Nodes, Parents, Root, Table } from 'mdast';
+import { MAX_NESTING } from '@notes/core';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { trimLines } from 'trim-lines';
 
@@ -55,11 +56,11 @@ function tagFromData(node: Nodes, tagName: string): string {
   throw DECLINE;
 }
 
-/** The rendered children of a parent, dropped nodes (raw HTML) left out. */
-function all(parent: Parents): string[] {
+/** The rendered children of a parent at `depth`, dropped nodes (raw HTML) left out. */
+function all(parent: Parents, depth: number): string[] {
   const out: string[] = [];
   for (const child of parent.children) {
-    const html = one(child, parent);
+    const html = one(child, parent, depth + 1);
     if (html !== undefined) out.push(html);
   }
   return out;
@@ -79,31 +80,36 @@ function listItemLoose(node: { spread?: boolean | null | undefined; children: un
   return node.spread === null || node.spread === undefined ? node.children.length > 1 : node.spread;
 }
 
-function one(node: Nodes, parent: Parents | undefined): string | undefined {
+/**
+ * One node at `depth` (the root is 0). A tree deeper than MAX_NESTING is declined: the reference way shows its
+ * deepest part as plain text, with a warning.
+ */
+function one(node: Nodes, parent: Parents | undefined, depth: number): string | undefined {
+  if (depth > MAX_NESTING) throw DECLINE;
   switch (node.type) {
     case 'root':
-      return wrap(all(node), false);
+      return wrap(all(node, depth), false);
     case 'html':
       // Raw HTML is dropped (allowDangerousHtml is off).
       return undefined;
     case 'text':
       return escapeText(trimLines(node.value));
     case 'paragraph':
-      return element(tagFromData(node, 'p'), all(node).join(''));
+      return element(tagFromData(node, 'p'), all(node, depth).join(''));
     case 'heading':
-      return element(tagFromData(node, `h${node.depth}`), all(node).join(''));
+      return element(tagFromData(node, `h${node.depth}`), all(node, depth).join(''));
     case 'emphasis':
-      return element(tagFromData(node, 'em'), all(node).join(''));
+      return element(tagFromData(node, 'em'), all(node, depth).join(''));
     case 'strong':
-      return element(tagFromData(node, 'strong'), all(node).join(''));
+      return element(tagFromData(node, 'strong'), all(node, depth).join(''));
     case 'delete':
-      return element(tagFromData(node, 'del'), all(node).join(''));
+      return element(tagFromData(node, 'del'), all(node, depth).join(''));
     case 'inlineCode':
       return element(tagFromData(node, 'code'), escapeText(node.value.replace(/\r?\n|\r/g, ' ')));
     case 'thematicBreak':
       return `<${tagFromData(node, 'hr')}>`;
     case 'blockquote':
-      return element(tagFromData(node, 'blockquote'), wrap(all(node), true));
+      return element(tagFromData(node, 'blockquote'), wrap(all(node, depth), true));
     case 'link': {
       const tag = tagFromData(node, 'a');
       const href = normalizeUri(node.url);
@@ -111,13 +117,13 @@ function one(node: Nodes, parent: Parents | undefined): string | undefined {
         ...(safeHref(href) ? [`href="${escapeAttribute(href)}"`] : []),
         ...(node.title !== null && node.title !== undefined ? [`title="${escapeAttribute(node.title)}"`] : []),
       ];
-      return element(tag, all(node).join(''), attributes.length ? ` ${attributes.join(' ')}` : '');
+      return element(tag, all(node, depth).join(''), attributes.length ? ` ${attributes.join(' ')}` : '');
     }
     case 'list': {
       const tag = tagFromData(node, node.ordered ? 'ol' : 'ul');
       if (typeof node.start === 'number' && !Number.isFinite(node.start)) throw DECLINE;
       const start = typeof node.start === 'number' && node.start !== 1 ? ` start="${node.start}"` : '';
-      return element(tag, wrap(all(node), true), start);
+      return element(tag, wrap(all(node, depth), true), start);
     }
     case 'listItem': {
       if (typeof node.checked === 'boolean') throw DECLINE;
@@ -134,10 +140,10 @@ function one(node: Nodes, parent: Parents | undefined): string | undefined {
       let tailIsP = false;
       for (const child of node.children) {
         const isP = child.type === 'paragraph' && tagFromData(child, 'p') === 'p';
-        const html = isP ? undefined : one(child, node);
+        const html = isP ? undefined : one(child, node, depth + 1);
         if (!isP && html === undefined) continue;
         if (loose || index !== 0 || !isP) parts.push('\n');
-        parts.push(isP ? (loose ? one(child, node)! : all(child).join('')) : html!);
+        parts.push(isP ? (loose ? one(child, node, depth + 1)! : all(child, depth + 1).join('')) : html!);
         tailIsP = isP;
         index++;
       }
@@ -145,13 +151,16 @@ function one(node: Nodes, parent: Parents | undefined): string | undefined {
       return element(tag, parts.join(''));
     }
     case 'table':
-      return table(node);
+      return table(node, depth);
     default:
       throw DECLINE;
   }
 }
 
-function table(node: Table): string {
+function table(node: Table, depth: number): string {
+  // Rows one level down, cells two (their content is checked as it is rendered).
+  if (depth + 2 > MAX_NESTING && node.children.some((row) => row.children.length > 0)) throw DECLINE;
+  if (depth + 1 > MAX_NESTING && node.children.length > 0) throw DECLINE;
   const tag = tagFromData(node, 'table');
   const rows = node.children.map((row, r) => {
     const rowTag = tagFromData(row, 'tr');
@@ -163,7 +172,9 @@ function table(node: Table): string {
       const cell = row.children[c];
       const alignValue = align ? align[c] : undefined;
       const attributes = alignValue ? ` align="${escapeAttribute(alignValue)}"` : '';
-      cells.push(element(cell ? tagFromData(cell, cellTag) : cellTag, cell ? all(cell).join('') : '', attributes));
+      cells.push(
+        element(cell ? tagFromData(cell, cellTag) : cellTag, cell ? all(cell, depth + 2).join('') : '', attributes),
+      );
     }
     return element(rowTag, wrap(cells, true));
   });
@@ -179,7 +190,7 @@ function table(node: Table): string {
  */
 export function fastHtml(tree: Root): string | null {
   try {
-    return one(tree, undefined) ?? '';
+    return one(tree, undefined, 0) ?? '';
   } catch (error) {
     if (error === DECLINE) return null;
     throw error;

@@ -207,15 +207,16 @@ function render(
   // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise. The note's own array goes
   // in, so core finds the clozes the model's other readers already asked about.
   let tree: Root = { type: 'root', children: mapClozes(blocks, clozes === 'anki' ? ankiWrapper : markWrapper) };
-  if (nestingDepth(tree) > MAX_NESTING) {
-    ctx.warn(`${ctx.where}: nesting deeper than ${MAX_NESTING} levels: the deepest part is shown as plain text`);
-    tree = capped(tree, 0) as Root;
-  }
-  // The common shapes straight to HTML (the same string, see fast-html.ts); the rest the reference way below.
+  // The common shapes straight to HTML (the same string, see fast-html.ts; it declines a tree nested too deep); the
+  // rest the reference way below.
   const fast = reference ? null : fastHtml(tree);
   if (fast !== null) {
     const html = fast.trim();
     return clozes === 'anki' ? ankiClozes(html) : html;
+  }
+  if (nestingDepth(tree) > MAX_NESTING) {
+    ctx.warn(`${ctx.where}: nesting deeper than ${MAX_NESTING} levels: the deepest part is shown as plain text`);
+    tree = capped(tree, 0) as Root;
   }
   // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.
   const handlers = ctx.highlighter ? { ...MATH_HANDLERS, code: codeHandler(ctx) } : MATH_HANDLERS;

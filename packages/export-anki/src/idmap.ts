@@ -157,18 +157,37 @@ function sketchHashes(sketch: string): string[] {
   return sketch.match(/[0-9a-f]{8}/g) ?? [];
 }
 
+/** A sketch's hashes as numbers, ascending and distinct: what `similarity` compares. */
+function sketchNumbers(sketch: string): Float64Array {
+  return Float64Array.from(new Set(sketchHashes(sketch).map((h) => Number.parseInt(h, 16)))).sort();
+}
+
+/** `sketchSimilarity` of two sketches as `sketchNumbers`: one merge of the two sorted lists. */
+function similarity(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let union = 0;
+  let both = 0;
+  while (union < SKETCH_SIZE && (i < a.length || j < b.length)) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    union++;
+  }
+  return union === 0 ? 1 : both / union;
+}
+
 /**
  * Estimated Jaccard similarity of two answers from their sketches: of the smallest hashes of both together, the
  * share both hold (1 the same, 0 nothing in common; exact for short answers).
  */
 export function sketchSimilarity(a: string, b: string): number {
-  const ha = sketchHashes(a);
-  const hb = sketchHashes(b);
-  const setA = new Set(ha);
-  const setB = new Set(hb);
-  const union = [...new Set([...ha, ...hb])].sort().slice(0, SKETCH_SIZE);
-  if (union.length === 0) return 1;
-  return union.filter((h) => setA.has(h) && setB.has(h)).length / union.length;
+  return similarity(sketchNumbers(a), sketchNumbers(b));
 }
 
 /** Whether two answers count as the same for a rename (the threshold, inclusive). */
@@ -225,12 +244,31 @@ export function applyIdMap(list: AnkiCardList, previous: IdMap | null): IdMapRes
   const usedGuids = new Set(list.cards.map((c, i) => (old[keys[i]!] ? old[keys[i]!]!.guid : c.guid)));
   // Candidate pairs (new card, gone key), best first; ties broken by order so the result is deterministic.
   const pairs: { card: number; key: string; score: number }[] = [];
+  // Two answers with no hash in common score 0: only gone notes sharing a hash with the new card are compared, so a
+  // folder of renamed notes is not every new note against every gone one.
+  // Two answers without a word (a card of images only) have empty sketches and count as the same (similarity 1).
+  const postings = new Map<number, number[]>();
+  const wordless: number[] = [];
+  const goneNumbers = gone.map((key) => sketchNumbers(old[key]!.sketch));
+  gone.forEach((_key, g) => {
+    if (goneNumbers[g]!.length === 0) wordless.push(g);
+    for (const h of goneNumbers[g]!) {
+      const list = postings.get(h);
+      if (list) list.push(g);
+      else postings.set(h, [g]);
+    }
+  });
   list.cards.forEach((card, i) => {
-    if (old[keys[i]!]) return;
-    for (const key of gone) {
+    if (old[keys[i]!] || gone.length === 0) return;
+    const mine = sketchNumbers(sketches[i]!);
+    const candidates = new Set<number>(mine.length === 0 ? wordless : []);
+    for (const h of mine) for (const g of postings.get(h) ?? []) candidates.add(g);
+    // In the order of `gone`, as the pairs were found before.
+    for (const g of [...candidates].sort((a, b) => a - b)) {
+      const key = gone[g]!;
       const entry = old[key]!;
       if (entry.kind !== card.kind) continue;
-      const score = sketchSimilarity(sketches[i]!, entry.sketch);
+      const score = similarity(mine, goneNumbers[g]!);
       if (score >= RENAME_MIN_SIMILARITY) pairs.push({ card: i, key, score });
     }
   });
@@ -287,11 +325,19 @@ export function applyIdMap(list: AnkiCardList, previous: IdMap | null): IdMapRes
   return { list: { ...list, cards }, map: { version: 1, notes }, renamed, orphans };
 }
 
+/** Characters JSON.stringify writes other than as they are (controls, `"`, `\`; surrogates: lone ones are escaped). */
+const JSON_ESCAPED = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** JSON.stringify of a string, without the call for the common string that needs no escape. */
+function quote(text: string): string {
+  return JSON_ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
 /** The map as text: one note a line, keys sorted, so a diff shows exactly the notes that changed. */
 export function formatIdMap(map: IdMap): string {
   const lines = Object.entries(map.notes).map(
     ([key, entry]) =>
-      `    ${JSON.stringify(key)}: { "guid": ${JSON.stringify(entry.guid)}, "kind": ${JSON.stringify(entry.kind)}, "deck": ${JSON.stringify(entry.deck)}, "title": ${JSON.stringify(entry.title)}, "sketch": ${JSON.stringify(entry.sketch)}, "search": ${JSON.stringify(entry.search)} }`,
+      `    ${quote(key)}: { "guid": ${quote(entry.guid)}, "kind": ${quote(entry.kind)}, "deck": ${quote(entry.deck)}, "title": ${quote(entry.title)}, "sketch": ${quote(entry.sketch)}, "search": ${quote(entry.search)} }`,
   );
   return `{\n  "version": 1,\n  "notes": {${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}}\n}\n`;
 }

@@ -102,7 +102,7 @@ describe('card HTML straight from the mdast', () => {
 
   it('escapes text and attributes, drops raw HTML and unsafe links, and keeps loose and tight lists apart', () => {
     const tally: Tally = { cases: 0, fast: 0, mismatches: [] };
-    const samples = [
+    const samples: string[] = [
       'a < b & c > d "q" \'s\' `t`',
       '[x](https://e.com/a?b=1&c="2" \'t & "u"\') [y](javascript:alert(1)) [z](/rel:x) [m](mailto:a@b.c) [w](ftp://x)',
       '[sp](<a b> "t") [u](https://e.com/ä%20%zz)',
@@ -119,6 +119,13 @@ describe('card HTML straight from the mdast', () => {
       '- [ ] task\n- [x] done',
       'hard  \nbreak',
     ];
+    // Around the nesting limit (64 below the root): quotes, a list and a table at the deepest levels.
+    for (const k of [60, 61, 62, 63, 64])
+      samples.push(
+        `${'>'.repeat(k)} deep *text*`,
+        `${'>'.repeat(k - 1)} - item`,
+        `${'> '.repeat(k - 2)}| a | b |\n${'> '.repeat(k - 2)}| - | - |\n${'> '.repeat(k - 2)}| 1 | *2* |`,
+      );
     for (const [i, text] of samples.entries()) compare(`sample ${i}`, parseMarkdown(text).children, undefined, tally);
     expect(tally.mismatches).toEqual([]);
     expect(tally.fast).toBeGreaterThan(20);

@@ -142,6 +142,21 @@ describe('applying the id map', () => {
     expect(search).toBe('"deck:A\\_B" "note:notes: Question" "Front:Is this &quot;it&quot;?"');
   });
 
+  it('matches every renamed question of a big file to its old GUID, answers without words included', () => {
+    // Every key changes (each question reworded); answers stay, two of them only an image each.
+    const answer = (i: number) =>
+      i < 2 ? `![diagram](img/${i}.png)` : `Service ${i} keeps item ${i * 7} for ${i % 50} days in region ${i % 13}.`;
+    const notes = (ask: string) =>
+      `# Big\n\n${Array.from({ length: 1500 }, (_, i) => `### ${ask} ${i}?\n\n${answer(i)}\n`).join('\n')}`;
+    const before = applyIdMap(cards(notes('What is service')), null);
+    const started = performance.now();
+    const after = applyIdMap(cards(notes('What does service do, number')), before.map);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(after.orphans).toEqual([]);
+    expect(after.renamed).toHaveLength(1500);
+    expect(after.list.cards.map((c) => c.guid)).toEqual(before.list.cards.map((c) => c.guid));
+  });
+
   it('writes one note a line with sorted keys, whatever the order of the cards', () => {
     const list = cards(NOTES);
     const forward = formatIdMap(applyIdMap(list, null).map);
