@@ -26,7 +26,6 @@ const EXTERNAL = [
   'pdfmake',
   'pdfkit',
   'fontkit',
-  'pdf-lib',
   'sql.js',
   'subset-font',
   'harfbuzzjs',

@@ -1,7 +1,7 @@
 // Worker thread of `notes export` and `build` (started by pdf-thread.ts): loads the PDF exporter (pdfmake, fontkit and the fonts) while the main
 // thread reads and repairs the notes, then renders the cheat sheet while the main thread runs the other exporters.
 import { parentPort } from 'node:worker_threads';
-import { collectGarbageIfGrown, type ModelDocument } from '@notes/core';
+import { collectGarbageIfGrown, type ExportFile, type ModelDocument } from '@notes/core';
 import type { PdfExportOptions } from '@notes/export-pdf';
 
 /** What the main thread sends: the models and the exporter's options that are plain data. */
@@ -21,7 +21,7 @@ const loading = import('@notes/export-pdf');
 parentPort!.once('message', (request: PdfThreadRequest) => {
   const warnings: string[] = [];
   const reply = (answer: Omit<PdfThreadReply, 'warnings'>): void => {
-    const transfer = (answer.files ?? []).flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer]));
+    const transfer = (answer.files ?? []).flatMap((f) => (f.data instanceof Uint8Array ? [f.data.buffer] : []));
     parentPort!.postMessage({ warnings, ...answer }, transfer as ArrayBuffer[]);
   };
   loading
@@ -33,7 +33,7 @@ parentPort!.once('message', (request: PdfThreadRequest) => {
       }),
     )
     .then(
-      (files) => reply({ files }),
+      (files) => reply({ files: files.map(plainFile) }),
       (error: unknown) => {
         const e = error as Error & { exitCode?: number };
         reply({
@@ -46,3 +46,9 @@ parentPort!.once('message', (request: PdfThreadRequest) => {
       },
     );
 });
+
+/** Only plain data crosses back to the main thread: the PDF's bytes (never a streamed file). */
+function plainFile(file: ExportFile): { path: string; data: Uint8Array | string } {
+  if (typeof file.data === 'string' || file.data instanceof Uint8Array) return { path: file.path, data: file.data };
+  throw new Error(`${file.path}: a streamed file cannot be sent from the PDF thread`);
+}

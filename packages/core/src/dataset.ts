@@ -70,26 +70,52 @@ function noteData(note: ModelNote, options: DatasetOptions): Note {
   };
 }
 
+/** A dataset's own fields, before its two arrays (SPEC §4). */
+export const DATASET_HEAD = { $schema: notesSchema.$id, schemaVersion: 1 } as const;
+
+/** A document's entry in the dataset's `documents`. */
+export function datasetDocument(d: ModelDocument): NotesDataset['documents'][number] {
+  return {
+    id: d.id,
+    title: d.title,
+    lang: d.lang,
+    frontMatter: d.frontMatter,
+    tags: d.tags,
+    topics: d.topics.map(({ id, title, tags, line }) => ({ id, title, tags, line })),
+    source: d.source,
+  };
+}
+
+/** The entries of a document's notes in the dataset's `notes`. */
+export function datasetNotes(d: ModelDocument, options: DatasetOptions = {}): Note[] {
+  return d.notes.map((n) => noteData(n, options));
+}
+
+/**
+ * Check a dataset, or some of its entries as they are written (the schema has no rule across entries, so entries
+ * valid one document at a time make a valid dataset); throws NotesError when invalid. `at` is where the entries
+ * sit in the whole dataset, so the message points at the entry as it is in the file.
+ */
+export function checkDataset(
+  part: Pick<NotesDataset, 'documents' | 'notes'>,
+  at: { documents: number; notes: number } = { documents: 0, notes: 0 },
+): void {
+  const errors = validateDataset({ ...DATASET_HEAD, documents: part.documents, notes: part.notes });
+  if (errors.length === 0) return;
+  const where = errors[0]!.replace(
+    /^at \/(documents|notes)\/(\d+)/,
+    (_, array: 'documents' | 'notes', index: string) => `at /${array}/${at[array] + Number(index)}`,
+  );
+  throw new NotesError(`internal error: the dataset does not match notes.schema.json (${where}); please report it`);
+}
+
 /** The plain-data dataset of SPEC §4 (no mdast, no clock), validated; throws NotesError when invalid. */
 export function toDataset(documents: readonly ModelDocument[], options: DatasetOptions = {}): NotesDataset {
   const dataset: NotesDataset = {
-    $schema: notesSchema.$id,
-    schemaVersion: 1,
-    documents: documents.map((d) => ({
-      id: d.id,
-      title: d.title,
-      lang: d.lang,
-      frontMatter: d.frontMatter,
-      tags: d.tags,
-      topics: d.topics.map(({ id, title, tags, line }) => ({ id, title, tags, line })),
-      source: d.source,
-    })),
-    notes: documents.flatMap((d) => d.notes.map((n) => noteData(n, options))),
+    ...DATASET_HEAD,
+    documents: documents.map(datasetDocument),
+    notes: documents.flatMap((d) => datasetNotes(d, options)),
   };
-  const errors = validateDataset(dataset);
-  if (errors.length)
-    throw new NotesError(
-      `internal error: the dataset does not match notes.schema.json (${errors[0]}); please report it`,
-    );
+  checkDataset(dataset);
   return dataset;
 }

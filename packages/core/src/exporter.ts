@@ -1,10 +1,16 @@
 import type { ModelDocument } from './model.js';
 
+/**
+ * Text an exporter produces lazily, a piece at a time, while it is written: the file is written to a temporary
+ * file and renamed only when the last piece is there, so an error half-way leaves no partial output.
+ */
+export type ExportStream = Iterable<string> | AsyncIterable<string>;
+
 /** One file an exporter produces; the CLI writes it (atomically) under the output folder. */
 export interface ExportFile {
   /** Path relative to the output folder, with `/`. */
   path: string;
-  data: string | Uint8Array;
+  data: string | Uint8Array | ExportStream;
 }
 
 /** What every exporter receives besides the documents; an exporter's own options extend it. */

@@ -1,4 +1,17 @@
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+
+type Yaml = typeof import('yaml');
+let yaml: Yaml | undefined;
+
+/**
+ * The YAML parser, loaded on the first front matter: most notes have none, and `notes lint` then never evaluates
+ * its 260 KB. A plain `require` in the CLI's bundle (esbuild bundles it, evaluated on first call); Node's own
+ * elsewhere.
+ */
+function loadYaml(): Yaml {
+  yaml ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as Yaml;
+  return yaml;
+}
 
 /** Parsed front matter: data when it is a YAML mapping, else an error message with its line. */
 export interface FrontMatter {
@@ -16,7 +29,7 @@ const MAX_ALIAS_COUNT = 100;
 /** Parse YAML front matter safely: no custom tags, bounded alias expansion, errors as data. */
 export function parseFrontMatter(raw: string, firstLine: number): FrontMatter {
   try {
-    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, schema: 'core' });
+    const doc = loadYaml().parseDocument(raw, { prettyErrors: false, uniqueKeys: true, schema: 'core' });
     const first = doc.errors[0];
     if (first) {
       const line = first.linePos?.[0]?.line ?? 1;

@@ -53,7 +53,16 @@ export {
 export { buildDocument, headingText } from './structure.js';
 export { CALLOUT_LABEL } from './callouts.js';
 export { blocksText, inlineText, squash } from './text.js';
-export { formatAjvError, toDataset, validateDataset, type DatasetOptions } from './dataset.js';
+export {
+  checkDataset,
+  DATASET_HEAD,
+  datasetDocument,
+  datasetNotes,
+  formatAjvError,
+  toDataset,
+  validateDataset,
+  type DatasetOptions,
+} from './dataset.js';
 export type * from '../generated/notes-schema.js';
 export { notesSchema } from '../generated/notes-schema.js';
 export { configSchema, type NotesConfig } from '../generated/config-schema.js';
@@ -68,7 +77,7 @@ export {
   type RuleSetting,
   type Severity,
 } from './rule.js';
-export type { ExportFile, ExportOptions, Exporter } from './exporter.js';
-export { writeFileAtomic } from './write.js';
+export type { ExportFile, ExportOptions, ExportStream, Exporter } from './exporter.js';
+export { stageFileAtomic, writeFileAtomic, type StagedFile } from './write.js';
 export { collectGarbageIfGrown } from './heap.js';
 export { commonFolder, MAX_NESTING, nestingDepth } from './nesting.js';

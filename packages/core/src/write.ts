@@ -30,10 +30,34 @@ async function makeDir(dir: string): Promise<void> {
  */
 export async function writeFileAtomic(
   target: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | Iterable<string> | AsyncIterable<string>,
   shown = target,
   options: { refuseReadOnly?: string } = {},
 ): Promise<void> {
+  const staged = await stageFileAtomic(target, data, shown, options);
+  await staged.commit();
+}
+
+/** A file written to its temporary name: `commit` renames it over the target, `discard` deletes it. */
+export interface StagedFile {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** Pieces of lazily produced text are written in batches of about this many characters. */
+const BATCH = 1 << 20;
+
+/**
+ * The first half of writeFileAtomic: write `data` (text produced a piece at a time included) to a temporary file
+ * beside the target and flush it. Nothing is left behind when writing fails; the target is untouched until
+ * `commit`, so several files can be written before any of them replaces its target.
+ */
+export async function stageFileAtomic(
+  target: string,
+  data: string | Uint8Array | Iterable<string> | AsyncIterable<string>,
+  shown = target,
+  options: { refuseReadOnly?: string } = {},
+): Promise<StagedFile> {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let mode: number | undefined;
@@ -46,19 +70,48 @@ export async function writeFileAtomic(
   if (options.refuseReadOnly && mode !== undefined && (mode & 0o222) === 0) {
     throw new NotesError(options.refuseReadOnly, { file: shown });
   }
+  let producing = false;
   try {
     await makeDir(dir);
     const handle = await open(temp, 'wx', mode ?? 0o644);
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else {
+        let batch = '';
+        producing = true;
+        for await (const piece of data) {
+          producing = false;
+          batch += piece;
+          if (batch.length >= BATCH) {
+            await handle.writeFile(batch);
+            batch = '';
+          }
+          producing = true;
+        }
+        producing = false;
+        await handle.writeFile(batch);
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     if (mode !== undefined) await chmod(temp, mode);
-    await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => {});
-    throw describeFsError(error, shown, 'write');
+    // An error of the exporter producing the text is its own, not the file system's.
+    throw producing ? error : describeFsError(error, shown, 'write');
   }
+  return {
+    async commit() {
+      try {
+        await rename(temp, target);
+      } catch (error) {
+        await unlink(temp).catch(() => {});
+        throw describeFsError(error, shown, 'write');
+      }
+    },
+    async discard() {
+      await unlink(temp).catch(() => {});
+    },
+  };
 }

@@ -1,1 +1,1 @@
-export { jsonExporter, packDataset, renderDataset } from './exporter.js';
+export { datasetText, jsonExporter, packDataset, renderDataset } from './exporter.js';

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { reorderLine, type LineInline } from './bidi.js';
-import type { CheatSheetDefinition } from './definition.js';
 import {
   drawMath,
   fitMath,
@@ -34,17 +33,10 @@ interface PdfLine {
 }
 type Prototype = Record<string, unknown>;
 
-/** Thrown by the footer of a count-only layout: pdfmake lays footers out after the body, so nothing is drawn. */
-class Counted extends Error {
-  constructor(readonly pages: number) {
-    super('counted');
-  }
-}
-
 /**
  * Every workaround for pdfmake's internals, in one object that owns its state: the patch of
- * `PageElementWriter`'s prototype, the truncation counter it feeds, the queue that runs one layout at a time (the
- * counter belongs to the layout in progress), and the page count taken by throwing from the footer.
+ * `PageElementWriter`'s prototype, the truncation counter it feeds, and the queue that runs one job at a time (the
+ * counter belongs to the layout in progress).
  */
 export class PdfmakeAdapter {
   /** The methods the adapter wraps or relies on, by `module#Class.method` (see `sources`). */
@@ -59,6 +51,10 @@ export class PdfmakeAdapter {
     'pdfmake/js/Line.js#getHeight',
     'pdfmake/js/Line.js#getAscenderHeight',
     'pdfmake/js/Renderer.js#renderLine',
+    // print.ts does what these do, a part at a time, into one document.
+    'pdfmake/js/Printer.js#createPdfKitDocument',
+    'pdfmake/js/LayoutBuilder.js#layoutDocument',
+    'pdfmake/js/Renderer.js#renderPages',
   ] as const;
 
   /** Unbreakable blocks pdfmake cut short or dropped since the current job started. */
@@ -87,30 +83,9 @@ export class PdfmakeAdapter {
     return this.truncations > 0;
   }
 
-  /**
-   * The number of pages `lay` makes of `definition`, from the body layout alone (no footer, header or
-   * drawing): the footer, called with the page count once the body is laid out, stops the layout there.
-   */
-  async countPages(
-    definition: CheatSheetDefinition,
-    lay: (definition: CheatSheetDefinition) => Promise<unknown>,
-  ): Promise<number> {
-    try {
-      await lay({
-        ...definition,
-        footer: (_page: number, pageCount: number) => {
-          throw new Counted(pageCount);
-        },
-      });
-    } catch (error) {
-      if (!(error instanceof Counted)) throw error;
-      // The abandoned layout's document (its fonts, their glyph and layout caches: megabytes a part) is held by
-      // the stream callbacks it queued with process.nextTick. A chain of layouts that never waits on the event
-      // loop starves that queue, and a big sheet's counting pass kept every part's fonts alive: let them run.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      return error.pages;
-    }
-    throw new Error('pdfmake did not lay the footer out: cannot count pages');
+  /** A new layout within the current job: `truncated` then tells about that layout alone. */
+  restart(): void {
+    this.truncations = 0;
   }
 
   /** The source text of each method in RELIED_ON as pdfmake ships it, so a test can notice an upgrade. */

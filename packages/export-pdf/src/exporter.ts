@@ -1,6 +1,5 @@
 import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
-import { mergePdfs } from './merge.js';
-import { countPdfPages, packPdf } from './pack.js';
+import { printSheet } from './print.js';
 import { NO_RICH, prepareRich } from './rich.js';
 import { sheetGeometry } from './estimate.js';
 import { cheatSheetOptions, planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
@@ -15,8 +14,9 @@ export interface PdfExportOptions extends ExportOptions {
 
 /**
  * The cheat sheet's bytes. A sheet of up to `partPages` estimated pages is one pdfmake layout. A bigger one is
- * laid out a part at a time, so memory stays bounded (pdfmake holds a whole layout until it writes it): once
- * (body only) to count each part's pages, then in full numbered `n / N` across the sheet; the parts are joined.
+ * laid out a part at a time, so memory stays bounded (pdfmake holds a whole layout until it draws it): once
+ * (body only) to count each part's pages, then in full numbered `n / N` across the sheet, each part drawn into
+ * the same PDF after the one before (see print.ts).
  */
 export async function cheatSheetPdf(
   documents: readonly ModelDocument[],
@@ -37,23 +37,8 @@ export async function cheatSheetPdf(
   }
 }
 
-async function layoutSheet(plan: CheatSheetPlan, options: PdfExportOptions): Promise<Uint8Array> {
-  if (plan.count === 1) return packPdf(plan.part(0), options.warn);
-  const counts: number[] = [];
-  for (let i = 0; i < plan.count; i++) {
-    counts.push(await countPdfPages(plan.part(i)));
-    options.betweenSteps?.();
-  }
-  const total = counts.reduce((a, b) => a + b, 0);
-  const parts: Uint8Array[] = [];
-  let before = 0;
-  for (let i = 0; i < plan.count; i++) {
-    parts.push(await packPdf(plan.part(i, before, total), options.warn));
-    before += counts[i]!;
-    options.betweenSteps?.();
-  }
-  const first = plan.part(0);
-  return mergePdfs(parts, first.info, first.language);
+function layoutSheet(plan: CheatSheetPlan, options: PdfExportOptions): Promise<Uint8Array> {
+  return printSheet(plan, options.warn, options.betweenSteps);
 }
 
 /** `notes export --pdf`: writes `cheatsheet.pdf`, a dense landscape cheat sheet of every document. */

@@ -1,6 +1,5 @@
 export { cheatSheetPdf, pdfExporter, type PdfExportOptions } from './exporter.js';
-export { countPdfPages, packPdf } from './pack.js';
-export { mergePdfs } from './merge.js';
+export { countPdfPages, packPdf } from './print.js';
 export {
   cheatSheetOptions,
   formatDate,

@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
-import { pdfmakeAdapter } from './adapter.js';
-import {
-  allowedFontPaths,
-  fontFiles,
-  isScriptFamily,
-  scriptFamilyFile,
-  scriptFontIndex,
-  type ScriptFamily,
-} from './fonts.js';
+import { fontFiles, isScriptFamily, scriptFamilyFile, scriptFontIndex, type ScriptFamily } from './fonts.js';
 import type { CheatSheetDefinition } from './definition.js';
 import { THEME, TOPIC_COLOURS } from './theme.js';
 
 type Node = { table: { body: unknown[][] } };
 
 /** Table layouts the definition names: thin rules, tight padding. */
-function tableLayouts(): Record<string, unknown> {
+export function tableLayouts(): Record<string, unknown> {
   const layouts: Record<string, unknown> = {
     cheatsheet: {
       hLineWidth: (i: number, node: Node) => (i === 0 || i === 1 || i === node.table.body.length ? 0.6 : 0.3),
@@ -61,7 +52,7 @@ function tableLayouts(): Record<string, unknown> {
 }
 
 /** Drop every keep-together request: the layout gets plainer, but nothing can be cut off. */
-function breakable(node: unknown): unknown {
+export function breakable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(breakable);
   if (node === null || typeof node !== 'object' || node instanceof Date) return node;
   const out: Record<string, unknown> = {};
@@ -70,37 +61,6 @@ function breakable(node: unknown): unknown {
     out[key] = breakable(value);
   }
   return out;
-}
-
-/**
- * Turn a document definition into PDF bytes: fonts embedded (subsets), no network, no file but the fonts.
- * `warn` hears when a block had to be laid out without being kept together.
- */
-export async function packPdf(
-  definition: CheatSheetDefinition,
-  warn: (message: string) => void = () => {},
-): Promise<Uint8Array> {
-  return pdfmakeAdapter.exclusive(async () => {
-    const bytes = await layout(definition);
-    if (!pdfmakeAdapter.truncated) return bytes;
-    warn('cheat sheet: a block was taller than a column; it was laid out without keeping it together');
-    return layout({ ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] });
-  });
-}
-
-/**
- * The number of pages packPdf would make of `definition`, from the body layout alone (no footer, header or
- * drawing): the footer, called with the page count once the body is laid out, stops the layout there.
- */
-export async function countPdfPages(definition: CheatSheetDefinition): Promise<number> {
-  return pdfmakeAdapter.exclusive(async () => {
-    const pages = await pdfmakeAdapter.countPages(definition, layout);
-    if (!pdfmakeAdapter.truncated) return pages;
-    return pdfmakeAdapter.countPages(
-      { ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] },
-      layout,
-    );
-  });
 }
 
 /** The weights a script font is instanced at: regular for normal and italics (drawn upright), bold for bold. */
@@ -141,9 +101,8 @@ function sliceText(family: ScriptFamily): string {
   return text;
 }
 
-/** Script font families named anywhere in a definition (its content, and the header and footer of page 1). */
-function scriptFamilies(definition: CheatSheetDefinition): Set<ScriptFamily> {
-  const found = new Set<ScriptFamily>();
+/** Add the script font families named anywhere in a definition (its content, the header and footer of page 1). */
+export function scriptFamilies(definition: CheatSheetDefinition, found: Set<ScriptFamily>): void {
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) for (const item of node) walk(item);
     else if (node !== null && typeof node === 'object') {
@@ -154,14 +113,7 @@ function scriptFamilies(definition: CheatSheetDefinition): Set<ScriptFamily> {
     }
   };
   walk(definition.content);
-  for (const page of [definition.header, definition.footer]) {
-    try {
-      walk(page(1, 1));
-    } catch {
-      // A counting layout's footer throws: it draws nothing either.
-    }
-  }
-  return found;
+  for (const page of [definition.header, definition.footer]) walk(page(1, 1));
 }
 
 /** Folder of the instanced script fonts in pdfmake's virtual file system. */
@@ -172,12 +124,18 @@ interface VirtualFs {
   existsSync(name: string): boolean;
 }
 
-async function layout(definition: CheatSheetDefinition): Promise<Uint8Array> {
-  const files: Record<string, unknown> = JSON.parse(JSON.stringify(fontFiles())) as Record<string, unknown>;
-  // Script fonts (CJK, Arabic, Hebrew, Devanagari, Thai) are instanced only for the slices this sheet draws with:
-  // a Latin sheet never reads them.
+/** pdfmake's font table: file paths (or virtual files) by family and style. */
+export type Fonts = Record<string, Record<string, unknown>>;
+
+/**
+ * The font table of a sheet: the bundled fonts, and the script fonts (CJK, Arabic, Hebrew, Devanagari, Thai)
+ * instanced for the slices in `families` only: a Latin sheet never reads them.
+ */
+export async function sheetFonts(families: Iterable<ScriptFamily>): Promise<Fonts> {
+  // pdfmake rewrites the font table while it opens fonts: a fresh copy for each document.
+  const files = JSON.parse(JSON.stringify(fontFiles())) as Fonts;
   const virtualfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  for (const family of scriptFamilies(definition)) {
+  for (const family of families) {
     const entry: Record<string, string> = {};
     for (const [style, weight] of Object.entries(WEIGHTS)) {
       const name = `${VIRTUAL_FONTS}/${family}-${weight}.ttf`;
@@ -186,16 +144,5 @@ async function layout(definition: CheatSheetDefinition): Promise<Uint8Array> {
     }
     files[family] = entry;
   }
-  const allowed = allowedFontPaths();
-  // pdfmake 0.3 fetches http(s) URLs it finds in fonts or images and opens local paths (CVE-2026-26801):
-  // nothing remote, and locally only our own font files.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => allowed.has(resolve(path)));
-  // pdfmake rewrites the font table while resolving it: give it a fresh copy each time.
-  pdfmake.setFonts(files as Record<string, Record<string, string>>);
-  pdfmake.setTableLayouts(tableLayouts());
-  // pdfmake fills in defaults on the definition it is given: keep the caller's intact.
-  const own = { ...definition, content: structuredClone(definition.content), info: { ...definition.info } };
-  const buffer = await pdfmake.createPdf(own).getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return files;
 }

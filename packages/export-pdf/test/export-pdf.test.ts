@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   buildDocument,
@@ -20,12 +23,18 @@ import {
   type ContentObject,
 } from '@notes/export-pdf';
 import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { encodeRanges, printableRanges } from '../scripts/printable-ranges.mjs';
 import { PRINTABLE_RANGES } from '../generated/printable.js';
 import { comparable, EPOCH, fixtureDocument, headingsAndCells, openPdf } from './helpers.js';
 
 const A4 = { width: 841.89, height: 595.28 };
+
+/** How many times `key` opens an object's dictionary in a PDF (pdfkit writes dictionaries uncompressed). */
+function objectCount(bytes: Uint8Array, key: string): number {
+  return Buffer.from(bytes).toString('latin1').split(key).length - 1;
+}
 const SEED = 'aws-prep-notes.md';
 
 async function exportPdf(documents: ModelDocument[], extra: Record<string, unknown> = {}) {
@@ -80,7 +89,6 @@ describe('the public API', () => {
       'fontRuns',
       'formatDate',
       'lintRules',
-      'mergePdfs',
       'packPdf',
       'pdfExporter',
       'pdfRules',
@@ -448,6 +456,10 @@ describe('the PDF bytes', () => {
       expect([...headings, ...cells].filter((t) => !text.includes(comparable(t)))).toEqual([]);
     }
     expect(Buffer.from(await cheatSheetPdf([seed, features], options, 1)).equals(Buffer.from(bytes))).toBe(true);
+    // The parts are drawn into one document: each font is embedded once, as in the sheet laid out whole.
+    const wholeBytes = await cheatSheetPdf([seed, features], options);
+    expect(objectCount(bytes, '/FontFile2')).toBe(objectCount(wholeBytes, '/FontFile2'));
+    expect(objectCount(bytes, '/FontFile2')).toBeGreaterThan(0);
     const merged = await PDFDocument.load(bytes, { updateMetadata: false });
     expect([
       merged.getTitle(),
@@ -455,6 +467,30 @@ describe('the PDF bytes', () => {
       merged.getCreator(),
       merged.getCreationDate()?.toISOString(),
     ]).toEqual(['📌 AWS Prep Notes · 🧪 Feature Sampler', 'notes (pdfmake)', 'notes', '2025-11-27T00:00:00.000Z']);
+  });
+
+  it('stores a picture once however many parts draw it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-pdf-parts-'));
+    try {
+      const png = new PNG({ width: 4, height: 4 });
+      png.data.fill(200);
+      writeFileSync(join(dir, 'dot.png'), PNG.sync.write(png));
+      const notes = Array.from(
+        { length: 60 },
+        (_, i) => `## Q${i}?\n\n${'Some words to fill the column. '.repeat(12)}\n\n![dot](dot.png)\n`,
+      );
+      const document = buildDocument(sourceFromText(`# Pictures\n\n${notes.join('\n')}`, join(dir, 'p.md'), EPOCH));
+      const options = { epoch: EPOCH, baseDir: dir, warn: () => {} };
+      expect(planCheatSheet([document], options, 1).count).toBeGreaterThan(1);
+      const parts = await cheatSheetPdf([document], options, 1);
+      const whole = await cheatSheetPdf([document], options);
+      // The picture and its alpha mask, once each.
+      expect(objectCount(whole, '/Subtype /Image')).toBe(2);
+      expect(objectCount(parts, '/Subtype /Image')).toBe(2);
+      expect((await openPdf(parts)).length).toBeGreaterThan(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints the bar of a topic with no note under it, in its place', async () => {

@@ -25,6 +25,9 @@ const RELIED_ON_SHA256: Record<string, string> = {
   'pdfmake/js/Line.js#getHeight': '16f9556d385610b6',
   'pdfmake/js/Line.js#getAscenderHeight': '99a5e01efba27a8e',
   'pdfmake/js/Renderer.js#renderLine': 'b71f57566c6b6c5f',
+  'pdfmake/js/Printer.js#createPdfKitDocument': 'eee2d140c36ebda2',
+  'pdfmake/js/LayoutBuilder.js#layoutDocument': '9447035c5308b90f',
+  'pdfmake/js/Renderer.js#renderPages': '429c66b67fe2b5a6',
 };
 
 describe('pdfmake adapter', () => {

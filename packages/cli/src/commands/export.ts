@@ -4,8 +4,10 @@ import {
   collectGarbageIfGrown,
   commonFolder,
   NotesError,
+  stageFileAtomic,
   writeFileAtomic,
   type ExportFile,
+  type StagedFile,
   type Exporter,
   type ModelDocument,
 } from '@notes/core';
@@ -194,10 +196,19 @@ export async function writeExports(
   // in its thread meanwhile; each format's warnings are printed in the formats' order all the same.
   const rendered = await renderAll(chosen, documents, options, warn, pdfThread, early);
   const outputs: ExportFile[] = rendered.flat();
-  for (const file of outputs) {
-    const target = resolve(outDir, file.path);
-    await writeFileAtomic(target, file.data, displayPath(target, ctx.cwd));
+  // Every file (the streamed ones made while they are written) goes to a temporary file first, and none replaces
+  // its target until all are written: an exporter failing half-way through its stream changes nothing.
+  const staged: StagedFile[] = [];
+  try {
+    for (const file of outputs) {
+      const target = resolve(outDir, file.path);
+      staged.push(await stageFileAtomic(target, file.data, displayPath(target, ctx.cwd)));
+    }
+  } catch (error) {
+    await Promise.all(staged.map((s) => s.discard()));
+    throw error;
   }
+  for (const file of staged) await file.commit();
   if (anki.finish) await anki.finish();
   const shown = displayPath(outDir, ctx.cwd);
   const paths = outputs.map((o) => `${shown}/${o.path}`);

@@ -1,0 +1,287 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pdfmakeAdapter } from './adapter.js';
+import type { CheatSheetDefinition, PageContent } from './definition.js';
+import { allowedFontPaths } from './fonts.js';
+import { breakable, sheetFonts, scriptFamilies, tableLayouts, type Fonts } from './pack.js';
+import type { ScriptFamily } from './fonts.js';
+
+/** A cheat sheet as a sequence of parts (see planCheatSheet): part `index` numbered from `before + 1` of `total`. */
+export interface PrintPlan {
+  count: number;
+  part(index: number, before?: number, total?: number | null): CheatSheetDefinition;
+}
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** pdfmake's pdfkit document (its `PDFDocument`): a readable stream of the PDF's bytes as pages are finished. */
+interface PdfmakeDocument {
+  on(event: 'data', listener: (chunk: Buffer) => void): void;
+  on(event: 'end', listener: () => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  end(): void;
+}
+
+interface Pdfmake {
+  PDFDocument: new (
+    fonts: Fonts,
+    images: Record<string, string>,
+    patterns: object,
+    attachments: object,
+    options: object,
+    virtualfs: unknown,
+    localAccessPolicy: (path: string) => boolean,
+  ) => PdfmakeDocument;
+  LayoutBuilder: new (
+    pageSize: Size,
+    margins: unknown,
+    svgMeasure: unknown,
+  ) => {
+    registerTableLayouts(layouts: Record<string, unknown>): void;
+    layoutDocument(content: unknown, pdfDocument: PdfmakeDocument, ...rest: unknown[]): unknown[];
+  };
+  Renderer: new (pdfDocument: PdfmakeDocument, progress?: unknown) => { renderPages(pages: unknown[]): void };
+  SVGMeasure: new () => unknown;
+  normalizePageSize(size: string, orientation: string): Size;
+  normalizePageMargin(margins: unknown): unknown;
+  tableLayouts: Record<string, unknown>;
+  virtualfs: unknown;
+}
+
+let loaded: Pdfmake | undefined;
+/** The pieces of pdfmake's printer (`Printer#createPdfKitDocument`), used one part at a time. */
+function pdfmakeParts(): Pdfmake {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const main = <T>(name: string) => (require(`pdfmake/js/${name}.js`) as { default: T }).default;
+  const pageSize = require('pdfmake/js/PageSize.js') as Pick<Pdfmake, 'normalizePageSize' | 'normalizePageMargin'>;
+  loaded = {
+    PDFDocument: main('PDFDocument'),
+    LayoutBuilder: main('LayoutBuilder'),
+    Renderer: main('Renderer'),
+    SVGMeasure: main('SVGMeasure'),
+    normalizePageSize: pageSize.normalizePageSize,
+    normalizePageMargin: pageSize.normalizePageMargin,
+    tableLayouts: (require('pdfmake/js/tableLayouts.js') as { tableLayouts: Record<string, unknown> }).tableLayouts,
+    virtualfs: (require('pdfmake') as { virtualfs: unknown }).virtualfs,
+  };
+  return loaded;
+}
+
+/** The PDF's document information as pdfmake's printer makes it (`createMetadata`): empty values left out. */
+function metadata(info: CheatSheetDefinition['info']): Record<string, unknown> {
+  const out: Record<string, unknown> = { Producer: 'pdfmake', Creator: 'pdfmake' };
+  for (const [key, value] of Object.entries(info)) {
+    if (value) out[key.charAt(0).toUpperCase() + key.slice(1)] = value;
+  }
+  return out;
+}
+
+/** Thrown by the footer of a counting layout: pdfmake lays footers out after the body, with the page count. */
+class Counted extends Error {
+  constructor(readonly pages: number) {
+    super('counted');
+  }
+}
+
+/**
+ * One PDF being written: a single pdfkit document that every part of the sheet is laid out against and drawn
+ * into, page after page. pdfkit writes each page's content out when the next page starts, and the fonts (one
+ * subset each, for the whole sheet) and each image once at the end: only the part being laid out is in memory.
+ */
+class SheetDocument {
+  private readonly pdfmake = pdfmakeParts();
+  private readonly size: Size;
+  private readonly layouts = tableLayouts();
+  private readonly doc: PdfmakeDocument;
+  private readonly bytes: Promise<Uint8Array>;
+
+  private constructor(first: CheatSheetDefinition, fonts: Fonts, images: Record<string, string>) {
+    this.size = this.pdfmake.normalizePageSize(first.pageSize, first.pageOrientation);
+    const allowed = allowedFontPaths();
+    // The options pdfmake's printer gives pdfkit for this definition (so one part prints as pdfmake prints it).
+    // Nothing is fetched: pdfkit opens only our own font files, and images are data URLs.
+    this.doc = new this.pdfmake.PDFDocument(
+      fonts,
+      images,
+      {},
+      {},
+      {
+        size: [this.size.width, this.size.height],
+        pdfVersion: '1.3',
+        subset: undefined,
+        tagged: false,
+        displayTitle: false,
+        compress: true,
+        userPassword: undefined,
+        ownerPassword: undefined,
+        permissions: undefined,
+        lang: first.language,
+        fontLayoutCache: true,
+        bufferPages: false,
+        autoFirstPage: false,
+        info: metadata(first.info),
+        font: null,
+      },
+      this.pdfmake.virtualfs,
+      (path) => allowed.has(resolve(path)),
+    );
+    const chunks: Buffer[] = [];
+    this.bytes = new Promise((done, fail) => {
+      this.doc.on('data', (chunk) => chunks.push(chunk));
+      this.doc.on('error', fail);
+      this.doc.on('end', () => {
+        const buffer = Buffer.concat(chunks);
+        done(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+      });
+    });
+  }
+
+  /**
+   * A document for the parts of `plan`: the fonts (script fonts instanced for the slices any part draws with) and
+   * every part's images, each stored once.
+   */
+  static async open(plan: PrintPlan): Promise<SheetDocument> {
+    const families = new Set<ScriptFamily>();
+    const images: Record<string, string> = {};
+    for (let i = 0; i < plan.count; i++) {
+      const part = plan.part(i);
+      scriptFamilies(part, families);
+      Object.assign(images, part.images);
+    }
+    const sorted = Object.fromEntries(
+      Object.keys(images)
+        .sort()
+        .map((k) => [k, images[k]!]),
+    );
+    return new SheetDocument(plan.part(0), await sheetFonts(families), sorted);
+  }
+
+  /** pdfmake's layout of one part's pages against this document (measuring only: nothing is drawn). */
+  private layOut(definition: CheatSheetDefinition, footer: PageContent = definition.footer): unknown[] {
+    const builder = new this.pdfmake.LayoutBuilder(
+      this.size,
+      this.pdfmake.normalizePageMargin(definition.pageMargins),
+      new this.pdfmake.SVGMeasure(),
+    );
+    builder.registerTableLayouts(this.pdfmake.tableLayouts);
+    builder.registerTableLayouts(this.layouts);
+    // pdfmake writes its measurements into the content: lay out a copy, so the definition can be laid out again.
+    const content = structuredClone(definition.content);
+    return builder.layoutDocument(content, this.doc, {}, definition.defaultStyle, undefined, definition.header, footer);
+  }
+
+  /**
+   * The pages of one part, laid out again without keep-together requests when pdfmake cut a kept block short
+   * (`warn` hears of it when given).
+   */
+  private pages(definition: CheatSheetDefinition, warn?: (message: string) => void): unknown[] {
+    pdfmakeAdapter.restart();
+    const pages = this.layOut(definition);
+    if (!pdfmakeAdapter.truncated) return pages;
+    warn?.('cheat sheet: a block was taller than a column; it was laid out without keeping it together');
+    return this.layOut({ ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] });
+  }
+
+  /** The number of pages `print` would add for `definition`, from the body layout alone (no footer, no drawing). */
+  count(definition: CheatSheetDefinition): number {
+    const counted = (d: CheatSheetDefinition): number => {
+      try {
+        this.layOut(d, (_page, pages) => {
+          throw new Counted(pages);
+        });
+      } catch (error) {
+        if (error instanceof Counted) return error.pages;
+        throw error;
+      }
+      throw new Error('pdfmake did not lay the footer out: cannot count pages');
+    };
+    pdfmakeAdapter.restart();
+    const pages = counted(definition);
+    if (!pdfmakeAdapter.truncated) return pages;
+    return counted({ ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] });
+  }
+
+  /** Lay one part out and draw its pages after the ones already drawn. */
+  print(definition: CheatSheetDefinition, warn: (message: string) => void): void {
+    new this.pdfmake.Renderer(this.doc).renderPages(this.pages(definition, warn));
+  }
+
+  /**
+   * Empty pdfkit's cache of shaped words (every word of the sheet in every font it was measured in, which grew
+   * by about 100 MB over 3 MB of notes): a part starts with the cold cache a document of its own had. The bytes
+   * do not change, only the time to shape a word again.
+   */
+  forgetWords(): void {
+    const fonts = (this.doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies;
+    for (const font of Object.values(fonts ?? {}))
+      if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+  }
+
+  /** Finish the PDF (fonts, images, cross-reference table): its bytes. */
+  end(): Promise<Uint8Array> {
+    this.doc.end();
+    return this.bytes;
+  }
+}
+
+/**
+ * Print a sheet's parts into one PDF. One part is laid out and drawn as pdfmake's `createPdf` would. Several are
+ * first counted (body only), then laid out in full, numbered `n / N` across the sheet, and drawn one after
+ * another into the same document: memory holds one part's layout and the bytes written so far.
+ */
+export async function printSheet(
+  plan: PrintPlan,
+  warn: (message: string) => void = () => {},
+  betweenSteps?: () => void,
+): Promise<Uint8Array> {
+  return pdfmakeAdapter.exclusive(async () => {
+    const sheet = await SheetDocument.open(plan);
+    if (plan.count === 1) {
+      sheet.print(plan.part(0), warn);
+      return sheet.end();
+    }
+    const counts: number[] = [];
+    for (let i = 0; i < plan.count; i++) {
+      counts.push(sheet.count(plan.part(i)));
+      sheet.forgetWords();
+      betweenSteps?.();
+    }
+    const total = counts.reduce((a, b) => a + b, 0);
+    let before = 0;
+    for (let i = 0; i < plan.count; i++) {
+      sheet.print(plan.part(i, before, total), warn);
+      sheet.forgetWords();
+      before += counts[i]!;
+      betweenSteps?.();
+    }
+    return sheet.end();
+  });
+}
+
+/**
+ * Turn a document definition into PDF bytes: fonts embedded (subsets), no network, no file but the fonts.
+ * `warn` hears when a block had to be laid out without being kept together.
+ */
+export function packPdf(
+  definition: CheatSheetDefinition,
+  warn: (message: string) => void = () => {},
+): Promise<Uint8Array> {
+  return printSheet({ count: 1, part: () => definition }, warn);
+}
+
+/**
+ * The number of pages packPdf would make of `definition`, from the body layout alone (no footer, header or
+ * drawing): the footer, called with the page count once the body is laid out, stops the layout there.
+ */
+export async function countPdfPages(definition: CheatSheetDefinition): Promise<number> {
+  return pdfmakeAdapter.exclusive(async () => {
+    const sheet = await SheetDocument.open({ count: 1, part: () => definition });
+    const pages = sheet.count(definition);
+    await sheet.end();
+    return pages;
+  });
+}
