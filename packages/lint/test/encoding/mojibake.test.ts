@@ -127,6 +127,13 @@ describe('findMojibake: kinds of damage', () => {
       expect(repairMojibake(misread(text, 'windows-1252')), text).toBe(text);
   });
 
+  it('chooses the lost byte of Cyrillic and Greek words by the dictionary-trained model', () => {
+    const russian = 'Пожалуйста, проверьте настройки сервера сегодня';
+    expect(repairMojibake(misread(russian, 'windows-1252', 'question'))).toContain('сервера');
+    const greek = repairMojibake(misread('Ο χρήστης μπορεί να ρυθμίσει το σύστημα', 'windows-1252', 'question'));
+    for (const word of ['χρήστης', 'ρυθμίσει', 'σύστημα']) expect(greek).toContain(word);
+  });
+
   it('repairs generated damage of real text in every code page (property)', () => {
     const pages = ['windows-1252', 'windows-1250', 'windows-1251', 'mac-roman', 'windows-1257', 'windows-1254'];
     fc.assert(
