@@ -4,7 +4,8 @@
 //   - the clean text of the held-out benchmark's DEV half, CLDR cases only (generate.mjs is run with an empty
 //     corpora folder, so the model is the same on a fresh clone; look-alikes that quote damage are left out);
 //   - CLDR text the benchmark never draws from: Gregorian month, day and era names, date fields and relative
-//     times (cldr-dates-full), unit names in every grammatical case (cldr-units-full).
+//     times (cldr-dates-full), unit names in every grammatical case (cldr-units-full);
+//   - the words of the Russian, Bulgarian and Greek Hunspell dictionaries (dictionary-ru, -bg, -el).
 // The test half is never read.
 //   node bench/encoding/lm.mjs [OUT.ts]
 import { execFileSync } from 'node:child_process';
@@ -63,6 +64,20 @@ for (const l of localesOf('cldr-units-full')) {
     for (const s of strings(require(`cldr-units-full/main/${l}/units.json`).main[l].units.long, [])) texts.add(s);
   } catch {
     // not every locale has units
+  }
+}
+
+// The words of Hunspell dictionaries that ship in npm (wooorm's dictionary-xx packages, dev dependencies), for the
+// scripts whose letters lossy cp1252 damage blurs most (Cyrillic с э я Н А Ё Џ, Greek ρ ύ Ν ΐ): every word of
+// the .dic file as written (stems, without their affix flags). Licences: dictionary-ru BSD-3-Clause;
+// dictionary-bg and dictionary-el GPL-2.0 OR LGPL-2.1 OR MPL-1.1, used under MPL-1.1. The benchmark never draws
+// from them.
+const DICTIONARIES = ['dictionary-bg', 'dictionary-el', 'dictionary-ru'];
+for (const pkg of DICTIONARIES) {
+  const dic = new TextDecoder().decode((await import(pkg)).default.dic).split('\n');
+  for (const line of dic.slice(1)) {
+    const word = line.split('/')[0].trim();
+    if (word && !/[\s\d]/.test(word)) texts.add(word);
   }
 }
 

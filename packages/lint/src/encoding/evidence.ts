@@ -77,13 +77,19 @@ export interface Segment {
 export const MAX_DEPTH = 3;
 
 /** Repairs of `text` one layer further down (double or triple misreading), each a full string. */
-export function deeper(text: string, before: string, after: string, depth: number): { texts: string[]; names: string } {
+export function deeper(
+  text: string,
+  before: string,
+  after: string,
+  depth: number,
+  nearby = false,
+): { texts: string[]; names: string } {
   if (depth >= MAX_DEPTH || !hasLead(text)) return { texts: [text], names: '' };
   const pre = before.slice(-24);
   const whole = pre + text + after.slice(0, 24);
   // A further layer must show itself: a lone capital + lowercase pair (`Рі` in Ukrainian `Рівне`) is as
   // likely real text as a second misreading, whatever the outer code page was.
-  const segs = chooseSegments(analyseLine(whole, depth + 1), new Set()).filter(
+  const segs = chooseSegments(analyseLine(whole, depth + 1, nearby), new Set()).filter(
     (s) => s.start >= pre.length && s.end <= pre.length + text.length && s.candidates.length > 0,
   );
   if (segs.length === 0) return { texts: [text], names: '' };
@@ -103,8 +109,10 @@ export function hasLead(text: string): boolean {
   return false;
 }
 
-/** All candidate segments of one line, per code page, with their evidence level and plausible repairs. */
-export function analyseLine(line: string, depth: number): Segment[] {
+/** All candidate segments of one line, per code page, with their evidence level and plausible repairs.
+ * `nearby`: the line is already partly repaired, so a lone letter may stand beside repaired words of its script
+ * (`isPlausible`). */
+export function analyseLine(line: string, depth: number, nearby = false): Segment[] {
   const found: Segment[] = [];
   const leads: number[] = [];
   for (let i = 0; i < line.length; i++) if (LEAD_BITS[line.charCodeAt(i)] !== 0) leads.push(i);
@@ -128,9 +136,9 @@ export function analyseLine(line: string, depth: number): Segment[] {
         const text = p.text + line.slice(p.end, end);
         const level = levelOf(line, i, end, p, t);
         if (level === 'boxes') continue;
-        const down = deeper(text, before, after, depth);
+        const down = deeper(text, before, after, depth, nearby);
         for (const final of down.texts) {
-          if (isPlausible(final, before, after, p.long)) {
+          if (isPlausible(final, before, after, p.long, nearby)) {
             const had = byLevel[level].get(final);
             const cost = guessCost(p);
             if (had === undefined || cost < had) byLevel[level].set(final, cost);

@@ -8,6 +8,7 @@
 import { CODE_PAGES } from './codepages.js';
 import { analyseLine, chooseSegments, explains, hasLead, quotedOnPurpose, type Segment } from './evidence.js';
 import { logLikelihood } from './lm.js';
+import { clashesWithNeighbours } from './plausible.js';
 import { LEAD_BITS, TABLES, type Table } from './tables.js';
 
 /** One damaged run found in a text. Offsets are UTF-16 code units into the text given. */
@@ -75,39 +76,65 @@ function scan(text: string): MojibakeSpan[] {
   let words: Set<string> | null = null;
   const known = (word: string): boolean => (words ??= wordsOf(text)).has(word);
   for (const { offset, line, segs } of perLine) {
-    const chosen = chooseSegments(segs, corroborated, order);
-    // The line as repaired so far, for the context of the next choice; to the right, first readings.
-    let left = '';
-    let at = 0;
-    chosen.forEach((s, k) => {
-      left += line.slice(at, s.start);
-      at = s.end;
-      if (quotedOnPurpose(line, s, chosen)) {
-        left += line.slice(s.start, s.end);
-        return;
+    const first = chooseSegments(segs, corroborated, order);
+    const repairs = emit(line, first, known);
+    // A second look at the line as repaired: a letter that stands alone as a word (Russian `и`, `в`) is plausible
+    // only beside words of its own script, which the first look saw still damaged.
+    let chosen = first;
+    if (repairs.some((r) => r.expected !== null && r.expected !== r.found)) {
+      let fixed = '';
+      let at = 0;
+      const map: { from: number; to: number; r: MojibakeSpan }[] = [];
+      for (const r of repairs) {
+        if (r.expected === null) continue;
+        fixed += line.slice(at, r.start);
+        map.push({ from: fixed.length, to: fixed.length + r.expected.length, r });
+        fixed += r.expected;
+        at = r.end;
       }
-      let right = '';
-      let from = s.end;
-      for (const n of chosen.slice(k + 1)) {
-        right += line.slice(from, n.start) + n.candidates[0]!;
-        from = n.end;
+      fixed += line.slice(at);
+      // Positions in `fixed` outside the repairs, back to positions in `line`.
+      const back = (k: number): number => {
+        let d = 0;
+        for (const m of map) if (m.to <= k) d += m.r.end - m.r.start - (m.to - m.from);
+        return k + d;
+      };
+      let changed = false;
+      const next = [...first];
+      for (const x of chooseSegments(analyseLine(fixed, 1, true), corroborated, order)) {
+        const m = map.find((n) => n.from < x.end && x.start < n.to);
+        if (m === undefined) {
+          const start = back(x.start);
+          const end = back(x.end);
+          if (first.some((f) => f.start < end && start < f.end)) continue;
+          next.push({ ...x, start, end });
+          changed = true;
+        } else if (
+          m.from <= x.start &&
+          x.end <= m.to &&
+          (x.level === 'strong' || clashesWithNeighbours(m.r.expected!, fixed.slice(0, m.from), fixed.slice(m.to)))
+        ) {
+          // A further layer of the same run (`Ðº` for `к`): shown as `deeper` asks (strong evidence on its own), or
+          // because the reading so far is of another script than the words around it.
+          const k = next.findIndex((f) => f.start === m.r.start && f.end === m.r.end);
+          if (k === -1) continue;
+          const head = m.r.expected!.slice(0, x.start - m.from);
+          const tail = m.r.expected!.slice(x.end - m.from);
+          next[k] = {
+            ...next[k]!,
+            candidates: x.candidates.map((c) => head + c + tail),
+            encoding: `${next[k]!.encoding}, then ${x.encoding}`,
+          };
+          changed = true;
+        }
       }
-      right += line.slice(from);
-      const best =
-        s.candidates.length === 1 ? { c: s.candidates[0]!, margin: Infinity } : rank(s.candidates, left, right, known);
-      const expected = best.margin >= CHOICE_MARGIN ? best.c : null;
-      spans.push({
-        start: offset + s.start,
-        end: offset + s.end,
-        found: line.slice(s.start, s.end),
-        expected,
-        candidates: s.candidates,
-        likeliest: best.c,
-        margin: best.margin,
-        encoding: s.encoding,
-      });
-      left += expected ?? s.candidates[0]!;
-    });
+      if (changed) {
+        chosen = next.sort((x, y) => x.start - y.start);
+        repairs.length = 0;
+        repairs.push(...emit(line, chosen, known));
+      }
+    }
+    for (const r of repairs) spans.push({ ...r, start: offset + r.start, end: offset + r.end });
     // C1 controls left over: cp1252 text read as latin-1 (`\x85` for `…`).
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
@@ -131,6 +158,44 @@ function scan(text: string): MojibakeSpan[] {
 }
 
 const CP1252_HIGH = CODE_PAGES[0]!.high;
+
+/** The spans of the chosen segments of one line (offsets into the line), each ranked in the context of the line
+ * as repaired so far (to the right, first readings). Segments the line quotes on purpose are left out. */
+function emit(line: string, chosen: readonly Segment[], known: (word: string) => boolean): MojibakeSpan[] {
+  const out: MojibakeSpan[] = [];
+  let left = '';
+  let at = 0;
+  chosen.forEach((s, k) => {
+    left += line.slice(at, s.start);
+    at = s.end;
+    if (quotedOnPurpose(line, s, chosen as Segment[])) {
+      left += line.slice(s.start, s.end);
+      return;
+    }
+    let right = '';
+    let from = s.end;
+    for (const n of chosen.slice(k + 1)) {
+      right += line.slice(from, n.start) + n.candidates[0]!;
+      from = n.end;
+    }
+    right += line.slice(from);
+    const best =
+      s.candidates.length === 1 ? { c: s.candidates[0]!, margin: Infinity } : rank(s.candidates, left, right, known);
+    const expected = best.margin >= CHOICE_MARGIN ? best.c : null;
+    out.push({
+      start: s.start,
+      end: s.end,
+      found: line.slice(s.start, s.end),
+      expected,
+      candidates: s.candidates,
+      likeliest: best.c,
+      margin: best.margin,
+      encoding: s.encoding,
+    });
+    left += expected ?? s.candidates[0]!;
+  });
+  return out;
+}
 
 /** How far, in natural log units, the likeliest repair must lead the next for lint to make it: calibrated on the
  * held-out benchmark's dev half (bench/encoding/calibrate.mjs), the smallest margin whose added repairs are wrong

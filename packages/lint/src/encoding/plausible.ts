@@ -3,7 +3,7 @@
  * would write in that context; clean text that merely looks like mojibake decodes to rare scripts, stray
  * combining marks, controls or letters whose case or script clashes with their neighbours.
  */
-import { isExemplarLetter } from '../../generated/exemplars.js';
+import { EXEMPLAR_SCRIPTS, isExemplarLetter } from '../../generated/exemplars.js';
 
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
@@ -52,8 +52,9 @@ const SCRIPTS = [
   'Yi',
   'Bopomofo',
 ] as const;
-type Script = (typeof SCRIPTS)[number] | 'Other';
-const SCRIPT_RE = SCRIPTS.map((s) => [s, new RegExp(`[\\p{Script=${s}}]`, 'u')] as const);
+/** A script by name (the list above) or ISO 15924 code (every other script a language writes, from CLDR). */
+type Script = (typeof SCRIPTS)[number] | 'Other' | (string & {});
+const SCRIPT_RE = [...SCRIPTS, ...EXEMPLAR_SCRIPTS].map((s) => [s, new RegExp(`[\\p{Script=${s}}]`, 'u')] as const);
 /** Scripts a single letter of may sit among letters of another script (technical Greek, Japanese mixing). */
 const MIXABLE: Partial<Record<Script, readonly Script[]>> = {
   Latin: ['Greek'],
@@ -140,12 +141,28 @@ function letterNeighbour(cps: number[], i: number, step: -1 | 1): number | undef
   return isLetter(cp) ? cp : undefined;
 }
 
+/** A joiner (ZWJ, ZWNJ) inside a word: after a letter or its mark (an Indic virama: `ක්‍ර`, `ಮ್‌ವ`), before a
+ * letter or a mark of the same script. */
+function joinsWord(prev: number | undefined, next: number | undefined): boolean {
+  if (prev === undefined || next === undefined) return false;
+  if (!(isLetter(prev) || isMark(prev)) || !(isLetter(next) || isMark(next))) return false;
+  return scriptOf(prev) === scriptOf(next) && scriptOf(prev) !== 'Other';
+}
+
+/** The nearest letter before (step -1) or after (step 1) index i, across spaces and punctuation. */
+function nearestLetter(cps: number[], i: number, step: -1 | 1): number | undefined {
+  for (let k = i + step; k >= 0 && k < cps.length; k += step) if (isLetter(cps[k])) return cps[k];
+  return undefined;
+}
+
 /**
  * Is `text`, standing between `before` and `after`, text a person would plausibly have written? `lenient`
  * (the damage is a complete 3- or 4-byte sequence, strong evidence on its own) lets a letter of any common
- * script stand alone, as in the kaomoji `(ง'̀⌣'́)ง`.
+ * script stand alone, as in the kaomoji `(ง'̀⌣'́)ง`. `nearby` (the context is already repaired text) lets a
+ * letter stand alone as a word when the nearest word on either side is written in its script (Russian `и`, `в`,
+ * Armenian `և`, Persian `و` between repaired words).
  */
-export function isPlausible(text: string, before: string, after: string, lenient = false): boolean {
+export function isPlausible(text: string, before: string, after: string, lenient = false, nearby = false): boolean {
   const { cps, from, to } = spread(before, text, after);
   for (let i = from; i < to; i++) {
     const cp = cps[i]!;
@@ -170,12 +187,13 @@ export function isPlausible(text: string, before: string, after: string, lenient
         next === undefined ||
         !PICTO.test(String.fromCodePoint(p)) ||
         !PICTO.test(String.fromCodePoint(next))
-      )
-        return false;
+      ) {
+        if (!joinsWord(prev, next)) return false;
+      }
       continue;
     }
     if (cp === 0x200c) {
-      if (!isLetter(prev) || !isLetter(next)) return false;
+      if (!joinsWord(prev, next)) return false;
       continue;
     }
     if (cp === 0x200e || cp === 0x200f) {
@@ -233,10 +251,28 @@ export function isPlausible(text: string, before: string, after: string, lenient
     // One ideograph or syllable alone amid other writing is a coincidence unless CJK text is near.
     if (alone && CJK.includes(script) && !cps.some((c, k) => k !== i && c >= 0x2e80 && CJK.includes(scriptOf(c))))
       return false;
-    if (alone && !lenient && !SOLO.includes(script)) return false;
+    if (alone && !lenient && !SOLO.includes(script)) {
+      const near = nearby ? [nearestLetter(cps, i, -1), nearestLetter(cps, i, 1)] : [];
+      if (!near.some((n) => n !== undefined && scriptOf(n) === script)) return false;
+    }
     if (alone && script === 'Latin' && !(cp >= 0xc0 && cp <= 0xff)) return false;
     if (script === 'Latin' && isLower(cp) && !wordAllowsLower(cps, i, from, to)) return false;
   }
+  return true;
+}
+
+/**
+ * Do the letters of `text` belong to another script than the nearest letters on both sides (`Ðº` between Russian
+ * words)? Then a reading of it is no word of its surroundings, and one more layer of repair may be tried.
+ */
+export function clashesWithNeighbours(text: string, before: string, after: string): boolean {
+  const { cps, from, to } = spread(before, text, after);
+  const near: number[] = [];
+  for (const n of [nearestLetter(cps, from, -1), nearestLetter(cps, to - 1, 1)])
+    if (n !== undefined && n >= 0x80) near.push(n);
+  if (near.length === 0) return false;
+  const scripts = new Set(near.map(scriptOf));
+  for (let i = from; i < to; i++) if (isLetter(cps[i]) && scripts.has(scriptOf(cps[i]!))) return false;
   return true;
 }
 

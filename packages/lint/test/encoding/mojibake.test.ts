@@ -111,6 +111,29 @@ describe('findMojibake: kinds of damage', () => {
     expect(repairMojibake('`open ./rÃ©sumÃ©.pdf`')).toBe('`open ./résumé.pdf`');
   });
 
+  it('repairs a one-letter word between repaired words of its script (`и`, `в`, `с`), and not alone in Latin text', () => {
+    const text = 'Кошка и собака живут в доме с садом';
+    for (const page of ['windows-1252', 'mac-roman']) {
+      expect(repairMojibake(misread(text, page)), page).toBe(text);
+      expect(repairMojibake(misread(misread(text, page), page)), `${page} twice`).toBe(text);
+    }
+    expect(repairMojibake(misread('Ні, і так', 'windows-1252'))).toBe('Ні, і так');
+    // The same two characters with no damaged word of that script near them stay as written.
+    expect(findMojibake('Ð¸ and Ñ in a table of Latin letters')).toEqual([]);
+  });
+
+  it('repairs marks and joiners of every script a language writes (Chakma, N’Ko, a virama before ZWNJ/ZWJ)', () => {
+    for (const text of ['𑄌𑄋𑄴𑄟𑄳𑄦 𑄞𑄌𑄴', 'ߒߞߏ ߞߊ߲ߜߍ', 'ನ್ಯಾಮ್‌ವೆಂಜಿ ಕನ್ನಡ', 'ශ්‍රී ලංකාව'])
+      expect(repairMojibake(misread(text, 'windows-1252')), text).toBe(text);
+  });
+
+  it('chooses the lost byte of Cyrillic and Greek words by the dictionary-trained model', () => {
+    const russian = 'Пожалуйста, проверьте настройки сервера сегодня';
+    expect(repairMojibake(misread(russian, 'windows-1252', 'question'))).toContain('сервера');
+    const greek = repairMojibake(misread('Ο χρήστης μπορεί να ρυθμίσει το σύστημα', 'windows-1252', 'question'));
+    for (const word of ['χρήστης', 'ρυθμίσει', 'σύστημα']) expect(greek).toContain(word);
+  });
+
   it('repairs generated damage of real text in every code page (property)', () => {
     const pages = ['windows-1252', 'windows-1250', 'windows-1251', 'mac-roman', 'windows-1257', 'windows-1254'];
     fc.assert(
