@@ -9,6 +9,7 @@ let yaml: Yaml | undefined;
  * elsewhere.
  */
 function loadYaml(): Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's require, evaluated on first call
   yaml ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as Yaml;
   return yaml;
 }
