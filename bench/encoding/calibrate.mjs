@@ -5,6 +5,7 @@
 //   npx turbo run build && node bench/encoding/generate.mjs /tmp/cases.jsonl && node bench/encoding/calibrate.mjs /tmp/cases.jsonl
 import { readFileSync } from 'node:fs';
 import { findMojibake } from '../../packages/lint/dist/src/encoding/mojibake.js';
+import { repairAtMargin } from './repair.mjs';
 
 const file = process.argv[2] ?? new URL('./cases.jsonl', import.meta.url).pathname;
 const half = process.argv[3] ?? 'dev';
@@ -21,19 +22,7 @@ for (const c of rows) {
   const spans = findMojibake(c.text);
   const lossy = c.id.includes('-lossy');
   for (const m of margins) {
-    let out = '';
-    let at = 0;
-    let open = false;
-    for (const s of spans) {
-      const pick = s.margin >= m ? s.likeliest : null;
-      if (pick === null) {
-        open = true;
-        continue;
-      }
-      out += c.text.slice(at, s.start) + pick;
-      at = s.end;
-    }
-    out += c.text.slice(at);
+    const { out, open } = repairAtMargin(c.text, spans, m);
     const st = stats.get(m);
     if (out === c.expected) st.exact++;
     else if (open) st.unrepaired++;

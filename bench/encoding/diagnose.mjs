@@ -10,6 +10,7 @@
 //   node bench/encoding/diagnose.mjs CASES.jsonl [dev|test] [--show CLASS[:FAILURE]] [--margin N]
 import { readFileSync } from 'node:fs';
 import { findMojibake, CHOICE_MARGIN } from '../../packages/lint/dist/src/encoding/mojibake.js';
+import { repairAtMargin } from './repair.mjs';
 
 const args = process.argv.slice(2);
 const file = args[0];
@@ -65,19 +66,7 @@ for (const c of rows) {
     continue;
   }
   if (spans.length) st.found++;
-  let out = '';
-  let at = 0;
-  let open = false;
-  for (const s of spans) {
-    const pick = s.margin >= margin ? s.likeliest : null;
-    if (pick === null) {
-      open = true;
-      continue;
-    }
-    out += c.text.slice(at, s.start) + pick;
-    at = s.end;
-  }
-  out += c.text.slice(at);
+  const { out, open } = repairAtMargin(c.text, spans, margin);
   if (out === c.expected) {
     st.exact++;
     continue;
