@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -8,31 +8,24 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { fastParse, FastParseUnsupported } from '../src/fastparse/parse.js';
 import { parseMarkdown } from '../src/parse.js';
+import { CORPORA, markdownFiles } from '../../../test/helpers/corpora.js';
 
 // The reference: remark-parse + remark-gfm + remark-frontmatter, as core configured it before the fast parse.
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CORPORA = resolve(process.env['NOTES_CORPORA'] ?? '/work/shared/corpora');
 
 interface Case {
   id: string;
   text: string;
 }
 
+/** Markdown files of this repository below `dir`: its READMEs, build output and the copied GFM spec left out. */
 function markdownBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) {
-        if (name !== 'node_modules' && name !== 'dist' && name !== 'gfm-spec') walk(p);
-      } else if (/\.(?:md|markdown)$/i.test(name) && name !== 'README.md') out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+  return markdownFiles(dir).filter((p) => {
+    const parts = relative(dir, p).split(sep);
+    return parts.at(-1) !== 'README.md' && !parts.some((d) => d === 'node_modules' || d === 'dist' || d === 'gfm-spec');
+  });
 }
 
 const fileCase = (base: string, file: string): Case => ({
@@ -164,7 +157,7 @@ describe('the fast parse gives remark’s tree, positions included', () => {
 
   if (!existsSync(CORPORA)) console.log(`differential test: ${CORPORA} is absent, the corpora case does not run`);
   it.runIf(existsSync(CORPORA))('on every file of the shared corpora (other people’s notes)', () => {
-    const files = markdownBelow(CORPORA);
+    const files = markdownFiles(CORPORA);
     const { same, differ, fallback } = compare(files.map((f) => fileCase(CORPORA, f)));
     expect(differ).toEqual([]);
     // The fallback to remark stays rare on real notes.

@@ -13,24 +13,10 @@ import type { Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { fastHtml } from '../src/fast-html.js';
 import { blocksToHtml, referenceBlocksToHtml, type ClozeMode, type HtmlContext } from '../src/html.js';
+import { CORPORA, markdownFiles as markdownBelow } from '../../../test/helpers/corpora.js';
 import { FIXTURES } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CORPORA = resolve(process.env['NOTES_CORPORA'] ?? '/work/shared/corpora');
-
-function markdownBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(?:md|markdown)$/i.test(name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function context(highlighter: CodeHighlighter | undefined): HtmlContext {
   return { docDir: FIXTURES, baseDir: FIXTURES, where: 'x.md:1', warn: () => {}, media: new Map(), highlighter };
