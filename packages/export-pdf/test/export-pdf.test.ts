@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   buildDocument,
   NotesError,
@@ -467,6 +469,46 @@ describe('the PDF bytes', () => {
       merged.getCreator(),
       merged.getCreationDate()?.toISOString(),
     ]).toEqual(['📌 AWS Prep Notes · 🧪 Feature Sampler', 'notes (pdfmake)', 'notes', '2025-11-27T00:00:00.000Z']);
+  });
+
+  it('reads a sequence of documents once and lets each model go before the sheet is laid out', async () => {
+    const collect = (() => {
+      setFlagsFromString('--expose-gc');
+      return runInNewContext('gc') as () => void;
+    })();
+    const names = [SEED, 'features.md'];
+    const models: WeakRef<object>[] = [];
+    function* documents(): Generator<ModelDocument> {
+      for (const name of names) {
+        const document = fixtureDocument(name);
+        models.push(new WeakRef(document), new WeakRef(document.tree));
+        yield document;
+      }
+    }
+    // Called between the parts of the layout: are the models gone by then?
+    const gone: boolean[] = [];
+    const options = {
+      epoch: EPOCH,
+      baseDir: '/nonexistent',
+      warn: () => {},
+      betweenSteps: () => {
+        collect();
+        gone.push(models.every((m) => m.deref() === undefined));
+      },
+    };
+    const once = await cheatSheetPdf(documents(), options, 1);
+    expect(models).toHaveLength(4);
+    expect(gone.length).toBeGreaterThan(2);
+    expect(gone.every(Boolean)).toBe(true);
+    // The same bytes as from a list, which its holder keeps alive all through.
+    gone.length = 0;
+    models.length = 0;
+    const list = [...documents()];
+    const kept = await cheatSheetPdf(list, options, 1);
+    expect(gone.length).toBeGreaterThan(2);
+    expect(gone.some(Boolean)).toBe(false);
+    expect(Buffer.from(kept).equals(Buffer.from(once))).toBe(true);
+    expect(list).toHaveLength(2);
   });
 
   it('stores a picture once however many parts draw it', async () => {
