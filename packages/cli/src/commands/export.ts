@@ -17,11 +17,11 @@ import type { PdfExportOptions } from '@notes/export-pdf';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath, type FoundFile } from '../files.js';
-import { handOver as handOverList } from '../hand-over.js';
 import { startPdfThread, type PdfThread } from '../pdf-thread.js';
 import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup, type LintSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
+import { missingFolders, renderAll, type StartedPdf } from './render.js';
 
 /** What the CLI gives every exporter: the shared options and every exporter's own, as the flags set them. */
 export type CliExportOptions = AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
@@ -37,6 +37,11 @@ export const EXPORTERS: readonly (readonly [flag: string, load: () => Promise<Ex
   ['pdf', async () => (await import('@notes/export-pdf')).pdfExporter],
   ['site', async () => (await import('@notes/site')).siteExporter],
 ];
+
+/** The exporter of a flag, loaded. */
+function loadExporter(flag: string): Promise<Exporter<CliExportOptions>> {
+  return EXPORTERS.find(([f]) => f === flag)![1]();
+}
 
 /** The clock every exporter gets: SOURCE_DATE_EPOCH when set, else the newest source modification time. */
 export function exportEpoch(env: CliContext['env'], mtimes: readonly number[]): number {
@@ -216,7 +221,7 @@ export async function writeExports(
   };
   let written: string[][];
   try {
-    written = await renderAll(chosen, documents, options, warn, stage, { pdfThread, early, handOver });
+    written = await renderAll(chosen, loadExporter, documents, options, warn, stage, { pdfThread, early, handOver });
   } catch (error) {
     await Promise.all(staged.flat().map((s) => s.discard()));
     for (const dir of made.reverse()) await rmdir(dir).catch(() => undefined);
@@ -227,99 +232,6 @@ export async function writeExports(
   const shown = displayPath(outDir, ctx.cwd);
   const paths = written.flat().map((path) => `${shown}/${path}`);
   if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${paths.join(', ')}\n`);
-  return paths;
-}
-
-/** The folders of `dir` (itself and its parents) that do not exist yet, the outermost first. */
-async function missingFolders(dir: string): Promise<string[]> {
-  const missing: string[] = [];
-  for (let at = dir; ; at = dirname(at)) {
-    try {
-      await stat(at);
-      break;
-    } catch {
-      if (dirname(at) === at) break;
-      missing.unshift(at);
-    }
-  }
-  return missing;
-}
-
-/** The PDF's render, started in its thread before the other exporters' options, and the warnings it gives. */
-interface StartedPdf {
-  done: Promise<ExportFile[]>;
-  warnings: string[];
-}
-
-/**
- * Run the chosen exporters and give each one's files to `stage` as soon as it is done; returns each exporter's
- * paths, in the order of `chosen`. The PDF renders in `pdfThread` when there is one (started first, so it renders
- * while the others run here); one rendered here runs last, reading the documents once (`exportOnce`) as they are
- * handed over, so that while it lays the sheet out only its flow of blocks is in memory. Each exporter's warnings
- * are kept and given to `warn` in the order of `chosen`, as a run one exporter after the other prints them.
- */
-async function renderAll(
-  chosen: readonly string[],
-  documents: (ModelDocument | undefined)[],
-  options: CliExportOptions,
-  warn: (message: string) => void,
-  stage: (at: number, files: readonly ExportFile[]) => Promise<void>,
-  {
-    pdfThread,
-    early,
-    handOver: release,
-  }: { pdfThread: PdfThread | null | undefined; early: StartedPdf | null; handOver: boolean },
-): Promise<string[][]> {
-  const warnings = chosen.map((): string[] => []);
-  const optionsOf = (i: number): CliExportOptions => ({ ...options, warn: (m) => void warnings[i]!.push(m) });
-  const pdfAt = chosen.indexOf('pdf');
-  const threadAt = pdfThread ? pdfAt : -1;
-  if (early) warnings[threadAt] = early.warnings;
-  const pdf =
-    threadAt < 0 ? null : early ? early.done : pdfThread!.render(documents as ModelDocument[], optionsOf(threadAt));
-  // Settled here, read below: a failure of another exporter first must not leave it unhandled.
-  const pdfDone = pdf?.then(
-    (files) => ({ files }),
-    (error: unknown) => ({ error }),
-  );
-  const order = chosen.map((_, i) => i).filter((i) => i !== threadAt && i !== pdfAt);
-  if (pdfAt >= 0 && threadAt < 0) order.push(pdfAt);
-  const paths: string[][] = chosen.map(() => []);
-  let failure: { error: unknown } | null = null;
-  for (const [k, i] of order.entries()) {
-    try {
-      const exporter = await EXPORTERS.find(([f]) => f === chosen[i])![1]();
-      const files =
-        release && k === order.length - 1 && exporter.exportOnce
-          ? await exporter.exportOnce(handOverList(documents), optionsOf(i))
-          : await exporter.export(documents as ModelDocument[], optionsOf(i));
-      await stage(i, files);
-      paths[i] = files.map((f) => f.path);
-    } catch (error) {
-      failure = { error };
-      // What a run one exporter after the other would have printed before it stopped.
-      warnings.length = i + 1;
-      break;
-    }
-    collectGarbageIfGrown();
-  }
-  if (release) documents.length = 0;
-  if (pdfDone) {
-    const done = await pdfDone;
-    if (failure === null && 'files' in done) {
-      try {
-        await stage(threadAt, done.files);
-        paths[threadAt] = done.files.map((f) => f.path);
-      } catch (error) {
-        failure = { error };
-      }
-    } else if ('error' in done && (!failure || threadAt < warnings.length - 1)) {
-      failure = { error: done.error };
-      warnings.length = threadAt + 1;
-    }
-  }
-  for (const list of warnings) for (const message of list) warn(message);
-  if (failure) throw failure.error;
   return paths;
 }
 
