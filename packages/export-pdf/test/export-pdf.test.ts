@@ -598,6 +598,35 @@ describe('the PDF bytes', () => {
     }
   });
 
+  it('cuts a table taller than a part between its rows, each piece under the header row, losing no row', async () => {
+    const n = 1500;
+    const rows = Array.from({ length: n }, (_, i) => `| r${i} | row ${i} | end${i} |`).join('\n');
+    const document = fixtureDocumentFromText(`# T\n\n## Q?\n\n| A | B | C |\n| - | - | - |\n${rows}\n`);
+    const plan = planCheatSheet([document], { epoch: EPOCH }, 1);
+    // Before: the table was one block, so one part held it whole, however long.
+    expect(plan.count).toBeGreaterThan(3);
+    const bodies: unknown[][][] = [];
+    for (let i = 0; i < plan.count; i++) {
+      walk(plan.part(i).content, (node) => {
+        if (node.table) bodies.push(node.table.body as unknown[][]);
+      });
+    }
+    expect(bodies.length).toBe(plan.count);
+    const header = JSON.stringify(bodies[0]![0]);
+    expect(bodies.every((body) => JSON.stringify(body[0]) === header)).toBe(true);
+    const cells = bodies.flatMap((body) => body.slice(1).map((row) => JSON.stringify(row[2])));
+    expect(cells).toHaveLength(n);
+    expect(cells.every((c, i) => c.includes(`end${i}"`))).toBe(true);
+    // Printed: every row once, on pages numbered across the sheet.
+    const options = { epoch: EPOCH, baseDir: '/nonexistent', warn: () => {} };
+    const pages = await openPdf(await cheatSheetPdf([document], options, 1));
+    const text = pages.map((p) => p.text).join(' ');
+    expect(Array.from({ length: n }, (_, i) => `end${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text))).toEqual(
+      [],
+    );
+    expect(pages.at(-1)!.text).toContain(`page ${pages.length} / ${pages.length}`);
+  });
+
   it('prints deeply nested lists and quotes without running out of column', async () => {
     const list = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
     const quote = `${'>'.repeat(30)} deep quote`;
