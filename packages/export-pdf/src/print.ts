@@ -87,6 +87,9 @@ class Counted extends Error {
   }
 }
 
+/** The PDF's pieces are joined into buffers of about this size while it is written. */
+const JOIN_BYTES = 1 << 20;
+
 /**
  * One PDF being written: a single pdfkit document that every part of the sheet is laid out against and drawn
  * into, page after page. pdfkit writes each page's content out when the next page starts, and the fonts (one
@@ -129,11 +132,26 @@ class SheetDocument {
       this.pdfmake.virtualfs,
       (path) => allowed.has(resolve(path)),
     );
+    // pdfkit writes the PDF in small pieces (a 10 MB sheet in about 40,000), each a Buffer that may hold on to a
+    // whole slab of Node's buffer pool: they are joined a megabyte at a time, so the bytes written so far take
+    // about their own size in memory.
     const chunks: Buffer[] = [];
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const join = (): void => {
+      if (pending.length) chunks.push(Buffer.concat(pending, pendingBytes));
+      pending = [];
+      pendingBytes = 0;
+    };
     this.bytes = new Promise((done, fail) => {
-      this.doc.on('data', (chunk) => chunks.push(chunk));
+      this.doc.on('data', (chunk) => {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= JOIN_BYTES) join();
+      });
       this.doc.on('error', fail);
       this.doc.on('end', () => {
+        join();
         const buffer = Buffer.concat(chunks);
         done(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
       });
@@ -205,9 +223,20 @@ class SheetDocument {
     return counted({ ...definition, content: breakable(definition.content) as CheatSheetDefinition['content'] });
   }
 
-  /** Lay one part out and draw its pages after the ones already drawn. */
+  /**
+   * Lay one part out and draw its pages after the ones already drawn: a page at a time, each let go once drawn
+   * (pdfmake's renderPages keeps the list it drew on the document, which held a whole part's layout through the
+   * next part's).
+   */
   print(definition: CheatSheetDefinition, warn: (message: string) => void): void {
-    new this.pdfmake.Renderer(this.doc).renderPages(this.pages(definition, warn));
+    const pages: (unknown | undefined)[] = this.pages(definition, warn);
+    const renderer = new this.pdfmake.Renderer(this.doc);
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i];
+      pages[i] = undefined;
+      renderer.renderPages([page]);
+    }
+    delete (this.doc as { _pdfMakePages?: unknown })._pdfMakePages;
   }
 
   /**
