@@ -7,6 +7,7 @@
  */
 import { CODE_PAGES } from './codepages.js';
 import { analyseLine, chooseSegments, explains, hasLead, quotedOnPurpose, type Segment } from './evidence.js';
+import { isLexiconWord } from './lexicon.js';
 import { logLikelihood } from './lm.js';
 import { clashesWithNeighbours } from './plausible.js';
 import { LEAD_BITS, TABLES, type Table } from './tables.js';
@@ -203,6 +204,10 @@ function emit(line: string, chosen: readonly Segment[], known: (word: string) =>
 export const CHOICE_MARGIN = 16;
 /** The word a repair makes already stands intact elsewhere in the document: the same weight as a margin. */
 const KNOWN_WORD = CHOICE_MARGIN;
+/** Each word a repair makes that the lexicon (`lexicon.ts`) holds: enough to clear the margin against a reading the
+ * character model prefers by up to half a margin (`зависст` over `зависят`). On the dev half, 1 margin added 59
+ * exact repairs, 1.5 margins 66, 2 margins the same 66 (bench/encoding/diagnose.mjs). */
+const LEXICON_WORD = 1.5 * CHOICE_MARGIN;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const WORD_EDGE_LEFT = /[\p{L}\p{M}\p{N}]*$/u;
 const WORD_EDGE_RIGHT = /^[\p{L}\p{M}\p{N}]*/u;
@@ -227,7 +232,9 @@ function rank(
   const scored = candidates
     .map((c) => {
       const word = head + c + tail;
-      return { c, s: logLikelihood(before, c, after) + (WHOLE_WORD.test(word) && known(word) ? KNOWN_WORD : 0) };
+      let s = logLikelihood(before, c, after) + (WHOLE_WORD.test(word) && known(word) ? KNOWN_WORD : 0);
+      for (const w of word.match(WORD) ?? []) if (isLexiconWord(w)) s += LEXICON_WORD;
+      return { c, s };
     })
     .sort((x, y) => y.s - x.s);
   return { c: scored[0]!.c, margin: scored[0]!.s - scored[1]!.s };

@@ -134,6 +134,21 @@ describe('findMojibake: kinds of damage', () => {
     for (const word of ['χρήστης', 'ρυθμίσει', 'σύστημα']) expect(greek).toContain(word);
   });
 
+  it('chooses by the Russian lexicon where the character model prefers a non-word (`зависят`, not `зависст`)', () => {
+    const text = 'Ограничения доступа к ресурсам зависят от настроек';
+    for (const lost of ['drop', 'question', 'replacement'] as const)
+      expect(repairMojibake(misread(text, 'windows-1252', lost)), lost).toBe(text);
+  });
+
+  it('finds a one-letter word that lost its second byte between repaired words (`Ñ` for `с`), and lists its readings', () => {
+    const damaged = misread('Ошибки и ограничения, связанные с Redshift', 'windows-1252', 'drop');
+    const lone = findMojibake(damaged).find((s) => s.found === 'Ñ')!;
+    expect(lone.candidates).toEqual(expect.arrayContaining(['с', 'я']));
+    expect(repairMojibake(damaged)).toContain('ограничения, связанные ');
+    // Alone in Latin text, the same letter is no damage.
+    expect(findMojibake('Ñ and Ð in a table of Latin capitals')).toEqual([]);
+  });
+
   it('repairs generated damage of real text in every code page (property)', () => {
     const pages = ['windows-1252', 'windows-1250', 'windows-1251', 'mac-roman', 'windows-1257', 'windows-1254'];
     fc.assert(
