@@ -173,6 +173,18 @@ describe('the seed notes as a deck', () => {
     expect(mq.fields[3]).toBe('aws-prep-notes.md:20');
   });
 
+  it('shows a GitHub alert or Obsidian callout with its title in bold, not its `[!KIND]` marker', async () => {
+    const text =
+      '# T\n\n## Topic\n\n### What is a NAT gateway?\n\nA managed egress.\n\n> [!warning]- Common mistake\n> One AZ is a single point of failure.\n\n> [!TIP]\n> Put one in each AZ.\n';
+    const { bytes } = await exportDocs([buildDocument(sourceFromText(text, 'nat.md'))]);
+    const back = (await openApkg(bytes)).notes[0]!.fields[1]!;
+    expect(back).toContain(
+      '<blockquote>\n<p><strong>Common mistake</strong></p>\n<p>One AZ is a single point of failure.</p>\n</blockquote>',
+    );
+    expect(back).toContain('<blockquote>\n<p><strong>Tip</strong></p>\n<p>Put one in each AZ.</p>\n</blockquote>');
+    expect(back).not.toContain('[!');
+  });
+
   it('makes a card per comparison-table row, naming the row and what is compared', async () => {
     const apkg = await openApkg((await exportDocs([doc])).bytes);
     const failover = apkg.notes.find((n) => n.fields[0] === 'Failover — Amazon RDS vs Amazon Aurora');

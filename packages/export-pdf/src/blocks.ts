@@ -1,5 +1,16 @@
-import { blocksText, MAX_NESTING, type CodeLines } from '@notes/core';
-import type { Code, Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import { alertParts, blocksText, MAX_NESTING, type CodeLines } from '@notes/core';
+import type {
+  Code,
+  FootnoteDefinition,
+  Image,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+  Table,
+  TableCell,
+} from 'mdast';
 import type { Math } from 'mdast-util-math';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, printedImageSize, type Unit } from './estimate.js';
@@ -278,7 +289,25 @@ export function calloutUnit(children: readonly RootContent[], ctx: Context): Uni
     return { content: { stack: inner.map((u) => u.content) }, height: inner.reduce((s, u) => s + u.height, 0) };
   }
   const inner = { ...ctx, width: ctx.width - 8, quoted: true };
-  const blocks = children.map((child) => block(child, inner));
+  const [first, ...rest] = children;
+  const alert = first?.type === 'paragraph' ? alertParts(first) : null;
+  const blocks: Unit[] = [];
+  if (alert) {
+    // The title line in the topic's colour, bold; the marker itself is not printed.
+    const list = spans(alert.title, { bold: true });
+    blocks.push({
+      content: {
+        text: inlines(list, { color: ctx.colour.bar, size: inner.size, lang: inner.lang }),
+        fontSize: inner.size,
+        ...rtl(spanText(list)),
+      },
+      height: estimateLines(spanText(list), inner.width, inner.size, EM_PER_CHAR.bold) * lineHeight(inner.size) + 1,
+    });
+    if (alert.body.length > 0) blocks.push(paragraph(alert.body, inner));
+    blocks.push(...rest.map((child) => block(child, inner)));
+  } else {
+    blocks.push(...children.map((child) => block(child, inner)));
+  }
   return {
     content: {
       table: { widths: ['*'], body: [[{ stack: blocks.map((b) => b.content), fillColor: ctx.colour.tint }]] },
@@ -286,6 +315,27 @@ export function calloutUnit(children: readonly RootContent[], ctx: Context): Uni
       margin: [0, 0.5, 0, 2.5],
     },
     height: blocks.reduce((s, b) => s + b.height, 0) + 7,
+  };
+}
+
+/**
+ * A footnote's text where it is defined, in the table's smaller type, after its mark `[^id]` as the reference
+ * prints it, so the note is never left out of the sheet.
+ */
+export function footnoteUnit(node: FootnoteDefinition, ctx: Context): Unit {
+  const small = { ...ctx, size: Math.min(ctx.size, THEME.table) };
+  const mark: PhrasingContent = { type: 'text', value: `[^${node.label ?? node.identifier}] ` };
+  const [first, ...rest] = node.children;
+  const units: Unit[] = [];
+  if (first?.type === 'paragraph') units.push(paragraph([mark, ...first.children], small));
+  else {
+    units.push(paragraph([mark], small));
+    if (first) units.push(block(first, small));
+  }
+  units.push(...rest.map((child) => block(child, small)));
+  return {
+    content: { stack: units.map((u) => u.content), color: THEME.muted, margin: [0, 0, 0, 1.5] },
+    height: units.reduce((s, u) => s + u.height, 0) + 1.5,
   };
 }
 
@@ -329,6 +379,8 @@ export function block(node: RootContent, outer: Context, keepWhole: (h: number) 
       return mathUnit(node, ctx);
     case 'blockquote':
       return calloutUnit(node.children, ctx);
+    case 'footnoteDefinition':
+      return footnoteUnit(node, ctx);
     case 'html': {
       const text = htmlText(node.value).trim();
       return text ? paragraph([{ type: 'text', value: text }], ctx) : { content: { text: '' }, height: 0 };
