@@ -38,20 +38,30 @@ export const CODE_BLOCK_STYLE = `background:${CODE_COLORS.background};color:${CO
 
 /**
  * GitHub's sanitizer schema, tightened for cards: no protocol at all in `src` (so no remote, `data:` or
- * `file:` images; packed media are plain file names), links only to web and mail addresses.
+ * `file:` images; packed media are plain file names), links only to web and mail addresses. A task item keeps its
+ * box, disabled, ticked or not. Ids are not prefixed again: mdast-util-to-hast already gives footnotes
+ * `user-content-` ids (raw HTML, the only other source of ids, is dropped), so their links still find them.
  */
 const SCHEMA: Schema = {
   ...defaultSchema,
+  clobberPrefix: '',
   protocols: { ...defaultSchema.protocols, src: [], href: ['http', 'https', 'mailto'] },
   // `mark`: a cloze shown as highlighted text outside the cloze note.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'mark'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
   // Highlighted code carries its colours inline; only the exact shapes the highlighter writes get through.
   attributes: {
     ...defaultSchema.attributes,
+    input: [...(defaultSchema.attributes?.['input'] ?? []), ['checked', true]],
     pre: [...(defaultSchema.attributes?.['pre'] ?? []), ['style', CODE_BLOCK_STYLE]],
     span: [...(defaultSchema.attributes?.['span'] ?? []), ['style', TOKEN_STYLE]],
   },
 };
+
+/**
+ * Footnotes end the card under a plain "Footnotes" line: the card CSS has no `sr-only`, so GitHub's hidden `h2`
+ * would print as a big heading.
+ */
+const FOOTNOTES = { footnoteLabelTagName: 'p', footnoteLabelProperties: {} } as const;
 
 function mediaName(relPath: string, taken: ReadonlySet<string>): string {
   // Anki's media folder is flat: keep the path in the name so two `a.png` in different folders stay apart.
@@ -223,7 +233,7 @@ function render(
   }
   // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.
   const handlers = ctx.highlighter ? { ...MATH_HANDLERS, code: codeHandler(ctx) } : MATH_HANDLERS;
-  const hast = toHast(tree, { handlers }) as HastRoot;
+  const hast = toHast(tree, { handlers, ...FOOTNOTES }) as HastRoot;
   rewriteImages(hast, ctx);
   const clean = sanitize(hast, SCHEMA);
   const html = toHtml(clean).trim();

@@ -185,6 +185,21 @@ describe('the seed notes as a deck', () => {
     expect(back).not.toContain('[!');
   });
 
+  it('links each footnote to its text in the card, and keeps task boxes ticked or not', async () => {
+    const text =
+      '# T\n\n## Topic\n\n### Which port does HTTPS use?\n\n443[^1].\n\n[^1]: Over TCP.\n\n- [ ] review VPC peering\n- [x] review Transit Gateway\n';
+    const { bytes } = await exportDocs([buildDocument(sourceFromText(text, 'ports.md'))]);
+    const back = (await openApkg(bytes)).notes[0]!.fields[1]!;
+    const targets = [...back.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    const ids = new Set([...back.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
+    expect(targets).toHaveLength(2);
+    expect(targets.filter((t) => !ids.has(t))).toEqual([]);
+    expect(back).toContain('<p>Over TCP. <a href="#user-content-fnref-1"');
+    expect(back).not.toContain('sr-only');
+    expect(back).toContain('<input type="checkbox" disabled> review VPC peering');
+    expect(back).toContain('<input type="checkbox" checked disabled> review Transit Gateway');
+  });
+
   it('makes a card per comparison-table row, naming the row and what is compared', async () => {
     const apkg = await openApkg((await exportDocs([doc])).bytes);
     const failover = apkg.notes.find((n) => n.fields[0] === 'Failover — Amazon RDS vs Amazon Aurora');
