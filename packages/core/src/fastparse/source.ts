@@ -134,6 +134,12 @@ export function mapTree(node: SyntaxNode, map: (offset: number) => number): Tree
   return copy;
 }
 
+/** The first child of `node` named `name`, found without the list Lezer's `getChild` builds. */
+export function firstNamed(node: TreeNode, name: string): TreeNode | null {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
+  return null;
+}
+
 export function children(node: TreeNode): TreeNode[] {
   const out: TreeNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
