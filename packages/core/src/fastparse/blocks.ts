@@ -18,6 +18,7 @@ import { InlineConverter } from './inline.js';
 import {
   children,
   FastParseUnsupported,
+  firstAndLastNamed,
   firstNamed,
   isEol,
   isSpace,
@@ -130,13 +131,8 @@ export class Converter extends InlineConverter {
   atxHeading(node: TreeNode, depth: Heading['depth'], containers: readonly Container[]): Heading {
     const t = this.text;
     // The opening mark, and the closing one when there are two or more.
-    let open: TreeNode | null = null;
-    let close: TreeNode | null = null;
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.name !== 'HeaderMark') continue;
-      if (open === null) open = c;
-      else close = c;
-    }
+    const [open, last] = firstAndLastNamed(node, 'HeaderMark');
+    const close = last !== open ? last : null;
     let from = open!.to;
     let to = node.to;
     if (close && close.from > open!.from) to = close.from;
