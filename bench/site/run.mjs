@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from '../../packages/site/scripts/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const questions = Number(process.argv[2] ?? 5000);
@@ -90,18 +90,7 @@ try {
     `${questions} questions: notes export --site ${((performance.now() - t0) / 1000).toFixed(1)} s wall, site ${(Number(child) / 1024).toFixed(1)} MB`,
   );
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launch();
   const url = pathToFileURL(join(dir, 'out/site/index.html')).href;
   const loads = [];
   const indexes = [];

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDocument, codeGrammars, createCodeHighlighter, createImageLoader, sourceFromText } from '@notes/core';
 import { CARD_CSS, hashedMediaName, renderCards } from '@notes/export-anki';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../packages/site/scripts/chromium.mjs';
 
 const here = import.meta.dirname;
 const notesDir = join(here, 'notes');
@@ -43,14 +44,8 @@ ${card(pick('How is a bucket declared'), true)}
 ${card(pick('What is the availability'), false)}
 ${card(pick('How do latency percentiles'), false)}`;
 writeFileSync(join(dir, 'card.html'), html);
-execFileSync('chromium', [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+execFileSync(CHROMIUM, [
+  ...CHROMIUM_FLAGS,
   '--hide-scrollbars',
   '--virtual-time-budget=8000',
   '--window-size=1100,820',

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 const docs = resolve(import.meta.dirname, '../docs');
@@ -29,18 +29,7 @@ function site(paths, name) {
 
 const seed = site([join(root, 'examples/raw/aws-prep-notes.raw.md')], 'seed');
 const intl = site([join(root, 'packages/site/test/fixtures/intl')], 'intl');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launch();
 const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } };
 const shots = [
   { name: 'browse', url: seed, route: '#/topic/', ready: 'article.note' },

@@ -40,47 +40,121 @@ const Strikethrough: MarkdownConfig = {
   ],
 };
 
-/** The first test of Lezer's GFM autolink parser, as written there, hoisted: what a literal autolink may start with. */
-const AUTOLINK_START = /(www\.)|(https?:\/\/)|([\w.+-]{1,100}@)|(mailto:|xmpp:)/y;
-const WORD = /\w/;
-const lezerAutolink = Autolink.parseInline![0] as InlineParser;
-
-/** Whether a character code can start AUTOLINK_START (`[\w.+-]`). */
-function mayStartAutolink(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95 ||
-    code === 46 ||
-    code === 43 ||
-    code === 45
-  );
+/** Whether a character code is a word character of a regular expression without the `u` flag (`\w`). */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
+
+/** Whether a character code is in `[\w.+-]`, what an e-mail address's local part is made of for Lezer. */
+function isLocalPartCode(code: number): boolean {
+  return isWordCode(code) || code === 46 || code === 43 || code === 45;
+}
+
+/**
+ * Whether the first test of Lezer's GFM autolink parser, `/(www\.)|(https?:\/\/)|([\w.+-]{1,100}@)|(mailto:|xmpp:)/y`,
+ * passes at `pos` of `text`: the same answer, found with character tests instead of a regular expression, which
+ * Lezer's parse asks at every word of inline text.
+ */
+export function autolinkMayStart(text: string, pos: number): boolean {
+  const first = text.charCodeAt(pos);
+  if (!isLocalPartCode(first)) return false;
+  if (
+    (first === 119 && text.startsWith('www.', pos)) ||
+    (first === 104 && (text.startsWith('http://', pos) || text.startsWith('https://', pos))) ||
+    (first === 109 && text.startsWith('mailto:', pos)) ||
+    (first === 120 && text.startsWith('xmpp:', pos))
+  )
+    return true;
+  // `[\w.+-]{1,100}@`: `@` is not in the class, so it matches when the run of class characters at `pos` is at most
+  // 100 long and `@` follows it.
+  const limit = Math.min(pos + 100, text.length);
+  let end = pos + 1;
+  while (end < limit && isLocalPartCode(text.charCodeAt(end))) end++;
+  return text.charCodeAt(end) === 64;
+}
+
+const lezerAutolink = Autolink.parseInline![0] as InlineParser;
 
 /**
  * Lezer's GFM literal autolinks, asked only where one can start. Lezer tries its parser at every character of inline
  * text, and its first check builds a new regular expression each time: a third of the parse's time and most of its
- * garbage on plain prose. The same checks (word before, a start pattern at the position) run here first, without
- * allocating; where they pass, Lezer's own parser decides.
+ * garbage on plain prose. The same checks (word before, a start pattern at the position) run here first, with
+ * character tests and without allocating; where they pass, Lezer's own parser decides.
  */
 const GfmAutolink: MarkdownConfig = {
   parseInline: [
     {
       name: 'Autolink',
       parse(cx, next, absPos) {
-        if (!mayStartAutolink(next)) return -1;
+        if (!isLocalPartCode(next)) return -1;
         const pos = absPos - cx.offset;
-        if (pos && WORD.test(cx.text[pos - 1]!)) return -1;
-        AUTOLINK_START.lastIndex = pos;
-        if (!AUTOLINK_START.test(cx.text)) return -1;
+        if (pos && isWordCode(cx.text.charCodeAt(pos - 1))) return -1;
+        if (!autolinkMayStart(cx.text, pos)) return -1;
         return lezerAutolink.parse(cx, next, absPos);
       },
     },
   ],
 };
 
-const markdown = commonmark.configure([LezerTable, TaskList, Strikethrough, GfmAutolink]);
+/**
+ * Whether no inline parser of this configuration can start at a character `code` whose previous character is `prev`
+ * and next `after`, so that Lezer's inline loop may pass over it:
+ * - not a character some parser starts with: `\\` `&` `` ` `` `<` `*` `_` `!` `[` `]` `~`;
+ * - not a space followed by another (a hard break starts with two spaces);
+ * - not where a literal autolink may start (`[\w.+-]` after no word character: see GfmAutolink).
+ */
+function passable(code: number, prev: number, after: number): boolean {
+  switch (code) {
+    case 92:
+    case 38:
+    case 96:
+    case 60:
+    case 42:
+    case 95:
+    case 33:
+    case 91:
+    case 93:
+    case 126:
+      return false;
+    case 32:
+      return after !== 32;
+    default:
+      return !isLocalPartCode(code) || isWordCode(prev);
+  }
+}
+
+/**
+ * Plain text, passed over in one step. Lezer's inline loop asks every inline parser at every character; this one,
+ * asked first, takes the run of characters where none of the others can start (see `passable`) and returns its
+ * end, adding nothing: the tree is the same, the loop runs once a word instead of once a character.
+ */
+export const PlainText: MarkdownConfig = {
+  parseInline: [
+    {
+      name: 'PlainText',
+      parse(cx, next, start) {
+        // At the start of the inline text there is no previous character: a word character there may start a link.
+        let prev = start > cx.offset ? cx.char(start - 1) : -1;
+        let code = next;
+        let pos = start;
+        while (pos < cx.end) {
+          const after = cx.char(pos + 1);
+          if (!passable(code, prev, after)) break;
+          prev = code;
+          code = after;
+          pos++;
+        }
+        return pos > start ? pos : -1;
+      },
+      before: 'Escape',
+    },
+  ],
+};
+
+/** The Lezer extensions the tree is made with; PlainText, added last, only makes the same tree faster. */
+export const LEZER_EXTENSIONS: readonly MarkdownConfig[] = [LezerTable, TaskList, Strikethrough, GfmAutolink];
+
+const markdown = commonmark.configure([...LEZER_EXTENSIONS, PlainText]);
 
 const PIPE_THEN_UNDERLINE = /^[ \t>]*\|[^\r\n]*\r?\n[ \t>]*(?:=+|-+)[ \t]*\r?$/m;
 const EMPTY_HEADER = /^[ \t>]*\|[ \t|]*\r?\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\||\r?$)/m;

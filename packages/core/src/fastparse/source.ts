@@ -30,10 +30,14 @@ export function normalizeIdentifier(value: string): string {
     .toUpperCase();
 }
 
+/** Points `Source.point` keeps for reuse, by offset modulo this (a power of two). */
+const POINT_SLOTS = 64;
+
 /** A Markdown text with its line starts, turning offsets into unist points. */
 export class Source {
   readonly lineStarts: number[] = [0];
   private last = 0;
+  private readonly points: (Point | undefined)[] = new Array<Point | undefined>(POINT_SLOTS).fill(undefined);
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
@@ -63,9 +67,19 @@ export class Source {
     return (this.last = lo);
   }
 
+  /**
+   * The point at `offset`. A node often starts or ends where another does (a paragraph and its first text, a list
+   * and its last item): the last points made are kept by offset and handed out again, the same object, so the tree
+   * holds fewer of them. Nothing changes a point in place; a changed position gets a new point.
+   */
   point(offset: number): Point {
+    const slot = offset & (POINT_SLOTS - 1);
+    const known = this.points[slot];
+    if (known !== undefined && known.offset === offset) return known;
     const i = this.lineIndex(offset);
-    return { line: i + 1, column: offset - this.lineStarts[i]! + 1, offset };
+    const point = { line: i + 1, column: offset - this.lineStarts[i]! + 1, offset };
+    this.points[slot] = point;
+    return point;
   }
 
   position(from: number, to: number): Position {
