@@ -174,6 +174,7 @@ export function tableUnit(node: Table, ctx: Context, keepWhole: (height: number)
   const available = ctx.width - n * 2 * CELL_PAD_X - (n + 1) * 0.5;
   const widths = columnWidths(rows, available, size);
   let height = 2;
+  const heights: number[] = [];
   const body = rows.map((row, r) => {
     let lines = 1;
     const cells = row.map((cell, c) => {
@@ -188,7 +189,9 @@ export function tableUnit(node: Table, ctx: Context, keepWhole: (height: number)
       else if (c === 0) out.bold = true;
       return out;
     });
-    height += lines * lineHeight(size) + 2 * CELL_PAD_Y + 0.5;
+    const rowHeight = lines * lineHeight(size) + 2 * CELL_PAD_Y + 0.5;
+    heights.push(rowHeight);
+    height += rowHeight;
     return cells;
   });
   const whole = keepWhole(height);
@@ -198,7 +201,8 @@ export function tableUnit(node: Table, ctx: Context, keepWhole: (height: number)
     fontSize: size,
     margin: [0, 0.5, 0, 2.5],
   };
-  return { content: whole ? table : { ...table, _split: true }, height: height + 3 };
+  if (whole) return { content: table, height: height + 3 };
+  return { content: { ...table, _split: true }, height: height + 3, rows: heights };
 }
 
 export function calloutUnit(children: readonly RootContent[], ctx: Context): Unit {
