@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { collectGarbageIfGrown, type ExportFile, type ModelDocument } from '@notes/core';
 import type { PdfExportOptions } from '@notes/export-pdf';
+import { handOver } from './hand-over.js';
 
 /** What the main thread sends: the models and the exporter's options that are plain data. */
 export interface PdfThreadRequest {
@@ -26,7 +27,8 @@ parentPort!.once('message', (request: PdfThreadRequest) => {
   };
   loading
     .then(({ pdfExporter }) =>
-      pdfExporter.export(request.documents, {
+      // The thread's copy of the models goes as the plan reads them: the layout holds only the flow of blocks.
+      pdfExporter.exportOnce!(handOver(request.documents), {
         ...request.options,
         warn: (message) => void warnings.push(message),
         betweenSteps: collectGarbageIfGrown,

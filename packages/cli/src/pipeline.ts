@@ -21,7 +21,11 @@ export interface Prepared {
  * pass's parse is the model's (core's full parse, so the model the rules share is the one the exporters get).
  */
 export function prepareSource(file: SourceFile, setup: LintSetup): Prepared {
-  const options = { ...setup.optionsFor(file.absolutePath), parse: parseMarkdown };
+  const options = {
+    ...setup.optionsFor(file.absolutePath),
+    parse: parseMarkdown,
+    betweenPasses: collectGarbageIfGrown,
+  };
   const { output, messages, found, document } = fixSource(file, options);
   const prepared = { file, repaired: output, document: document(), remaining: messages, found };
   // Parsing leaves much garbage and the models stay: keep the heap near what is live on big inputs.

@@ -119,6 +119,15 @@ describe('notes export and build', () => {
     expect(r.stderr).toBe('notes: no/such/notes.md: no such file or folder: check the path\n');
   });
 
+  it('leaves no file, temporary file or new folder when the last exporter fails after the others were written', async () => {
+    // The PDF runs last and refuses its options: the JSON, Markdown, deck and site are already in temporary files.
+    const parent = await tempDir();
+    const r = await run(['export', '--all', '--columns', '9', '--out', join(parent, 'new/out'), RAW], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unexpected columns `9`, expected a whole number from 1 to 6');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
   it('refuses with --strict while errors remain, writing nothing', async () => {
     const out = await tempDir();
     const dir = await tempDir();

@@ -41,4 +41,10 @@ export interface Exporter<Options extends ExportOptions = ExportOptions> {
   extension: string;
   binary: boolean;
   export(documents: readonly ModelDocument[], options: Options): Promise<ExportFile[]>;
+  /**
+   * The same files as `export`, from a sequence of the documents that may be read once only: the caller may let
+   * each model go as it is read (the CLI hands its last exporter such a sequence). The exporter keeps a model no
+   * longer than it needs it, so what it holds while it runs is what it made of them (the PDF: its flow of blocks).
+   */
+  exportOnce?(documents: Iterable<ModelDocument>, options: Options): Promise<ExportFile[]>;
 }

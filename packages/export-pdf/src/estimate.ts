@@ -43,6 +43,11 @@ export interface Unit {
   height: number;
   /** A heading or bar that must not end a column: it is glued to the next unit. */
   glue?: boolean;
+  /**
+   * A table too tall to keep whole: the estimated height of each row, the header first. Parts of a big sheet may
+   * be cut between two of its rows (see cutParts).
+   */
+  rows?: number[];
 }
 
 export const LINE = 1.3 * THEME.lineHeight;

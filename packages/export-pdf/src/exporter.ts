@@ -1,6 +1,6 @@
 import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
 import { printSheet } from './print.js';
-import { NO_RICH, prepareRich } from './rich.js';
+import { mayRedraw, NO_RICH, prepareRich } from './rich.js';
 import { sheetGeometry } from './estimate.js';
 import { cheatSheetOptions, planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
 
@@ -19,21 +19,29 @@ export interface PdfExportOptions extends ExportOptions {
  * the same PDF after the one before (see print.ts).
  */
 export async function cheatSheetPdf(
-  documents: readonly ModelDocument[],
+  documents: readonly ModelDocument[] | Iterable<ModelDocument>,
   options: PdfExportOptions,
   partPages = PART_PAGES,
 ): Promise<Uint8Array> {
   const checked = cheatSheetOptions(options);
-  const rich = await prepareRich(documents, options, sheetGeometry(checked.paper, checked.columns));
+  // The only reference to the models from here on (a sequence read once leaves the caller with none).
+  let list: readonly ModelDocument[] | null = Array.isArray(documents) ? documents : [...documents];
+  const rich = await prepareRich(list, options, sheetGeometry(checked.paper, checked.columns));
+  const plan = planCheatSheet(list, options, partPages, rich);
+  // The plan holds the flow of blocks, not the models. Unless the sheet may have to be printed again without its
+  // pictures and formulas (below; highlighted code cannot fail to draw, so a sequence read once keeps nothing for
+  // it), the models go before the layout, the longest and biggest step.
+  const again = rich !== NO_RICH && (documents === list || mayRedraw(rich)) ? list : null;
+  list = null;
   try {
-    return await layoutSheet(planCheatSheet(documents, options, partPages, rich), options);
+    return await layoutSheet(plan, options);
   } catch (error) {
-    if (rich === NO_RICH) throw error;
+    if (again === null) throw error;
     // A picture or formula pdfmake could not draw must not cost the whole sheet: print it without them.
     options.warn(
       `cheat sheet: an image or formula could not be drawn (${(error as Error).message}): printed without them`,
     );
-    return layoutSheet(planCheatSheet(documents, options, partPages), options);
+    return layoutSheet(planCheatSheet(again, options, partPages), options);
   }
 }
 
@@ -47,6 +55,10 @@ export const pdfExporter: Exporter<PdfExportOptions> = {
   extension: 'pdf',
   binary: true,
   async export(documents: readonly ModelDocument[], options: PdfExportOptions) {
+    return [{ path: 'cheatsheet.pdf', data: await cheatSheetPdf(documents, options) }];
+  },
+  // Reads the documents once, into the plan: while the sheet is laid out it holds only the flow of blocks.
+  async exportOnce(documents: Iterable<ModelDocument>, options: PdfExportOptions) {
     return [{ path: 'cheatsheet.pdf', data: await cheatSheetPdf(documents, options) }];
   },
 };

@@ -85,6 +85,8 @@ export interface FlowBlock {
   content: ContentObject;
   height: number;
   opensSection: boolean;
+  /** A table's row heights, the header first (Unit.rows): the parts may be cut between its rows. */
+  rows?: number[];
 }
 
 /** Glue headings to what follows and make each group unbreakable when it fits a column. */
@@ -107,10 +109,10 @@ export function pack(units: readonly Unit[], keepWhole: (h: number) => boolean):
         height: height - last.height,
         opensSection,
       });
-      out.push({ content: contents[contents.length - 1]!, height: last.height, opensSection: false });
+      out.push(withRows({ content: contents[contents.length - 1]!, height: last.height, opensSection: false }, last));
     } else
       group.forEach((u, i) =>
-        out.push({ content: contents[i]!, height: u.height, opensSection: i === 0 && opensSection }),
+        out.push(withRows({ content: contents[i]!, height: u.height, opensSection: i === 0 && opensSection }, u)),
       );
     group = [];
   };
@@ -122,6 +124,42 @@ export function pack(units: readonly Unit[], keepWhole: (h: number) => boolean):
   return out;
 }
 
+function withRows(block: FlowBlock, unit: Unit): FlowBlock {
+  return unit.rows ? { ...block, rows: unit.rows } : block;
+}
+
+/** Estimated height a table adds besides its rows (tableUnit's: 2 of rules, 3 of margins). */
+const TABLE_EXTRA = 5;
+
+/**
+ * A table block cut in two between its rows: the first rows that fit `room` points, and the rest under the
+ * header row again (as pdfmake repeats it on a new page). Null when not even one row fits, or nothing is left.
+ */
+export function splitTable(block: FlowBlock, room: number): [FlowBlock, FlowBlock] | null {
+  const rows = block.rows;
+  const table = (block.content as { table?: { body: unknown[][] } }).table;
+  if (!rows || !table || rows.length < 3) return null;
+  const header = rows[0]!;
+  let height = TABLE_EXTRA + header;
+  let count = 0;
+  while (count + 2 < rows.length && height + rows[count + 1]! <= room) height += rows[++count]!;
+  if (count === 0) return null;
+  const piece = (from: number, to: number): ContentObject => ({
+    ...block.content,
+    table: { ...table, body: [table.body[0]!, ...table.body.slice(from, to)] },
+  });
+  const restRows = [header, ...rows.slice(count + 1)];
+  return [
+    { content: piece(1, count + 1), height, opensSection: block.opensSection, rows: rows.slice(0, count + 1) },
+    {
+      content: piece(count + 1, rows.length),
+      height: TABLE_EXTRA + restRows.reduce((a, b) => a + b, 0),
+      opensSection: false,
+      rows: restRows,
+    },
+  ];
+}
+
 export function stripMarks(content: ContentObject): ContentObject {
   if (!('_split' in content)) return content;
   const { _split: _, ...rest } = content;
@@ -130,24 +168,41 @@ export function stripMarks(content: ContentObject): ContentObject {
 
 /**
  * Cut the flow into parts of at most about `height` points of estimated content. A part ends before the last
- * document or topic bar in its final fifth when there is one, else at the block that reaches `height`.
+ * document or topic bar in its final fifth when there is one, else at the block that reaches `height`. A table
+ * taller than a part is cut between its rows, so that no part (pdfmake lays a part out whole) grows with a table's
+ * length: a 100,000-row table is as many parts as its pages need.
  */
 export function cutParts(flow: readonly FlowBlock[], height: number): FlowBlock[][] {
   const total = flow.reduce((s, b) => s + b.height, 0);
   if (total <= height) return [flow.slice()];
   const parts: FlowBlock[][] = [];
+  // A table's rest goes back into the flow, to open the next part.
+  const rest = flow.slice();
   let start = 0;
-  while (start < flow.length) {
+  while (start < rest.length) {
     let sum = 0;
     let end = start;
     let bar = -1;
-    while (end < flow.length && (end === start || sum + flow[end]!.height <= height)) {
-      if (end > start && flow[end]!.opensSection && sum >= height * 0.8) bar = end;
-      sum += flow[end]!.height;
+    while (end < rest.length && (end === start || sum + rest[end]!.height <= height)) {
+      if (end > start && rest[end]!.opensSection && sum >= height * 0.8) bar = end;
+      sum += rest[end]!.height;
       end++;
     }
-    if (end < flow.length && bar > start) end = bar;
-    parts.push(flow.slice(start, end));
+    if (end < rest.length && bar > start) end = bar;
+    else if (sum > height) {
+      // One block taller than a part: a table gives the rows that fit, and the rest opens the next part.
+      const cut = splitTable(rest[start]!, height);
+      if (cut) rest.splice(start, 1, ...cut);
+    } else if (end < rest.length && rest[end]!.height > height) {
+      // The next block is taller than a part: a table starts here (under its headings) rather than on a page of
+      // its own. A smaller block that does not fit opens the next part whole, as before.
+      const cut = splitTable(rest[end]!, height - sum);
+      if (cut) {
+        rest.splice(end, 1, ...cut);
+        end++;
+      }
+    }
+    parts.push(rest.slice(start, end));
     start = end;
   }
   return parts;

@@ -26,6 +26,8 @@ export interface RichContent {
   images: WeakMap<Image, PdfImage>;
   /** Raster images by key, as data URLs (the definition's `images` dictionary). */
   dataUrls: Map<string, string>;
+  /** How many formulas were typeset (a formula, like a picture, may fail to draw). */
+  formulas: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export const NO_RICH: RichContent = {
   mathSvg: new WeakMap(),
   images: new WeakMap(),
   dataUrls: new Map(),
+  formulas: 0,
 };
 
 function walk(documents: readonly ModelDocument[], visit: (node: Nodes, doc: ModelDocument) => void): void {
@@ -141,6 +144,7 @@ export async function prepareRich(
     mathSvg: new WeakMap(),
     images: new WeakMap(),
     dataUrls: new Map(),
+    formulas: 0,
   };
   const grammars = codeGrammars(documents.map((d) => d.tree));
   if (grammars.size > 0) {
@@ -157,8 +161,10 @@ export async function prepareRich(
       const where = `${doc.file.path}:${node.position?.start.line ?? 1}`;
       // In ems: the layout sizes a formula to the text around it when it measures the line.
       const svg = renderer.svg(node.value, isDisplayMath(node), 1);
-      if (svg) rich.mathSvg.set(node, svg);
-      else options.warn(`${where}: math \`${node.value}\` is not valid TeX: printed as written`);
+      if (svg) {
+        rich.mathSvg.set(node, svg);
+        rich.formulas++;
+      } else options.warn(`${where}: math \`${node.value}\` is not valid TeX: printed as written`);
     }
   }
   if (hasImages) {
@@ -179,6 +185,14 @@ export async function prepareRich(
     }
   }
   return rich;
+}
+
+/**
+ * Whether a sheet laid out with `rich` may fail to draw a picture or a formula, and so need printing again
+ * without them (highlighted code is only coloured text).
+ */
+export function mayRedraw(rich: RichContent): boolean {
+  return rich.dataUrls.size > 0 || rich.formulas > 0;
 }
 
 let active: RichContent = NO_RICH;

@@ -116,6 +116,8 @@ function plan(
   const title = sheetTitle(documents);
   const lang = sheetLang(documents);
   const date = formatDate(checked.epoch);
+  // Computed here, not in `part`: the plan must not keep the documents alive (the exporter lets them go).
+  const keywords = [...new Set(documents.flatMap((d) => d.tags))].join(', ');
 
   const units: Unit[] = [];
   let topicIndex = 0;
@@ -184,7 +186,7 @@ function plan(
         info: {
           title,
           subject: 'Cheat sheet',
-          keywords: [...new Set(documents.flatMap((d) => d.tags))].join(', '),
+          keywords,
           creator: 'notes',
           producer: 'notes (pdfmake)',
           creationDate: new Date(checked.epoch * 1000),

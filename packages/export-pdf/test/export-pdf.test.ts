@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   buildDocument,
   NotesError,
@@ -312,6 +314,37 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(json).toContain('diagram');
   });
 
+  it('prints a GitHub alert or Obsidian callout with its title in bold instead of the `[!KIND]` marker', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Q?\n\nA.\n\n> [!warning]- Common mistake\n> One AZ is a single point of failure.\n\n> [!TIP]\n> Use lifecycle rules.\n',
+    );
+    const callouts: ContentObject[] = [];
+    walk(renderCheatSheet([document], { epoch: EPOCH }).content, (node) => {
+      if (typeof node.layout === 'string' && node.layout.startsWith('callout-')) callouts.push(node);
+    });
+    expect(callouts).toHaveLength(2);
+    const lines = callouts.map((c) => {
+      const cell = (c.table as { body: ContentObject[][] }).body[0]![0]!;
+      return (cell.stack as ContentObject[]).map(plain);
+    });
+    expect(lines).toEqual([
+      ['Common mistake', 'One AZ is a single point of failure.'],
+      ['Tip', 'Use lifecycle rules.'],
+    ]);
+    expect(JSON.stringify(callouts)).not.toContain('[!');
+    const title = (callouts[0]!.table as { body: ContentObject[][] }).body[0]![0]!.stack as ContentObject[];
+    expect(JSON.stringify(title[0])).toContain('"bold":true');
+  });
+
+  it('prints a footnote where it is defined, after the mark its reference prints', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Which port does HTTPS use?\n\n443[^tcp].\n\n[^tcp]: Over TCP.\n',
+    );
+    const json = plain(renderCheatSheet([document], { epoch: EPOCH }).content);
+    expect(json).toContain('443[^tcp].');
+    expect(json).toContain('[^tcp] Over TCP.');
+  });
+
   it('groups the seed into these keep-together blocks (outline snapshot)', () => {
     const kind = (node: ContentObject): string =>
       node.layout === 'bar'
@@ -469,6 +502,49 @@ describe('the PDF bytes', () => {
     ]).toEqual(['📌 AWS Prep Notes · 🧪 Feature Sampler', 'notes (pdfmake)', 'notes', '2025-11-27T00:00:00.000Z']);
   });
 
+  it('reads a sequence of documents once and lets each model go before the sheet is laid out', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    // A registry, not WeakRefs: a WeakRef keeps its target alive until the job that made it ends.
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => void collected++);
+    const names = [SEED, 'features.md'];
+    function* documents(): Generator<ModelDocument> {
+      for (const name of names) {
+        const document = fixtureDocument(name);
+        registry.register(document, name);
+        registry.register(document.tree, name);
+        yield document;
+      }
+    }
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) await new Promise((done) => setImmediate(done));
+    };
+    // A collection between the parts of the layout: the models that are gone by then are finalized after it.
+    let steps = 0;
+    const options = {
+      epoch: EPOCH,
+      baseDir: '/nonexistent',
+      warn: () => {},
+      betweenSteps: () => {
+        steps++;
+        collect();
+      },
+    };
+    const once = await cheatSheetPdf(documents(), options, 1);
+    await settle();
+    expect(steps).toBeGreaterThan(2);
+    expect(collected).toBe(4);
+    // A list its holder keeps alive all through: nothing is collected, and the bytes are the same.
+    collected = 0;
+    const list = [...documents()];
+    const kept = await cheatSheetPdf(list, options, 1);
+    await settle();
+    expect(collected).toBe(0);
+    expect(Buffer.from(kept).equals(Buffer.from(once))).toBe(true);
+    expect(list).toHaveLength(2);
+  });
+
   it('stores a picture once however many parts draw it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'notes-pdf-parts-'));
     try {
@@ -551,6 +627,35 @@ describe('the PDF bytes', () => {
         Array.from({ length: n }, (_, i) => `end${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text)),
       ).toEqual([]);
     }
+  });
+
+  it('cuts a table taller than a part between its rows, each piece under the header row, losing no row', async () => {
+    const n = 1500;
+    const rows = Array.from({ length: n }, (_, i) => `| r${i} | row ${i} | end${i} |`).join('\n');
+    const document = fixtureDocumentFromText(`# T\n\n## Q?\n\n| A | B | C |\n| - | - | - |\n${rows}\n`);
+    const plan = planCheatSheet([document], { epoch: EPOCH }, 1);
+    // Before: the table was one block, so one part held it whole, however long.
+    expect(plan.count).toBeGreaterThan(3);
+    const bodies: unknown[][][] = [];
+    for (let i = 0; i < plan.count; i++) {
+      walk(plan.part(i).content, (node) => {
+        if (node.table) bodies.push(node.table.body as unknown[][]);
+      });
+    }
+    expect(bodies.length).toBe(plan.count);
+    const header = JSON.stringify(bodies[0]![0]);
+    expect(bodies.every((body) => JSON.stringify(body[0]) === header)).toBe(true);
+    const cells = bodies.flatMap((body) => body.slice(1).map((row) => JSON.stringify(row[2])));
+    expect(cells).toHaveLength(n);
+    expect(cells.every((c, i) => c.includes(`end${i}"`))).toBe(true);
+    // Printed: every row once, on pages numbered across the sheet.
+    const options = { epoch: EPOCH, baseDir: '/nonexistent', warn: () => {} };
+    const pages = await openPdf(await cheatSheetPdf([document], options, 1));
+    const text = pages.map((p) => p.text).join(' ');
+    expect(Array.from({ length: n }, (_, i) => `end${i}`).filter((s) => !new RegExp(`\\b${s}\\b`).test(text))).toEqual(
+      [],
+    );
+    expect(pages.at(-1)!.text).toContain(`page ${pages.length} / ${pages.length}`);
   });
 
   it('prints deeply nested lists and quotes without running out of column', async () => {

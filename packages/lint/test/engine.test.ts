@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceFromBytes, sourceFromText } from '@notes/core';
+import { parseMarkdown, sourceFromBytes, sourceFromText } from '@notes/core';
 import {
   applyFixes,
   defineRule,
@@ -166,6 +166,29 @@ describe('fixSource', () => {
     ]);
     expect(output).toBe('aBc\nDef\n');
     expect(applied).toBe(1);
+  });
+
+  it('calls betweenPasses before each pass after the first, once the last pass’s tree is no longer held', () => {
+    let parses = 0;
+    const parse = (text: string) => {
+      parses++;
+      return parseMarkdown(text);
+    };
+    const calls: number[] = [];
+    const file = sourceFromBytes(readFileSync(SEED), { path: 'aws.md' });
+    const result = fixSource(file, { parse, betweenPasses: () => void calls.push(parses) });
+    expect(result.changed).toBe(true);
+    // Each call comes after a pass's parses and before the next one's (a rule may parse a fragment too).
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls[0]).toBeGreaterThan(0);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]).toBeGreaterThan(calls[i - 1]!);
+    expect(parses).toBeGreaterThan(calls.at(-1)!);
+    // Without a fix to make there is no second pass, and no call.
+    const clean: number[] = [];
+    fixSource(sourceFromText(result.output), { betweenPasses: () => void clean.push(1) });
+    expect(clean).toEqual([]);
+    // The last pass's model is the result's.
+    expect(result.document().file.text).toBe(result.output);
   });
 
   it('repairs the user’s notes so that nothing fixable remains, and a second pass changes no byte', () => {

@@ -68,7 +68,7 @@ export async function buildCommand(args: ParsedArgs, ctx: CliContext): Promise<n
     if (lintCode === 2) return 2;
     if (found.length === 0) throw noMarkdownFiles(args.paths);
     const chosen = EXPORTERS.map(([flag]) => flag);
-    const written = await writeExports(prepared, found, args, ctx, chosen, setup, pdfThread);
+    const written = await writeExports(prepared, found, args, ctx, chosen, { setup, pdfThread, handOver: true });
     return Math.max(lintCode, written === null ? 1 : 0);
   } finally {
     pdfThread?.stop();

@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, rmdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import {
   collectGarbageIfGrown,
   commonFolder,
@@ -21,6 +21,7 @@ import { startPdfThread, type PdfThread } from '../pdf-thread.js';
 import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup, type LintSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
+import { missingFolders, renderAll, type StartedPdf } from './render.js';
 
 /** What the CLI gives every exporter: the shared options and every exporter's own, as the flags set them. */
 export type CliExportOptions = AnkiExportOptions & MarkdownExportOptions & PdfExportOptions;
@@ -36,6 +37,11 @@ export const EXPORTERS: readonly (readonly [flag: string, load: () => Promise<Ex
   ['pdf', async () => (await import('@notes/export-pdf')).pdfExporter],
   ['site', async () => (await import('@notes/site')).siteExporter],
 ];
+
+/** The exporter of a flag, loaded. */
+function loadExporter(flag: string): Promise<Exporter<CliExportOptions>> {
+  return EXPORTERS.find(([f]) => f === flag)![1]();
+}
 
 /** The clock every exporter gets: SOURCE_DATE_EPOCH when set, else the newest source modification time. */
 export function exportEpoch(env: CliContext['env'], mtimes: readonly number[]): number {
@@ -72,7 +78,7 @@ export async function exportCommand(
     started !== undefined ? started : chosen.includes('pdf') ? startPdfThread(await totalBytes(found)) : null;
   try {
     const prepared = await prepare(found, setup, ctx.stderr);
-    const written = await writeExports(prepared, found, args, ctx, chosen, setup, pdfThread);
+    const written = await writeExports(prepared, found, args, ctx, chosen, { setup, pdfThread, handOver: true });
     return written === null ? 1 : 0;
   } finally {
     pdfThread?.stop();
@@ -99,19 +105,31 @@ export async function totalBytes(found: readonly FoundFile[]): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
+/** What writeExports needs besides the prepared files and the formats. */
+export interface WriteOptions {
+  setup?: LintSetup | undefined;
+  /** The PDF's thread when one was started (`startPdfThread`). */
+  pdfThread?: PdfThread | null | undefined;
+  /**
+   * writeExports takes the list of prepared files over and empties it, so that the last exporter can let each
+   * model go once it has read it (the command's run ends with the export; `watch` keeps its models).
+   */
+  handOver?: boolean;
+}
+
 /**
- * Render the chosen formats from prepared files and write them atomically: everything is rendered before the
- * first write, so a failing exporter leaves the output folder as it was. Returns the written paths, or null when
- * `--strict` refused (lint errors remain).
+ * Render the chosen formats from prepared files and write them atomically: each format's files go to temporary
+ * files as soon as it is rendered (so finished outputs do not stay in memory), and none replaces its target until
+ * every format is written, so a failing exporter leaves the output folder as it was. Returns the written paths,
+ * or null when `--strict` refused (lint errors remain).
  */
 export async function writeExports(
-  prepared: readonly Prepared[],
+  prepared: Prepared[],
   found: readonly FoundFile[],
   args: ParsedArgs,
   ctx: CliContext,
   chosen: readonly string[],
-  setup?: LintSetup,
-  pdfThread?: PdfThread | null,
+  { setup, pdfThread, handOver = false }: WriteOptions = {},
 ): Promise<string[] | null> {
   // Several exporters may report the same thing (an image that is not used): each finding is printed once.
   const said = new Set<string>();
@@ -136,7 +154,10 @@ export async function writeExports(
   }
   const outDir = resolve(ctx.cwd, String(args.flags['out'] ?? 'dist'));
   const baseDir = commonRoot(found.map((f) => f.root));
-  const documents = prepared.map((p) => p.document);
+  const mtimes = prepared.map((p) => p.file.mtime);
+  const documents: (ModelDocument | undefined)[] = prepared.map((p) => p.document);
+  // From here on `documents` is the only list of the models (the repaired texts and findings go too).
+  if (handOver) prepared.length = 0;
   // The PDF's thread needs none of the Anki options: its render starts before they load (the deck's code, the id
   // map). A clock that is not a number is reported below, in its turn.
   const pdfAt = pdfThread ? chosen.indexOf('pdf') : -1;
@@ -144,10 +165,7 @@ export async function writeExports(
   if (pdfAt >= 0) {
     let epoch: number | null = null;
     try {
-      epoch = exportEpoch(
-        ctx.env,
-        prepared.map((p) => p.file.mtime),
-      );
+      epoch = exportEpoch(ctx.env, mtimes);
     } catch {
       // reported with the other options
     }
@@ -160,7 +178,7 @@ export async function writeExports(
         paper: args.flags['paper'] ?? 'a4',
         columns: args.flags['columns'] ?? 3,
       };
-      const done = pdfThread!.render(documents, pdfOptions);
+      const done = pdfThread!.render(documents as ModelDocument[], pdfOptions);
       // Read by renderAll; when loading the other options fails first, its outcome no longer matters.
       done.catch(() => undefined);
       early = { done, warnings };
@@ -180,10 +198,7 @@ export async function writeExports(
       )
     : {};
   const options: CliExportOptions = {
-    epoch: exportEpoch(
-      ctx.env,
-      prepared.map((p) => p.file.mtime),
-    ),
+    epoch: exportEpoch(ctx.env, mtimes),
     baseDir,
     warn,
     paper: args.flags['paper'] ?? 'a4',
@@ -192,84 +207,32 @@ export async function writeExports(
     betweenSteps: collectGarbageIfGrown,
     ...anki.options,
   };
-  // Render everything first: a failing exporter must not leave a half-updated output folder. The PDF may render
-  // in its thread meanwhile; each format's warnings are printed in the formats' order all the same.
-  const rendered = await renderAll(chosen, documents, options, warn, pdfThread, early);
-  const outputs: ExportFile[] = rendered.flat();
   // Every file (the streamed ones made while they are written) goes to a temporary file first, and none replaces
-  // its target until all are written: an exporter failing half-way through its stream changes nothing.
-  const staged: StagedFile[] = [];
-  try {
-    for (const file of outputs) {
+  // its target until all are written: an exporter failing half-way through changes nothing, and the folders made
+  // for the temporary files are removed again.
+  const staged: StagedFile[][] = chosen.map(() => []);
+  const made: string[] = [];
+  const stage = async (at: number, files: readonly ExportFile[]): Promise<void> => {
+    for (const file of files) {
       const target = resolve(outDir, file.path);
-      staged.push(await stageFileAtomic(target, file.data, displayPath(target, ctx.cwd)));
+      made.push(...(await missingFolders(dirname(target))));
+      staged[at]!.push(await stageFileAtomic(target, file.data, displayPath(target, ctx.cwd)));
     }
+  };
+  let written: string[][];
+  try {
+    written = await renderAll(chosen, loadExporter, documents, options, warn, stage, { pdfThread, early, handOver });
   } catch (error) {
-    await Promise.all(staged.map((s) => s.discard()));
+    await Promise.all(staged.flat().map((s) => s.discard()));
+    for (const dir of made.reverse()) await rmdir(dir).catch(() => undefined);
     throw error;
   }
-  for (const file of staged) await file.commit();
+  for (const file of staged.flat()) await file.commit();
   if (anki.finish) await anki.finish();
   const shown = displayPath(outDir, ctx.cwd);
-  const paths = outputs.map((o) => `${shown}/${o.path}`);
+  const paths = written.flat().map((path) => `${shown}/${path}`);
   if (ctx.stderr.isTTY) ctx.stderr.write(`notes: wrote ${paths.join(', ')}\n`);
   return paths;
-}
-
-/** The PDF's render, started in its thread before the other exporters' options, and the warnings it gives. */
-interface StartedPdf {
-  done: Promise<ExportFile[]>;
-  warnings: string[];
-}
-
-/**
- * Run the chosen exporters in order, the PDF in `pdfThread` when there is one (started first, so it renders while
- * the others run here). Each exporter's warnings are kept and given to `warn` in the order of `chosen`, as a run
- * one exporter after the other prints them.
- */
-async function renderAll(
-  chosen: readonly string[],
-  documents: readonly ModelDocument[],
-  options: CliExportOptions,
-  warn: (message: string) => void,
-  pdfThread: PdfThread | null | undefined,
-  early: StartedPdf | null,
-): Promise<ExportFile[][]> {
-  const warnings = chosen.map((): string[] => []);
-  const optionsOf = (i: number): CliExportOptions => ({ ...options, warn: (m) => void warnings[i]!.push(m) });
-  const pdfAt = pdfThread ? chosen.indexOf('pdf') : -1;
-  if (early) warnings[pdfAt] = early.warnings;
-  const pdf = pdfAt < 0 ? null : early ? early.done : pdfThread!.render(documents, optionsOf(pdfAt));
-  // Settled here, read below: a failure of another exporter first must not leave it unhandled.
-  const pdfDone = pdf?.then(
-    (files) => ({ files }),
-    (error: unknown) => ({ error }),
-  );
-  const results: ExportFile[][] = [];
-  let failure: { error: unknown } | null = null;
-  for (const [i, flag] of chosen.entries()) {
-    if (i === pdfAt) continue;
-    try {
-      const exporter = await EXPORTERS.find(([f]) => f === flag)![1]();
-      results[i] = await exporter.export(documents, optionsOf(i));
-    } catch (error) {
-      failure = { error };
-      warnings.length = i + 1;
-      break;
-    }
-    collectGarbageIfGrown();
-  }
-  if (pdfDone) {
-    const done = await pdfDone;
-    if ('files' in done) results[pdfAt] = done.files;
-    else if (!failure || pdfAt < warnings.length - 1) {
-      failure = { error: done.error };
-      warnings.length = pdfAt + 1;
-    }
-  }
-  for (const list of warnings) for (const message of list) warn(message);
-  if (failure) throw failure.error;
-  return results;
 }
 
 /** The deepest folder containing every root (media and Markdown paths are resolved against it). */

@@ -2,6 +2,14 @@ import type { Fix, SourceFile } from '@notes/core';
 import { lintWithModel } from './engine.js';
 import type { FixResult, LintMessage, LintOptions } from '../types.js';
 
+/** Stands for a pass's result between two passes (its tree must not be kept alive while the next is parsed). */
+const NO_RESULT: ReturnType<typeof lintWithModel> = {
+  messages: [],
+  document: () => {
+    throw new Error('no pass');
+  },
+};
+
 /** Most passes fixSource makes before it stops (fixes that keep re-creating each other would loop). */
 export const MAX_FIX_PASSES = 10;
 
@@ -114,6 +122,9 @@ export function fixSource(file: SourceFile, options: LintOptions = {}): FixResul
     if (applied === 0 || output === text) break;
     text = output;
     current = { ...file, text, size: Buffer.byteLength(text) };
+    // The last pass's tree and model are garbage once its fixes are applied: let them go before the next parse.
+    result = NO_RESULT;
+    options.betweenPasses?.();
     result = lintWithModel(current, options);
   }
   // The last lint ran on the final text: its parse and model are the repaired file's.
