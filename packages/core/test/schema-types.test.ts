@@ -49,6 +49,7 @@ describe('schemas are the source of truth', () => {
         "formatAjvError",
         "frontMatterSchema",
         "headingText",
+        "idWords",
         "imageFinding",
         "imageNodes",
         "inlineText",
