@@ -67,6 +67,13 @@ describe('structure of the seed (title ###, numbered topics and questions at ###
     ]);
   });
 
+  it('labels GitHub alerts and Obsidian callouts, folded or not, by their kind', () => {
+    const [note] = questions(
+      '# T\n\n## Q?\n\nA.\n\n> [!warning]- Common mistake\n> One AZ.\n\n> [!example]\n> Two AZs.\n\n> Example: not a label\n',
+    );
+    expect(note!.callouts.map((c) => c.label)).toEqual(['Warning', 'Example', null]);
+  });
+
   it('records source lines of each note', () => {
     const q = doc.notes.find((n) => n.title === 'can SNS read from SQS')!;
     expect(q.source).toEqual({ path: 'aws-prep-notes.md', line: 32, endLine: 37 });
