@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'acorn';
 import { build } from 'esbuild';
+import { PARAMETERS } from '../dist/start.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outdir = join(root, 'dist/bundle');
@@ -74,9 +75,11 @@ if (lost.length > 0) {
   process.exit(1);
 }
 
-// The command: one CommonJS script. Modules reached only through import() stay lazily evaluated (esbuild wraps
-// them), so `notes lint` runs none of the exporters' code. `import.meta` and the import() of packages left to
-// Node's loader are parameters that src/start.ts passes in.
+// The command: one CommonJS script, written as one function expression whose parameters are CommonJS's and
+// `import.meta`'s (src/start.ts calls it), in ASCII (src/start.ts reads it as Latin-1, outside V8's heap).
+// Modules reached only through import() stay lazily evaluated (esbuild wraps them), so `notes lint` runs none of
+// the exporters' code. `import.meta` and the import() of packages left to Node's loader are parameters that
+// src/start.ts passes in.
 const command = await build({
   entryPoints: [join(root, 'dist/index.js')],
   bundle: true,
@@ -89,10 +92,59 @@ const command = await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-const code = rewriteImports(command.outputFiles[0].text);
+const code = asciiOnly(rewriteImports(command.outputFiles[0].text));
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
 const bundleFile = join(outdir, 'notes.cjs');
-writeFileSync(bundleFile, `${code}\n// notes-build ${buildId}\n`);
+writeFileSync(bundleFile, `(function (${PARAMETERS.join(', ')}) {${code}\n})\n// notes-build ${buildId}\n`);
+
+/**
+ * A script in ASCII with the same meaning: esbuild escapes strings but leaves other characters in comments and
+ * regular expressions, which it writes as `\\uXXXX` escapes (a surrogate pair as two, which a `u` regular
+ * expression reads as one code point). Anything else that is not ASCII fails the build.
+ */
+function asciiOnly(text) {
+  const edits = [];
+  const escape = (from, to) => {
+    let out = '';
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) {
+        out += text[i];
+        continue;
+      }
+      // `\é` is `é` in a string and in a regular expression without `u` (with `u` it is a syntax error).
+      let slashes = 0;
+      while (out.endsWith('\\'.repeat(slashes + 1))) slashes++;
+      if (slashes % 2 === 1) out = out.slice(0, -1);
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+    edits.push({ from, to, out });
+  };
+  const nonAscii = /[^\x00-\x7f]/;
+  Parser.parse(text, {
+    ecmaVersion: 'latest',
+    sourceType: 'script',
+    allowHashBang: true,
+    allowReturnOutsideFunction: true,
+    onComment: (_block, body, start, end) => {
+      if (nonAscii.test(body)) escape(start, end);
+    },
+    onToken: (token) => {
+      if (!nonAscii.test(text.slice(token.start, token.end))) return;
+      if (token.type.label === 'regexp' || token.type.label === 'string') escape(token.start, token.end);
+      else throw new Error(`bundle: a non-ASCII ${token.type.label} at offset ${token.start} of the command's script`);
+    },
+  });
+  let out = '';
+  let at = 0;
+  for (const { from, to, out: piece } of edits.sort((a, b) => a.from - b.from)) {
+    out += text.slice(at, from) + piece;
+    at = to;
+  }
+  out += text.slice(at);
+  if (nonAscii.test(out)) throw new Error("bundle: the command's script is not ASCII");
+  return out;
+}
 
 /** Every `import(…)` expression of a script, as `__notesImport(…)` (found by parsing, not by searching text). */
 function rewriteImports(text) {

@@ -2,6 +2,11 @@
 // cache: the bytecode of what a lint compiles, made at build time and shipped beside the bundle, so a run skips
 // most of the parsing and compiling of the bundle (Node 20 has no module compile cache). When V8 rejects the cache
 // (another Node version or V8 flags) or it is missing, the bundle compiles from source as usual: slower, the same.
+//
+// The bundle is one function expression (its parameters are PARAMETERS) in ASCII, read as Latin-1: Node hands V8
+// a string of that size outside the heap, where a UTF-8 text wrapped here would be copied into it (2.5 MB, 5 MB
+// with one non-ASCII character), growing the old generation toward a full collection during the lint.
+import { isAscii } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,10 +21,10 @@ export const BUNDLE = join(import.meta.dirname, 'bundle', 'notes.cjs');
 const BUILD_LINE = /\n\/\/ notes-build ([0-9a-f]{16})\n?$/;
 
 /**
- * The parameters the bundle's code is wrapped in: CommonJS's five, then what stands for `import()` and
- * `import.meta` (scripts/bundle.mjs rewrites them; a script compiled by `vm` cannot run `import()` in Node 20).
+ * The parameters of the bundle's function: CommonJS's five, then what stands for `import()` and `import.meta`
+ * (scripts/bundle.mjs rewrites them; a script compiled by `vm` cannot run `import()` in Node 20).
  */
-const PARAMETERS = [
+export const PARAMETERS = [
   'exports',
   'require',
   'module',
@@ -44,9 +49,15 @@ export interface Started {
   cacheData(): Buffer;
 }
 
+/** The text of a bundle: Latin-1 when it is ASCII (the same text, kept outside V8's heap), else UTF-8. */
+export function readBundle(file = BUNDLE): string {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 /** Compile and run the bundle, with its code cache when there is one V8 accepts. */
 export function start(file = BUNDLE): Started {
-  const source = readFileSync(file, 'utf8');
+  const source = readBundle(file);
   const cachePath = cachePathOf(source, file);
   let cachedData: Buffer | undefined;
   if (cachePath) {
@@ -56,7 +67,7 @@ export function start(file = BUNDLE): Started {
       // No cache for this build: compile from source.
     }
   }
-  const script = new Script(`(function (${PARAMETERS.join(', ')}) {${source}\n})`, {
+  const script = new Script(source, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
@@ -83,7 +94,7 @@ export function start(file = BUNDLE): Started {
 
 /** Write the code cache of a started bundle (scripts/bundle.mjs, after a training run). */
 export function writeCache(started: Started, file = BUNDLE): string {
-  const path = cachePathOf(readFileSync(file, 'utf8'), file);
+  const path = cachePathOf(readBundle(file), file);
   if (!path) throw new Error(`${file} names no build on its last line`);
   writeFileSync(path, started.cacheData());
   return path;

@@ -15,6 +15,9 @@ const parses = vi.mocked(parseMarkdown);
 const clean = (n: number) =>
   `# Notes ${n}\n\n## Messaging\n\n### What does SQS do?\n\nIt queues messages between services.\n\n### What does SNS do?\n\nIt fans messages out to subscribers.\n`;
 
+/** What fields/missing-answer parses of the damaged file below: the repaired heading and its answer. */
+const REPAIRED_HEADING = '### What does SNS do?\n\nIt fans messages out to subscribers.';
+
 describe('one parse per file, shared by the lint pass and every export', () => {
   beforeEach(() => {
     parses.mockClear();
@@ -38,10 +41,11 @@ describe('one parse per file, shared by the lint pass and every export', () => {
     const r = await run(['export', '--all', '--out', join(dir, 'dist'), dir], { env: { SOURCE_DATE_EPOCH: '1' } });
     expect(r.code).toBe(0);
     const texts = parses.mock.calls.map((call) => call[0]);
-    // Pass 1 on the damaged text; fields/missing-answer judges the heading as the fix will make it (the
-    // repaired text); pass 2 on the repaired text, whose tree and model every exporter then shares.
+    // Pass 1 on the damaged text; fields/missing-answer judges the heading as the fix will make it (the repaired
+    // heading and the block after it: its answer); pass 2 on the repaired text, whose tree and model every
+    // exporter then shares.
     const damaged = clean(1).replace('### What does SNS do?', '###What does SNS do?');
-    expect(texts).toEqual([damaged, clean(1), clean(1)]);
+    expect(texts).toEqual([damaged, REPAIRED_HEADING, clean(1)]);
   });
 
   it('build parses each clean file once for its lint report and every export', async () => {
@@ -64,7 +68,7 @@ describe('one parse per file, shared by the lint pass and every export', () => {
     // The missing space is an error of the file as read: build exits 1, as lint does, and still exports.
     expect(r.code).toBe(1);
     // The same three parses as `export`: none for the report on its own.
-    expect(parses.mock.calls.map((call) => call[0])).toEqual([damaged, clean(1), clean(1)]);
+    expect(parses.mock.calls.map((call) => call[0])).toEqual([damaged, REPAIRED_HEADING, clean(1)]);
     // The report is the one `notes lint` gives for the damaged file.
     const lint = await run(['lint', dir]);
     expect(lint.code).toBe(1);

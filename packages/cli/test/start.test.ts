@@ -3,9 +3,22 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE, cachePathOf, start } from '../dist/start.js';
+import { BUNDLE, cachePathOf, PARAMETERS, readBundle, start } from '../dist/start.js';
 
 const START = fileURLToPath(new URL('../dist/start.js', import.meta.url));
+
+/** Start a bundle in a fresh process (V8 would reuse the first compilation of the same script) and ask for help. */
+function startIn(bundle: string): { cached: boolean; code: number; text: string } {
+  const script = `import { start } from ${JSON.stringify(pathToFileURL(START).href)};
+    const started = start(${JSON.stringify(bundle)});
+    let text = '';
+    const out = { write: (chunk) => void (text += chunk) };
+    const code = await started.main({ argv: ['--help'], cwd: process.cwd(), stdout: out, stderr: out, env: {} });
+    console.log(JSON.stringify({ cached: started.cached, code, text }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as { cached: boolean; code: number; text: string };
+}
 
 describe('the bundle and its code cache (src/start.ts)', () => {
   it('ships the cache of its own build, and V8 takes it', () => {
@@ -18,9 +31,15 @@ describe('the bundle and its code cache (src/start.ts)', () => {
     expect(start().cached).toBe(true);
   });
 
+  it('is one function expression in ASCII, so that it is read as Latin-1 outside the heap', () => {
+    const bytes = readFileSync(BUNDLE);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(bytes.toString('latin1').startsWith(`(function (${PARAMETERS.join(', ')}) {`)).toBe(true);
+    expect(readBundle()).toBe(bytes.toString('utf8'));
+  });
+
   it('runs from source when the cache is missing or rejected, with the same behaviour', () => {
-    // A copy beside the bundle's folder, so that it finds the same packages; each start in a fresh process (V8
-    // would reuse the first compilation of the same script).
+    // A copy beside the bundle's folder, so that it finds the same packages.
     const dir = mkdtempSync(join(BUNDLE, '..', '..', 'start-test-'));
     const runs = [];
     try {
@@ -28,21 +47,20 @@ describe('the bundle and its code cache (src/start.ts)', () => {
       copyFileSync(BUNDLE, copy);
       for (const cache of [null, Buffer.from('not a V8 code cache')]) {
         if (cache) writeFileSync(cachePathOf(readFileSync(copy, 'utf8'), copy)!, cache);
-        const script = `import { start } from ${JSON.stringify(pathToFileURL(START).href)};
-          const started = start(${JSON.stringify(copy)});
-          let text = '';
-          const out = { write: (chunk) => void (text += chunk) };
-          const code = await started.main({ argv: ['--help'], cwd: process.cwd(), stdout: out, stderr: out, env: {} });
-          console.log(JSON.stringify({ cached: started.cached, code, text }));`;
-        const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-        expect(r.stderr).toBe('');
-        runs.push(JSON.parse(r.stdout) as { cached: boolean; code: number; text: string });
+        runs.push(startIn(copy));
       }
+      // A bundle that is not ASCII (a build by other means) is read as UTF-8: the same behaviour.
+      const text = readFileSync(copy, 'utf8');
+      const at = text.lastIndexOf('\n// notes-build ');
+      writeFileSync(copy, `${text.slice(0, at)}\n// naïve\n${text.slice(at + 1)}`);
+      expect(readBundle(copy)).toContain('// naïve\n');
+      runs.push(startIn(copy));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(runs[0]).toMatchObject({ cached: false, code: 0, text: expect.stringMatching(/^Usage:/) });
     expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
   });
 
   it('names no cache for a bundle without its build line', () => {

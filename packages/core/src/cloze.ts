@@ -213,7 +213,31 @@ function locate(blocks: readonly RootContent[]): { located: Located[]; problems:
   return found;
 }
 
+/** Nodes still to visit in `mayHoldMarker` (kept between calls: it is emptied before each returns). */
+const pending: Nodes[] = [];
+
+/**
+ * Whether a text node among the blocks (outside code and raw HTML, as `inlineParents` walks them) holds `==`, `{{`
+ * or `}}`: without one, `scanInline` finds nothing in any parent. Visits the nodes without building a list.
+ */
+function mayHoldMarker(blocks: readonly RootContent[]): boolean {
+  for (const block of blocks) pending.push(block);
+  for (let n = pending.pop(); n !== undefined; n = pending.pop()) {
+    if (n.type === 'text') {
+      const value = n.value;
+      if (value.includes('==') || value.includes('{{') || value.includes('}}')) {
+        pending.length = 0;
+        return true;
+      }
+    } else if (n.type !== 'code' && n.type !== 'inlineCode' && n.type !== 'html' && 'children' in n) {
+      for (const child of n.children as Nodes[]) pending.push(child);
+    }
+  }
+  return false;
+}
+
 function scan(blocks: readonly RootContent[]): { located: Located[]; problems: ClozeProblem[] } {
+  if (!mayHoldMarker(blocks)) return { located: [], problems: [] };
   const raw: { parent: AnyParent; span: RawSpan }[] = [];
   const problems: ClozeProblem[] = [];
   for (const parent of inlineParents(blocks)) {

@@ -13,9 +13,14 @@ const ID_WORD = /(?:\p{L}(?:(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{Mn}\p{Mc}]
  * emoji and punctuation dropped.
  */
 export function normalizeForId(text: string): string {
+  return idWords(text).join(' ');
+}
+
+/** The words of `normalizeForId(text)`, as a list (none is empty or holds a space). */
+export function idWords(text: string): string[] {
   // ASCII text is its own NFKC form, and its words are runs of letters and digits: the same words, found faster.
-  if (ASCII.test(text)) return (text.toLowerCase().match(ASCII_WORD) ?? []).join(' ');
-  return (text.normalize('NFKC').toLowerCase().match(ID_WORD) ?? []).join(' ');
+  if (ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
+  return text.normalize('NFKC').toLowerCase().match(ID_WORD) ?? [];
 }
 
 /** A stable id: a kind letter and 16 hex digits of sha-256 over the normalized parts. */

@@ -9,7 +9,7 @@ export {
 export { decodeUtf8, type Decoded, type InvalidByte } from './decode.js';
 export { NotesError } from './errors.js';
 export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
-export { normalizeForId, slugTag, stableId } from './ids.js';
+export { idWords, normalizeForId, slugTag, stableId } from './ids.js';
 export { canonicalLang, detectLang, documentLang, isEnglish, mayBeEnglish, primaryLanguage } from './lang.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
 export { parseMarkdown, sectionStarts } from './parse.js';
@@ -51,7 +51,7 @@ export {
   type SourceFile,
 } from './source.js';
 export { buildDocument, headingText } from './structure.js';
-export { CALLOUT_LABEL } from './callouts.js';
+export { alertParts, CALLOUT_LABEL, withAlertTitles, type AlertParts } from './callouts.js';
 export { blocksText, inlineText, squash } from './text.js';
 export {
   checkDataset,

@@ -1,4 +1,4 @@
-import { normalizeForId, stableId } from '@notes/core';
+import { idWords, normalizeForId, stableId } from '@notes/core';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
@@ -24,6 +24,16 @@ describe('ids', () => {
     ])
       expect(normalizeForId(text)).toBe(reference(text));
     expect(normalizeForId('ｆｕｌｌｗｉｄｔｈ ＡＢＣ')).toBe('fullwidth abc');
+  });
+
+  it('gives the words of the normalized text as a list, none empty', () => {
+    const texts = ['', '   ', 'What is SQS? (FIFO_queue) -- 2x', 'Ünïcode Wörds ｆｕｌｌ', '  a  b  ', '⚠️ 1️⃣ x'];
+    for (const text of texts) {
+      const words = idWords(text);
+      expect(words.join(' '), JSON.stringify(text)).toBe(reference(text));
+      expect(words.every((w) => w !== '' && !w.includes(' '))).toBe(true);
+    }
+    expect(idWords('Ünïcode Wörds, twice')).toEqual(['ünïcode', 'wörds', 'twice']);
   });
 
   it('hashes the kind and the normalized parts, each after a NUL', () => {

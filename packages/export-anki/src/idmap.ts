@@ -1,6 +1,6 @@
 // The id map: which GUID each Anki note got in the last export, so that a renamed question (new note id, same
 // answer) keeps its GUID and its review history, and notes gone since are said out loud.
-import { normalizeForId } from '@notes/core';
+import { idWords } from '@notes/core';
 import { sha1Hex } from './ids.js';
 import { CLOZE_TYPE, COMPARISON_TYPE, QUESTION_TYPE, REVERSE_TYPE } from './notetypes.js';
 import type { AnkiCard, AnkiCardList } from './render.js';
@@ -102,6 +102,9 @@ export class SketchCache {
   readonly pairs = new Map<number, number>();
 }
 
+/** Word ids below this make a pair key below 2^30, a small integer for the engine: no number object per look-up. */
+const SMALL_ID = 2 ** 15;
+
 /** Scratch space for one answer's feature hashes (grown as needed; sketches are made one at a time). */
 let hashBuffer = new Float64Array(256);
 
@@ -116,7 +119,7 @@ function featureHash(feature: string): number {
  * feature twice (same sketch with or without it).
  */
 export function answerSketch(text: string, cache: SketchCache = new SketchCache()): string {
-  const words = normalizeForId(text).split(' ').filter(Boolean);
+  const words = idWords(text);
   if (words.length === 0) return '';
   if (hashBuffer.length < words.length * 2) hashBuffer = new Float64Array(words.length * 4);
   const hashes = hashBuffer;
@@ -131,8 +134,14 @@ export function answerSketch(text: string, cache: SketchCache = new SketchCache(
     }
     hashes[n++] = known.hash;
     if (previous >= 0) {
-      // A pair's key is exact while word ids stay below 2^26 (always, in practice); past that, no cache.
-      const key = known.id < 2 ** 26 ? previous * 2 ** 26 + known.id : -1;
+      // A pair's key is exact while word ids stay below 2^26 (always, in practice); past that, no cache. Keys of
+      // small ids (below SMALL_ID) and of larger ones cannot meet: a large key is at least 2^26 * SMALL_ID.
+      const key =
+        previous < SMALL_ID && known.id < SMALL_ID
+          ? previous * SMALL_ID + known.id
+          : known.id < 2 ** 26
+            ? (previous + SMALL_ID) * 2 ** 26 + known.id
+            : -1;
       let pair = key < 0 ? undefined : cache.pairs.get(key);
       if (pair === undefined) {
         pair = featureHash(`${words[i - 1]} ${word}`);

@@ -17,26 +17,38 @@ export function ruleDocsUrl(rule: Pick<RuleDefinition, 'id' | 'docsUrl'>): strin
 
 const loaded = new Map<string, Promise<readonly RuleDefinition[]>>();
 
+/** What a plugin module exports. */
+interface PluginModule {
+  lintRules?: readonly RuleDefinition[];
+}
+
 /**
  * The one rule registry: the built-in rules, then every plugin module's `lintRules`, in order. `plugins` are
  * module URLs or specifiers. Loaded once per list and shared by every consumer: the resolver, the cache key,
- * the reporters, the worker threads, the docs table and the fixture harness.
+ * the reporters, the worker threads, the docs table and the fixture harness. `modules` holds plugin modules the
+ * caller has already loaded (the CLI's bundle holds its own), by the same names: they are not imported again.
  */
-export function loadRules(plugins: readonly string[] = []): Promise<readonly RuleDefinition[]> {
+export function loadRules(
+  plugins: readonly string[] = [],
+  modules: Readonly<Record<string, PluginModule>> = {},
+): Promise<readonly RuleDefinition[]> {
   const key = plugins.join('\n');
   let registry = loaded.get(key);
   if (!registry) {
-    registry = load(plugins);
+    registry = load(plugins, modules);
     loaded.set(key, registry);
   }
   return registry;
 }
 
-async function load(plugins: readonly string[]): Promise<readonly RuleDefinition[]> {
+async function load(
+  plugins: readonly string[],
+  modules: Readonly<Record<string, PluginModule>>,
+): Promise<readonly RuleDefinition[]> {
   const out: RuleDefinition[] = [...rules];
   const ids = new Set(out.map((r) => r.id));
   for (const plugin of plugins) {
-    const mod = (await import(plugin)) as { lintRules?: readonly RuleDefinition[] };
+    const mod = Object.hasOwn(modules, plugin) ? modules[plugin]! : ((await import(plugin)) as PluginModule);
     for (const rule of mod.lintRules ?? []) {
       if (ids.has(rule.id)) throw new NotesError(`Unexpected second rule \`${rule.id}\` from ${plugin}, expected one`);
       ids.add(rule.id);

@@ -12,6 +12,14 @@ describe('loadRules', () => {
     expect(await loadRules()).toEqual(rules);
   });
 
+  it('takes a plugin module the caller has already loaded instead of importing it', async () => {
+    const rule = { id: 'text/provided', description: 'x', tags: [], fixable: false, severity: 'warning', check() {} };
+    // Not a module Node could import: only the given module can answer for it.
+    const registry = await loadRules(['notes-test:provided'], { 'notes-test:provided': { lintRules: [rule] } });
+    expect(registry.at(-1)).toBe(rule);
+    await expect(loadRules(['notes-test:missing'], { 'notes-test:provided': {} })).rejects.toThrow();
+  });
+
   it('refuses a plugin rule whose id is already registered', async () => {
     const twice = plugin('export const lintRules = [{ id: "heading/empty", check() {} }];');
     await expect(loadRules([twice])).rejects.toThrow(

@@ -120,7 +120,7 @@ export class Base {
     if (!first || (c.name !== 'Task' && c.name !== 'Paragraph')) return null;
     const t = this.text;
     const from = c.name === 'Task' ? c.getChild('TaskMarker')!.from : c.from;
-    if (!/^\[[ xX]\][ \t\r\n]/.test(t.slice(from, from + 4))) return null;
+    if (t.charCodeAt(from) !== 91 /* [ */ || !/^\[[ xX]\][ \t\r\n]/.test(t.slice(from, from + 4))) return null;
     return /\S/.test(t.slice(from + 3, c.to)) ? from : null;
   }
 }

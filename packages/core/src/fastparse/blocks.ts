@@ -15,7 +15,16 @@ import type {
 } from 'mdast';
 import { decodeString } from 'micromark-util-decode-string';
 import { InlineConverter } from './inline.js';
-import { children, FastParseUnsupported, isEol, isSpace, normalizeIdentifier, type Container } from './source.js';
+import {
+  children,
+  FastParseUnsupported,
+  firstAndLastNamed,
+  firstNamed,
+  isEol,
+  isSpace,
+  normalizeIdentifier,
+  type Container,
+} from './source.js';
 
 const LAZY_EMPTY_ITEM = /[\r\n][ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:[\r\n]|$)/;
 const LAZY_ORDERED = /[\r\n][ \t>]*(\d{1,9})[.)](?:[ \t\r\n]|$)/g;
@@ -121,11 +130,12 @@ export class Converter extends InlineConverter {
 
   atxHeading(node: TreeNode, depth: Heading['depth'], containers: readonly Container[]): Heading {
     const t = this.text;
-    const marks = children(node).filter((c) => c.name === 'HeaderMark');
-    let from = marks[0]!.to;
+    // The opening mark, and the closing one when there are two or more.
+    const [open, last] = firstAndLastNamed(node, 'HeaderMark');
+    const close = last !== open ? last : null;
+    let from = open!.to;
     let to = node.to;
-    const close = marks.length > 1 ? marks[marks.length - 1]! : undefined;
-    if (close && close.from > marks[0]!.from) to = close.from;
+    if (close && close.from > open!.from) to = close.from;
     while (from < to && isSpace(t.charCodeAt(from))) from++;
     to = this.trimEnd(from, to);
     const end = this.extendEnd(node.to);
@@ -138,7 +148,7 @@ export class Converter extends InlineConverter {
   }
 
   setextHeading(node: TreeNode, depth: 1 | 2, containers: readonly Container[]): Heading {
-    const mark = children(node).find((c) => c.name === 'HeaderMark')!;
+    const mark = firstNamed(node, 'HeaderMark')!;
     // Content: from the node's start to the end of the line before the underline.
     const underlineLine = this.src.lineIndex(mark.from);
     let to = this.src.lineStarts[underlineLine]! - 1;
@@ -158,7 +168,7 @@ export class Converter extends InlineConverter {
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (c.name !== 'ListItem') continue;
       if (ordered && start === null) {
-        const mark = c.getChild('ListMark')!;
+        const mark = firstNamed(c, 'ListMark')!;
         start = Number.parseInt(this.text.slice(mark.from, mark.to - 1), 10);
       }
       items.push(this.listItem(c, containers));
@@ -185,7 +195,7 @@ export class Converter extends InlineConverter {
 
   listItem(node: TreeNode, containers: Container[]): ListItem {
     const t = this.text;
-    const mark = node.getChild('ListMark')!;
+    const mark = firstNamed(node, 'ListMark')!;
     const lineStart = this.src.lineStarts[this.src.lineIndex(mark.from)]!;
     // The column of the content: after the marker and 1-4 spaces (one when more follow, or when the line is empty).
     const markCol = this.column(lineStart, mark.to);

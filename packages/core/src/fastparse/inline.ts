@@ -4,8 +4,8 @@ import { decodeString } from 'micromark-util-decode-string';
 import type { Position } from 'unist';
 import { Base } from './base.js';
 import {
-  children,
   FastParseUnsupported,
+  firstNamed,
   isEol,
   isSpace,
   normalizeIdentifier,
@@ -59,32 +59,34 @@ export class InlineConverter extends Base {
     if (pos < to) b.raw(pos, to);
   }
 
+  /** The phrasing content of `c` between its opening and closing marks (`open`, `close` characters wide). */
+  inner(c: TreeNode, b: TextBuilder, open: number, close: number): PhrasingContent[] {
+    const out: PhrasingContent[] = [];
+    const nb = new TextBuilder(this, b.containers, out, b.inLink);
+    this.inlineInto(c, c.from + open, c.to - close, nb);
+    nb.flush();
+    return out;
+  }
+
   inlineNode(c: TreeNode, b: TextBuilder): void {
     const t = this.text;
     const pos = (): Position => this.src.position(c.from, c.to);
-    const inner = (open: number, close: number): PhrasingContent[] => {
-      const out: PhrasingContent[] = [];
-      const nb = new TextBuilder(this, b.containers, out, b.inLink);
-      this.inlineInto(c, c.from + open, c.to - close, nb);
-      nb.flush();
-      return out;
-    };
     switch (c.name) {
       case 'Emphasis':
-        b.node({ type: 'emphasis', children: inner(1, 1), position: pos() });
+        b.node({ type: 'emphasis', children: this.inner(c, b, 1, 1), position: this.src.position(c.from, c.to) });
         return;
       case 'StrongEmphasis':
-        b.node({ type: 'strong', children: inner(2, 2), position: pos() });
+        b.node({ type: 'strong', children: this.inner(c, b, 2, 2), position: this.src.position(c.from, c.to) });
         return;
       case 'Strikethrough': {
-        const marks = children(c).filter((m) => m.name === 'StrikethroughMark');
-        const w = marks[0]!.to - marks[0]!.from;
-        b.node({ type: 'delete', children: inner(w, w), position: pos() });
+        const mark = firstNamed(c, 'StrikethroughMark')!;
+        const w = mark.to - mark.from;
+        b.node({ type: 'delete', children: this.inner(c, b, w, w), position: pos() });
         return;
       }
       case 'InlineCode': {
-        const marks = children(c).filter((m) => m.name === 'CodeMark');
-        const w = marks[0]!.to - marks[0]!.from;
+        const mark = firstNamed(c, 'CodeMark')!;
+        const w = mark.to - mark.from;
         let value = this.lines(c.from + w, c.to - w, b.containers, 0);
         if (this.inCell) value = value.replace(/\\\|/g, '|');
         if (/^[ \r\n]/.test(value) && /[ \r\n]$/.test(value) && /[^ \r\n]/.test(value))
@@ -182,13 +184,21 @@ export class InlineConverter extends Base {
 
   link(c: TreeNode, b: TextBuilder, image: boolean): void {
     const t = this.text;
-    const parts = children(c);
-    const marks = parts.filter((k) => k.name === 'LinkMark');
-    const textEnd = marks[1]!; // `]` closing the text
+    // One pass over the parts: the link marks (the second is the `]` closing the text), the first URL, title, label.
+    let markCount = 0;
+    let textEnd!: TreeNode;
+    let url: TreeNode | undefined;
+    let title: TreeNode | undefined;
+    let label: TreeNode | undefined;
+    for (let k = c.firstChild; k; k = k.nextSibling) {
+      const name = k.name;
+      if (name === 'LinkMark') {
+        if (++markCount === 2) textEnd = k;
+      } else if (name === 'URL') url ??= k;
+      else if (name === 'LinkTitle') title ??= k;
+      else if (name === 'LinkLabel') label ??= k;
+    }
     const textFrom = c.from + (image ? 2 : 1);
-    const url = parts.find((k) => k.name === 'URL');
-    const title = parts.find((k) => k.name === 'LinkTitle');
-    const label = parts.find((k) => k.name === 'LinkLabel');
     const content = (): PhrasingContent[] => {
       const out: PhrasingContent[] = [];
       const nb = new TextBuilder(this, b.containers, out, true);
@@ -198,7 +208,7 @@ export class InlineConverter extends Base {
     };
     const position = this.src.position(c.from, c.to);
     const afterText = t.charCodeAt(textEnd.to);
-    if (afterText === 40 /* ( */ && marks.length >= 3) {
+    if (afterText === 40 /* ( */ && markCount >= 3) {
       const kids = content();
       const urlValue = url ? this.destination(url) : '';
       const titleValue = title ? decodeString(t.slice(title.from + 1, title.to - 1)) : null;
@@ -346,6 +356,7 @@ class TextBuilder {
 }
 
 const URL_TRANSFORM = /(https?:\/\/|www(?=\.))([-.\w]+)([^ \t\r\n]*)/gi;
+const WWW = /www\./i;
 const EMAIL_TRANSFORM = /(?<=^|\s|\p{P}|\p{S})([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)/gu;
 
 /**
@@ -356,13 +367,16 @@ const EMAIL_TRANSFORM = /(?<=^|\s|\p{P}|\p{S})([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)/g
 function checkTransform(value: string): void {
   // `<!x …>`: CommonMark 0.31's declarations, which micromark takes as inline HTML and Lezer does not.
   if (value.includes('<!')) throw new FastParseUnsupported('declaration');
-  if (!/[@:.]/.test(value)) return;
-  URL_TRANSFORM.lastIndex = 0;
-  for (let m = URL_TRANSFORM.exec(value); m; m = URL_TRANSFORM.exec(value)) {
-    const prev = m.index === 0 ? '' : value[m.index - 1]!;
-    if (prev === '' || WHITESPACE.test(prev) || PUNCTUATION.test(prev))
-      throw new FastParseUnsupported('literal autolink in text');
+  // A URL starts with `http://`, `https://` or `www.` (any case); an address, and micromark's own, hold an `@`.
+  if (value.includes('://') || WWW.test(value)) {
+    URL_TRANSFORM.lastIndex = 0;
+    for (let m = URL_TRANSFORM.exec(value); m; m = URL_TRANSFORM.exec(value)) {
+      const prev = m.index === 0 ? '' : value[m.index - 1]!;
+      if (prev === '' || WHITESPACE.test(prev) || PUNCTUATION.test(prev))
+        throw new FastParseUnsupported('literal autolink in text');
+    }
   }
+  if (!value.includes('@')) return;
   EMAIL_TRANSFORM.lastIndex = 0;
   for (let m = EMAIL_TRANSFORM.exec(value); m; m = EMAIL_TRANSFORM.exec(value))
     if (!/[\d\-_]$/.test(m[2]!)) throw new FastParseUnsupported('literal autolink in text');

@@ -134,6 +134,24 @@ export function mapTree(node: SyntaxNode, map: (offset: number) => number): Tree
   return copy;
 }
 
+/** The first child of `node` named `name`, found without the list Lezer's `getChild` builds. */
+export function firstNamed(node: TreeNode, name: string): TreeNode | null {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
+  return null;
+}
+
+/** The first and the last child of `node` named `name` (the same node when there is one, nulls when none). */
+export function firstAndLastNamed(node: TreeNode, name: string): [TreeNode | null, TreeNode | null] {
+  let first: TreeNode | null = null;
+  let last: TreeNode | null = null;
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.name !== name) continue;
+    first ??= c;
+    last = c;
+  }
+  return [first, last];
+}
+
 export function children(node: TreeNode): TreeNode[] {
   const out: TreeNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);

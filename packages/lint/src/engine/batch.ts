@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { NotesError, sourceFromBytes, type SourceFile } from '@notes/core';
 import { lintSource } from './engine.js';
 import { fixSource } from './fixer.js';
@@ -121,6 +120,8 @@ export async function lintBatch(
     shares[least]!.push(index);
     load[least]! += files[index]!.bytes.length + 2048;
   }
+  // Loaded only here: a lint in this thread alone (one file, a few small ones) never needs it.
+  const { Worker } = await import('node:worker_threads');
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<void>((resolvePromise, reject) => {

@@ -7,13 +7,47 @@
  *
  * Fix: write the answer, or remove the question.
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { buildDocument, defineRule, headingText, parseMarkdown, type ModelDocument } from '@notes/core';
 import { gluedHeading } from '../../helpers/glued-heading.js';
 import { treeIndex } from '../../helpers/tree-index.js';
 
 /** A numbered heading (`1. Registry`, `1️⃣ Messaging`, `Part 2`) opens a list of sections the heading above introduces. */
 const NUMBERED = /^(?:[0-9#*]\uFE0F?\u20E3|\d{1,3}[.)]\s|(?:part|step|section|chapter)\s+\d)/iu;
+
+/**
+ * Blocks that do not answer a question: `missingAnswers` skips html, thematic breaks and definitions in a note's
+ * body, a heading may close the note, and front matter only opens a file.
+ */
+const NOT_AN_ANSWER = new Set(['heading', 'html', 'thematicBreak', 'definition', 'yaml', 'toml']);
+/** A blank line (CommonMark: spaces and tabs only; the line may keep its `\r`). */
+const BLANK = /^[ \t]*\r?$/;
+
+/**
+ * Whether the repaired glued heading on line `at` (0-based, in the repaired `lines`) surely has an answer in the
+ * repaired file, found without parsing the whole file again.
+ *
+ * The repaired line is an ATX heading: a question only when it is a block of the root, and then every open block
+ * before it is closed, so the root block that follows it is the block that follows it when the heading and the
+ * lines after it are parsed on their own (front matter cannot start there: the heading comes first). That block is
+ * whole once its first blank line is read: a paragraph becomes a setext heading or a table before it. When it is
+ * an answer (no heading, html, thematic break or definition), it is in the question's body and the question is
+ * not missing its answer. Anything else (the end of the file, another heading…) needs the whole file's model.
+ */
+function answeredOnceRepaired(lines: readonly string[], at: number, parse: (text: string) => Root): boolean {
+  let end = at + 1;
+  while (end < lines.length && BLANK.test(lines[end]!)) end++;
+  if (end === lines.length) return false;
+  while (end < lines.length && !BLANK.test(lines[end]!)) end++;
+  const [heading, next] = parse(lines.slice(at, end).join('\n')).children;
+  return (
+    heading?.type === 'heading' &&
+    heading.position?.start.line === 1 &&
+    heading.position.end.line === 1 &&
+    next !== undefined &&
+    !NOT_AN_ANSWER.has(next.type)
+  );
+}
 
 interface Missing {
   heading: Heading;
@@ -72,11 +106,13 @@ export default defineRule({
       glued.add(i + 1);
       lines[i] = text.slice(0, g.column - 1) + ' ' + text.slice(g.column - 1);
     });
-    if (glued.size > 0) {
+    // The same parse as the file's own tree (the lint parse when linting).
+    const parse = ctx.parse ?? parseMarkdown;
+    // A second parse of the whole file cost as much as the first on the seed: only when a repaired question may
+    // lack its answer.
+    if ([...glued].some((line) => !answeredOnceRepaired(lines, line - 1, parse))) {
       const text = lines.join('\n');
-      // The same parse as the file's own tree (the lean lint parse when linting): a second full parse cost more
-      // than every other rule together on the seed.
-      const tree = (ctx.parse ?? parseMarkdown)(text);
+      const tree = parse(text);
       const doc = buildDocument({ ...ctx.file, text }, tree);
       for (const m of missingAnswers(doc, tree.children)) if (glued.has(m.heading.position!.start.line)) found.push(m);
     }

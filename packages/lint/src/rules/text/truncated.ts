@@ -150,6 +150,20 @@ function cutReason(word: string, paragraphWords: number, words: () => Words, inL
   return null;
 }
 
+/** How many words (runs of letters, `\p{L}+`) a text has; ASCII text is counted without building the list. */
+function letterRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return (text.match(/\p{L}+/gu) ?? []).length;
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (letter && !inRun) runs++;
+    inRun = letter;
+  }
+  return runs;
+}
+
 const rawOf = (text: string, node: Paragraph): string =>
   text.slice(node.position!.start.offset, node.position!.end.offset).trimEnd();
 
@@ -174,10 +188,7 @@ export default defineRule({
       const m = /(?:^|[\s(“"‘'])(\p{L}[\p{L}\p{N}’']*)(-?)$/u.exec(tail);
       if (!m) continue;
       const word = m[1]!;
-      const count = paragraph.children.reduce(
-        (n, c) => n + (c.type === 'text' ? (c.value.match(/\p{L}+/gu) ?? []).length : 1),
-        0,
-      );
+      const count = paragraph.children.reduce((n, c) => n + (c.type === 'text' ? letterRuns(c.value) : 1), 0);
       const inList = index.parent.get(paragraph)?.type === 'listItem';
       const reason =
         m[2] === '-' && count >= 6
