@@ -51,7 +51,7 @@ export {
   type SourceFile,
 } from './source.js';
 export { buildDocument, headingText } from './structure.js';
-export { CALLOUT_LABEL } from './callouts.js';
+export { alertParts, CALLOUT_LABEL, withAlertTitles, type AlertParts } from './callouts.js';
 export { blocksText, inlineText, squash } from './text.js';
 export {
   checkDataset,

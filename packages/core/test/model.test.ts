@@ -67,6 +67,13 @@ describe('structure of the seed (title ###, numbered topics and questions at ###
     ]);
   });
 
+  it('labels GitHub alerts and Obsidian callouts, folded or not, by their kind', () => {
+    const [note] = questions(
+      '# T\n\n## Q?\n\nA.\n\n> [!warning]- Common mistake\n> One AZ.\n\n> [!example]\n> Two AZs.\n\n> Example: not a label\n',
+    );
+    expect(note!.callouts.map((c) => c.label)).toEqual(['Warning', 'Example', null]);
+  });
+
   it('records source lines of each note', () => {
     const q = doc.notes.find((n) => n.title === 'can SNS read from SQS')!;
     expect(q.source).toEqual({ path: 'aws-prep-notes.md', line: 32, endLine: 37 });
@@ -286,6 +293,12 @@ describe('document language', () => {
     expect(lang('# Ghi chú\n\nĐây là ghi chú tiếng Việt về mạng máy tính.\n')).toBe('vi');
     expect(lang('# Notes\n\nThe bucket is in the region that you chose.\n')).toBe('en');
     expect(lang('# Notizen\n\nDer Hund ist klein und schnell.\n')).toBe('und');
+  });
+
+  it('reads a character outside the Basic Multilingual Plane whole, and a lone surrogate as no letter', () => {
+    // Han of Extension B (U+20000…): each is a surrogate pair, and neither half is a Han letter on its own.
+    expect(lang('# \u{20000}\u{20001}\n\n\u{20002}\u{20003}\u{20004}\n')).toBe('zh-Hans');
+    expect(lang('# \ud840\n\n\udc00\n')).toBe('und');
   });
 });
 

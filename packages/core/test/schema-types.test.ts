@@ -25,6 +25,7 @@ describe('schemas are the source of truth', () => {
         "NotesError",
         "TOKEN_STYLE",
         "addMath",
+        "alertParts",
         "blocksText",
         "buildDocument",
         "canonicalLang",
@@ -80,6 +81,7 @@ describe('schemas are the source of truth', () => {
         "tokenStyle",
         "unpairedDollars",
         "validateDataset",
+        "withAlertTitles",
         "writeFileAtomic",
       ]
     `);

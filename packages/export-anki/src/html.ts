@@ -3,7 +3,7 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } fr
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { fastHtml } from './fast-html.js';
-import { MAX_NESTING, mapClozes, nestingDepth, type ClozeWrapper } from '@notes/core';
+import { MAX_NESTING, mapClozes, nestingDepth, withAlertTitles, type ClozeWrapper } from '@notes/core';
 import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
@@ -38,20 +38,30 @@ export const CODE_BLOCK_STYLE = `background:${CODE_COLORS.background};color:${CO
 
 /**
  * GitHub's sanitizer schema, tightened for cards: no protocol at all in `src` (so no remote, `data:` or
- * `file:` images; packed media are plain file names), links only to web and mail addresses.
+ * `file:` images; packed media are plain file names), links only to web and mail addresses. A task item keeps its
+ * box, disabled, ticked or not. Ids are not prefixed again: mdast-util-to-hast already gives footnotes
+ * `user-content-` ids (raw HTML, the only other source of ids, is dropped), so their links still find them.
  */
 const SCHEMA: Schema = {
   ...defaultSchema,
+  clobberPrefix: '',
   protocols: { ...defaultSchema.protocols, src: [], href: ['http', 'https', 'mailto'] },
   // `mark`: a cloze shown as highlighted text outside the cloze note.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'mark'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
   // Highlighted code carries its colours inline; only the exact shapes the highlighter writes get through.
   attributes: {
     ...defaultSchema.attributes,
+    input: [...(defaultSchema.attributes?.['input'] ?? []), ['checked', true]],
     pre: [...(defaultSchema.attributes?.['pre'] ?? []), ['style', CODE_BLOCK_STYLE]],
     span: [...(defaultSchema.attributes?.['span'] ?? []), ['style', TOKEN_STYLE]],
   },
 };
+
+/**
+ * Footnotes end the card under a plain "Footnotes" line: the card CSS has no `sr-only`, so GitHub's hidden `h2`
+ * would print as a big heading.
+ */
+const FOOTNOTES = { footnoteLabelTagName: 'p', footnoteLabelProperties: {} } as const;
 
 function mediaName(relPath: string, taken: ReadonlySet<string>): string {
   // Anki's media folder is flat: keep the path in the name so two `a.png` in different folders stay apart.
@@ -204,9 +214,12 @@ function render(
   clozes: ClozeMode = 'mark',
   reference = false,
 ): string {
-  // Only a tree with clozes changes: mapClozes returns the blocks as they are otherwise. The note's own array goes
-  // in, so core finds the clozes the model's other readers already asked about.
-  let tree: Root = { type: 'root', children: mapClozes(blocks, clozes === 'anki' ? ankiWrapper : markWrapper) };
+  // Only a tree with clozes or alerts changes: mapClozes and withAlertTitles return the blocks as they are otherwise.
+  // The note's own array goes in, so core finds the clozes the model's other readers already asked about.
+  let tree: Root = {
+    type: 'root',
+    children: mapClozes(withAlertTitles(blocks), clozes === 'anki' ? ankiWrapper : markWrapper),
+  };
   // The common shapes straight to HTML (the same string, see fast-html.ts; it declines a tree nested too deep); the
   // rest the reference way below.
   const fast = reference ? null : fastHtml(tree);
@@ -220,7 +233,7 @@ function render(
   }
   // Raw HTML in the Markdown is dropped here (allowDangerousHtml is off), then the sanitizer has the last word.
   const handlers = ctx.highlighter ? { ...MATH_HANDLERS, code: codeHandler(ctx) } : MATH_HANDLERS;
-  const hast = toHast(tree, { handlers }) as HastRoot;
+  const hast = toHast(tree, { handlers, ...FOOTNOTES }) as HastRoot;
   rewriteImages(hast, ctx);
   const clean = sanitize(hast, SCHEMA);
   const html = toHtml(clean).trim();

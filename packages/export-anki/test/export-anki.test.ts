@@ -173,6 +173,33 @@ describe('the seed notes as a deck', () => {
     expect(mq.fields[3]).toBe('aws-prep-notes.md:20');
   });
 
+  it('shows a GitHub alert or Obsidian callout with its title in bold, not its `[!KIND]` marker', async () => {
+    const text =
+      '# T\n\n## Topic\n\n### What is a NAT gateway?\n\nA managed egress.\n\n> [!warning]- Common mistake\n> One AZ is a single point of failure.\n\n> [!TIP]\n> Put one in each AZ.\n';
+    const { bytes } = await exportDocs([buildDocument(sourceFromText(text, 'nat.md'))]);
+    const back = (await openApkg(bytes)).notes[0]!.fields[1]!;
+    expect(back).toContain(
+      '<blockquote>\n<p><strong>Common mistake</strong></p>\n<p>One AZ is a single point of failure.</p>\n</blockquote>',
+    );
+    expect(back).toContain('<blockquote>\n<p><strong>Tip</strong></p>\n<p>Put one in each AZ.</p>\n</blockquote>');
+    expect(back).not.toContain('[!');
+  });
+
+  it('links each footnote to its text in the card, and keeps task boxes ticked or not', async () => {
+    const text =
+      '# T\n\n## Topic\n\n### Which port does HTTPS use?\n\n443[^1].\n\n[^1]: Over TCP.\n\n- [ ] review VPC peering\n- [x] review Transit Gateway\n';
+    const { bytes } = await exportDocs([buildDocument(sourceFromText(text, 'ports.md'))]);
+    const back = (await openApkg(bytes)).notes[0]!.fields[1]!;
+    const targets = [...back.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    const ids = new Set([...back.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
+    expect(targets).toHaveLength(2);
+    expect(targets.filter((t) => !ids.has(t))).toEqual([]);
+    expect(back).toContain('<p>Over TCP. <a href="#user-content-fnref-1"');
+    expect(back).not.toContain('sr-only');
+    expect(back).toContain('<input type="checkbox" disabled> review VPC peering');
+    expect(back).toContain('<input type="checkbox" checked disabled> review Transit Gateway');
+  });
+
   it('makes a card per comparison-table row, naming the row and what is compared', async () => {
     const apkg = await openApkg((await exportDocs([doc])).bytes);
     const failover = apkg.notes.find((n) => n.fields[0] === 'Failover — Amazon RDS vs Amazon Aurora');

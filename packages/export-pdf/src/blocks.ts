@@ -1,10 +1,21 @@
-import { blocksText, MAX_NESTING, type CodeLines } from '@notes/core';
-import type { Code, Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import { alertParts, blocksText, MAX_NESTING } from '@notes/core';
+import type {
+  FootnoteDefinition,
+  Image,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+  Table,
+  TableCell,
+} from 'mdast';
 import type { Math } from 'mdast-util-math';
 import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, printedImageSize, type Unit } from './estimate.js';
 import { mathLineGrowth } from './inline-math.js';
-import { htmlText, inlines, merge, rtl, spans, spanText, type Span } from './inline.js';
+import { htmlText, inlines, rtl, spans, spanText, type Span } from './inline.js';
+import { codeUnit } from './code.js';
 import { richNow, type PdfImage } from './rich.js';
 import { THEME, TOPIC_COLOURS, type TopicColour } from './theme.js';
 
@@ -194,95 +205,31 @@ export function tableUnit(node: Table, ctx: Context, keepWhole: (height: number)
   return { content: { ...table, _split: true }, height: height + 3, rows: heights };
 }
 
-/** Marks the start of a code line that continues the line above (a long line wrapped, never cut off). */
-export const CONTINUATION = '↪ ';
-
-/** Code lines as pdfmake runs in the mono font, coloured by their tokens, wrapped at `perLine` characters. */
-function codeRuns(lines: CodeLines, perLine: number): { runs: ContentObject[]; rows: number } {
-  const runs: ContentObject[] = [];
-  let rows = 0;
-  const piece = (text: string, color: string | null, italics: boolean, bold: boolean): void => {
-    for (const p of inlines([{ text, style: { mono: true, italics, bold } }])) {
-      const { background: _, ...rest } = p;
-      runs.push(color && rest['color'] === undefined ? { ...rest, color } : rest);
-    }
-  };
-  lines.forEach((line, k) => {
-    if (k > 0) runs.push({ text: '\n' });
-    rows++;
-    let used = 0;
-    for (const token of line) {
-      let chars = [...token.text];
-      while (chars.length > 0) {
-        if (used >= perLine) {
-          runs.push({ text: '\n' });
-          piece(CONTINUATION, THEME.muted, false, false);
-          used = [...CONTINUATION].length;
-          rows++;
-        }
-        const take = chars.slice(0, perLine - used);
-        chars = chars.slice(take.length);
-        piece(take.join(''), token.color, token.italic, token.bold);
-        used += take.length;
-      }
-    }
-  });
-  return { runs: merge(runs), rows };
-}
-
-export function codeUnit(value: string, ctx: Context, node?: Code): Unit {
-  const lines = value.split('\n');
-  const size = THEME.code;
-  const inner = ctx.width - 6;
-  // One character short of the estimate's line, so pdfmake never has to wrap (or cut) a line of its own.
-  const perLine = Math.max(8, Math.floor(inner / (size * EM_PER_CHAR.mono)) - 1);
-  const tokens = node ? richNow().code.get(node) : undefined;
-  if (tokens || lines.some((l) => [...l].length > perLine)) {
-    const { runs, rows } = codeRuns(
-      tokens ?? lines.map((l) => [{ text: l, color: THEME.text, italic: false, bold: false }]),
-      perLine,
-    );
-    return {
-      content: {
-        table: { widths: ['*'], body: [[{ text: runs, preserveLeadingSpaces: true }]] },
-        layout: 'code',
-        fontSize: size,
-        margin: [0, 0.5, 0, 2],
-      },
-      height: rows * lineHeight(size) + 6,
-    };
-  }
-  const wrapped = lines.reduce((sum, l) => sum + estimateLines(l || ' ', ctx.width - 6, size, EM_PER_CHAR.mono), 0);
-  return {
-    content: {
-      table: {
-        widths: ['*'],
-        body: [
-          [
-            {
-              text: inlines([{ text: value, style: { mono: true } }], { lang: ctx.lang }).map(
-                ({ background: _, ...p }) => p,
-              ),
-              preserveLeadingSpaces: true,
-            },
-          ],
-        ],
-      },
-      layout: 'code',
-      fontSize: size,
-      margin: [0, 0.5, 0, 2],
-    },
-    height: wrapped * lineHeight(size) + 6,
-  };
-}
-
 export function calloutUnit(children: readonly RootContent[], ctx: Context): Unit {
   if (ctx.quoted) {
     const inner = children.map((child) => block(child, ctx));
     return { content: { stack: inner.map((u) => u.content) }, height: inner.reduce((s, u) => s + u.height, 0) };
   }
   const inner = { ...ctx, width: ctx.width - 8, quoted: true };
-  const blocks = children.map((child) => block(child, inner));
+  const [first, ...rest] = children;
+  const alert = first?.type === 'paragraph' ? alertParts(first) : null;
+  const blocks: Unit[] = [];
+  if (alert) {
+    // The title line in the topic's colour, bold; the marker itself is not printed.
+    const list = spans(alert.title, { bold: true });
+    blocks.push({
+      content: {
+        text: inlines(list, { color: ctx.colour.bar, size: inner.size, lang: inner.lang }),
+        fontSize: inner.size,
+        ...rtl(spanText(list)),
+      },
+      height: estimateLines(spanText(list), inner.width, inner.size, EM_PER_CHAR.bold) * lineHeight(inner.size) + 1,
+    });
+    if (alert.body.length > 0) blocks.push(paragraph(alert.body, inner));
+    blocks.push(...rest.map((child) => block(child, inner)));
+  } else {
+    blocks.push(...children.map((child) => block(child, inner)));
+  }
   return {
     content: {
       table: { widths: ['*'], body: [[{ stack: blocks.map((b) => b.content), fillColor: ctx.colour.tint }]] },
@@ -290,6 +237,27 @@ export function calloutUnit(children: readonly RootContent[], ctx: Context): Uni
       margin: [0, 0.5, 0, 2.5],
     },
     height: blocks.reduce((s, b) => s + b.height, 0) + 7,
+  };
+}
+
+/**
+ * A footnote's text where it is defined, in the table's smaller type, after its mark `[^id]` as the reference
+ * prints it, so the note is never left out of the sheet.
+ */
+export function footnoteUnit(node: FootnoteDefinition, ctx: Context): Unit {
+  const small = { ...ctx, size: Math.min(ctx.size, THEME.table) };
+  const mark: PhrasingContent = { type: 'text', value: `[^${node.label ?? node.identifier}] ` };
+  const [first, ...rest] = node.children;
+  const units: Unit[] = [];
+  if (first?.type === 'paragraph') units.push(paragraph([mark, ...first.children], small));
+  else {
+    units.push(paragraph([mark], small));
+    if (first) units.push(block(first, small));
+  }
+  units.push(...rest.map((child) => block(child, small)));
+  return {
+    content: { stack: units.map((u) => u.content), color: THEME.muted, margin: [0, 0, 0, 1.5] },
+    height: units.reduce((s, u) => s + u.height, 0) + 1.5,
   };
 }
 
@@ -333,6 +301,8 @@ export function block(node: RootContent, outer: Context, keepWhole: (h: number) 
       return mathUnit(node, ctx);
     case 'blockquote':
       return calloutUnit(node.children, ctx);
+    case 'footnoteDefinition':
+      return footnoteUnit(node, ctx);
     case 'html': {
       const text = htmlText(node.value).trim();
       return text ? paragraph([{ type: 'text', value: text }], ctx) : { content: { text: '' }, height: 0 };

@@ -314,6 +314,37 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(json).toContain('diagram');
   });
 
+  it('prints a GitHub alert or Obsidian callout with its title in bold instead of the `[!KIND]` marker', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Q?\n\nA.\n\n> [!warning]- Common mistake\n> One AZ is a single point of failure.\n\n> [!TIP]\n> Use lifecycle rules.\n',
+    );
+    const callouts: ContentObject[] = [];
+    walk(renderCheatSheet([document], { epoch: EPOCH }).content, (node) => {
+      if (typeof node.layout === 'string' && node.layout.startsWith('callout-')) callouts.push(node);
+    });
+    expect(callouts).toHaveLength(2);
+    const lines = callouts.map((c) => {
+      const cell = (c.table as { body: ContentObject[][] }).body[0]![0]!;
+      return (cell.stack as ContentObject[]).map(plain);
+    });
+    expect(lines).toEqual([
+      ['Common mistake', 'One AZ is a single point of failure.'],
+      ['Tip', 'Use lifecycle rules.'],
+    ]);
+    expect(JSON.stringify(callouts)).not.toContain('[!');
+    const title = (callouts[0]!.table as { body: ContentObject[][] }).body[0]![0]!.stack as ContentObject[];
+    expect(JSON.stringify(title[0])).toContain('"bold":true');
+  });
+
+  it('prints a footnote where it is defined, after the mark its reference prints', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Which port does HTTPS use?\n\n443[^tcp].\n\n[^tcp]: Over TCP.\n',
+    );
+    const json = plain(renderCheatSheet([document], { epoch: EPOCH }).content);
+    expect(json).toContain('443[^tcp].');
+    expect(json).toContain('[^tcp] Over TCP.');
+  });
+
   it('groups the seed into these keep-together blocks (outline snapshot)', () => {
     const kind = (node: ContentObject): string =>
       node.layout === 'bar'
