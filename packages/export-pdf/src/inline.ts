@@ -1,4 +1,5 @@
 import type { PhrasingContent } from 'mdast';
+import { splitWikiLinks } from '@notes/core';
 import type { ContentObject } from './definition.js';
 import type { InlineMath } from './inline-math.js';
 import type { MathSvg } from './math.js';
@@ -37,7 +38,11 @@ export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        out.push({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style });
+        // An Obsidian wiki link prints as what Obsidian shows; an embed as its name in italics, like an image's alt.
+        for (const part of splitWikiLinks(node.value)) {
+          if (typeof part === 'string') out.push({ text: part.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style });
+          else out.push({ text: part.display, style: part.embed ? { ...style, italics: true } : style });
+        }
         break;
       case 'inlineCode':
         out.push({ text: node.value, style: { ...style, mono: true } });

@@ -336,6 +336,15 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(JSON.stringify(title[0])).toContain('"bold":true');
   });
 
+  it('prints Obsidian wiki links as the text Obsidian shows, and an embed by its name', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Q?\n\nSee [[VPC basics|the VPC page]], [[Subnets#Private]] and ![[img/diagram.png|300]].\n',
+    );
+    const text = plain(renderCheatSheet([document], { epoch: EPOCH }).content);
+    expect(text).toContain('See the VPC page, Subnets > Private and img/diagram.png.');
+    expect(text).not.toContain('[[');
+  });
+
   it('prints a footnote where it is defined, after the mark its reference prints', () => {
     const document = fixtureDocumentFromText(
       '# T\n\n## Which port does HTTPS use?\n\n443[^tcp].\n\n[^tcp]: Over TCP.\n',
