@@ -78,18 +78,20 @@ export function detectLang(text: string): string {
   let traditional = 0;
   let vietnamese = 0;
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  for (const char of sample) {
-    const code = char.charCodeAt(0);
-    if (code < 0x41) continue;
+  // ASCII letters are counted apart (most of most notes): an index loop, no string per character.
+  let asciiLetters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
     // ASCII: only A-Z and a-z are letters (Latin); no Vietnamese-only letter is ASCII.
     if (code < 0x80) {
       const lower = code | 0x20;
-      if (lower >= 0x61 && lower <= 0x7a) {
-        counts.set('latin', (counts.get('latin') ?? 0) + 1);
-        letters++;
-      }
+      if (lower >= 0x61 && lower <= 0x7a) asciiLetters++;
       continue;
     }
+    // The whole character: a surrogate pair is one (a lone surrogate stays itself, as in `for…of`).
+    const point = sample.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    const char = String.fromCodePoint(point);
     for (const [script, pattern] of SCRIPTS) {
       if (!pattern.test(char)) continue;
       counts.set(script, (counts.get(script) ?? 0) + 1);
@@ -101,6 +103,8 @@ export function detectLang(text: string): string {
       break;
     }
   }
+  if (asciiLetters > 0) counts.set('latin', (counts.get('latin') ?? 0) + asciiLetters);
+  letters += asciiLetters;
   if (letters === 0) return 'und';
   const count = (script: Script) => counts.get(script) ?? 0;
   const share = (script: Script) => count(script) / letters;

@@ -294,6 +294,12 @@ describe('document language', () => {
     expect(lang('# Notes\n\nThe bucket is in the region that you chose.\n')).toBe('en');
     expect(lang('# Notizen\n\nDer Hund ist klein und schnell.\n')).toBe('und');
   });
+
+  it('reads a character outside the Basic Multilingual Plane whole, and a lone surrogate as no letter', () => {
+    // Han of Extension B (U+20000…): each is a surrogate pair, and neither half is a Han letter on its own.
+    expect(lang('# \u{20000}\u{20001}\n\n\u{20002}\u{20003}\u{20004}\n')).toBe('zh-Hans');
+    expect(lang('# \ud840\n\n\udc00\n')).toBe('und');
+  });
 });
 
 describe('ids and tags in any script', () => {
