@@ -1,4 +1,4 @@
-import type { Image, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Image, PhrasingContent, RootContent } from 'mdast';
 import { MAX_NESTING } from './nesting.js';
 
 /**
