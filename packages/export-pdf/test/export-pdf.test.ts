@@ -345,6 +345,14 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(text).not.toContain('[[');
   });
 
+  it('keeps the blocks of raw HTML apart and decodes its character references', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Q?\n\n<details><summary>Exam tip</summary>NACLs &amp; SGs differ.</details>\n',
+    );
+    const text = plain(renderCheatSheet([document], { epoch: EPOCH }).content);
+    expect(text).toContain('Exam tip NACLs & SGs differ.');
+  });
+
   it('prints a footnote where it is defined, after the mark its reference prints', () => {
     const document = fixtureDocumentFromText(
       '# T\n\n## Which port does HTTPS use?\n\n443[^tcp].\n\n[^tcp]: Over TCP.\n',
