@@ -56,6 +56,13 @@ export function splitHeadingTags(text: string): { title: string; tags: string[] 
   return { title: text.slice(0, m.index).trim(), tags };
 }
 
+/** How many lines `text.split('\n')` would give, without building them. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Build the model of one file: title, topics, question and overview notes, tables, callouts, tags, ids. */
 export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.text)): ModelDocument {
   addMath(tree, file.text);
@@ -69,7 +76,7 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
   const title = titleHead?.text || fmTitle || fileTitle(file.path);
   const docTags = tagsFrom(fmData?.['tags']);
   if (docTags.length === 0) docTags.push(slugTag(title) || 'notes');
-  const lastLine = Math.max(1, file.text.split('\n').length - (file.text.endsWith('\n') ? 1 : 0));
+  const lastLine = Math.max(1, countLines(file.text) - (file.text.endsWith('\n') ? 1 : 0));
   const documentId = stableId('d', [title]);
 
   const topics: ModelTopic[] = [];

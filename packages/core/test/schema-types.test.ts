@@ -74,6 +74,7 @@ describe('schemas are the source of truth', () => {
         "sniffImageType",
         "sourceFromBytes",
         "sourceFromText",
+        "splitWikiLinks",
         "squash",
         "stableId",
         "stageFileAtomic",
@@ -82,6 +83,7 @@ describe('schemas are the source of truth', () => {
         "unpairedDollars",
         "validateDataset",
         "withAlertTitles",
+        "withWikiLinks",
         "writeFileAtomic",
       ]
     `);

@@ -3,7 +3,7 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } fr
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { fastHtml } from './fast-html.js';
-import { MAX_NESTING, mapClozes, nestingDepth, withAlertTitles, type ClozeWrapper } from '@notes/core';
+import { MAX_NESTING, mapClozes, nestingDepth, withAlertTitles, withWikiLinks, type ClozeWrapper } from '@notes/core';
 import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
@@ -214,11 +214,12 @@ function render(
   clozes: ClozeMode = 'mark',
   reference = false,
 ): string {
-  // Only a tree with clozes or alerts changes: mapClozes and withAlertTitles return the blocks as they are otherwise.
+  // Only a tree with clozes, alerts or wiki links changes: mapClozes, withAlertTitles and withWikiLinks return the
+  // blocks as they are otherwise.
   // The note's own array goes in, so core finds the clozes the model's other readers already asked about.
   let tree: Root = {
     type: 'root',
-    children: mapClozes(withAlertTitles(blocks), clozes === 'anki' ? ankiWrapper : markWrapper),
+    children: mapClozes(withWikiLinks(withAlertTitles(blocks)), clozes === 'anki' ? ankiWrapper : markWrapper),
   };
   // The common shapes straight to HTML (the same string, see fast-html.ts; it declines a tree nested too deep); the
   // rest the reference way below.

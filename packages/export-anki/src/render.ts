@@ -172,8 +172,22 @@ const KIND_TAG = {
   reverse: 'notes::reverse',
 } as const;
 
+/** `deckPart` of the texts seen lately (every note of a topic asks the same two): kept up to DECK_PARTS_KEPT. */
+const deckParts = new Map<string, string>();
+const DECK_PARTS_KEPT = 1024;
+
 /** One deck-name component: no `::` (it would nest), no control characters, trimmed, never empty. */
 function deckPart(text: string): string {
+  let part = deckParts.get(text);
+  if (part === undefined) {
+    if (deckParts.size >= DECK_PARTS_KEPT) deckParts.clear();
+    part = cleanDeckPart(text);
+    deckParts.set(text, part);
+  }
+  return part;
+}
+
+function cleanDeckPart(text: string): string {
   const clean = text
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/::+/g, ':')

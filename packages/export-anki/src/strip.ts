@@ -35,8 +35,13 @@ export function stripHtmlPreservingMedia(html: string): string {
   return decodeEntities(withMedia.replace(HTML, ''));
 }
 
+/** What `escapeHtml` replaces, and what `cleanField` changes (CR, other ASCII controls): absent, a text is kept. */
+const HTML_SPECIAL = /[&<>"]/;
+const FIELD_UNCLEAN = /[\x00-\x08\x0b-\x1f\x7f]/;
+
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
+  if (!HTML_SPECIAL.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -45,5 +50,6 @@ export function escapeHtml(text: string): string {
  * characters (Anki deletes them on import, and `\x1f` separates fields).
  */
 export function cleanField(html: string): string {
+  if (!FIELD_UNCLEAN.test(html)) return html;
   return html.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildDocument, sourceFromText, type ModelDocument } from '@notes/core';
@@ -198,6 +198,30 @@ describe('the seed notes as a deck', () => {
     expect(back).not.toContain('sr-only');
     expect(back).toContain('<input type="checkbox" disabled> review VPC peering');
     expect(back).toContain('<input type="checkbox" checked disabled> review Transit Gateway');
+  });
+
+  it('shows Obsidian wiki links as their text and packs a picture embed like an image', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-wiki-'));
+    try {
+      mkdirSync(join(dir, 'img'));
+      copyFileSync(
+        resolve(import.meta.dirname, '../../../examples/rich/notes/img/latency.png'),
+        join(dir, 'img', 'Pasted image.png'),
+      );
+      const text =
+        '# T\n\n## Topic\n\n### What is a NAT gateway?\n\nSee [[VPC basics|the VPC page]] and [[Subnets#Private]].\n\n![[img/Pasted image.png|300]]\n';
+      const doc = buildDocument(sourceFromText(text, 'nat.md'));
+      const { bytes, warnings } = await exportDocs([doc], EPOCH, dir);
+      expect(warnings).toEqual([]);
+      const apkg = await openApkg(bytes);
+      const back = apkg.notes[0]!.fields[1]!;
+      expect(back).toMatch(/<p>See the VPC page and Subnets (?:>|&#x3E;|&gt;) Private\.<\/p>/);
+      expect(back).toMatch(/<img src="[^"]+\.png" alt="Pasted image\.png">/);
+      expect(back).not.toContain('[[');
+      expect(Object.keys(apkg.media)).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('makes a card per comparison-table row, naming the row and what is compared', async () => {

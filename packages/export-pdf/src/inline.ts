@@ -1,4 +1,6 @@
 import type { PhrasingContent } from 'mdast';
+import { splitWikiLinks } from '@notes/core';
+import { parseEntities } from 'parse-entities';
 import type { ContentObject } from './definition.js';
 import type { InlineMath } from './inline-math.js';
 import type { MathSvg } from './math.js';
@@ -18,12 +20,24 @@ export interface Style {
   sub?: boolean;
 }
 
-/** The text of raw HTML: tags dropped, `<br>` as a line break, script and style bodies left out. */
+/** Tags that end a block of their own: their text and the next one's must not run together. */
+const BLOCK_END =
+  /<\/(?:p|div|summary|details|li|tr|h[1-6]|blockquote|pre|table|thead|tbody|ul|ol|dl|dt|dd|section|article|figure|figcaption)\s*>/gi;
+
+/**
+ * The text of raw HTML: tags dropped, `<br>` and the end of a block (`</summary>`, `</p>`, `</li>`…) as a line
+ * break, a table cell's end as a space, script and style bodies left out, and character references decoded
+ * (`&amp;` prints as `&`).
+ */
 export function htmlText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
+  return parseEntities(
+    html
+      .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(BLOCK_END, '\n')
+      .replace(/<\/t[dh]\s*>/gi, ' ')
+      .replace(/<[^>]*>/g, ''),
+  );
 }
 
 export interface Span {
@@ -37,7 +51,11 @@ export function spans(nodes: readonly PhrasingContent[], style: Style, out: Span
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        out.push({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style });
+        // An Obsidian wiki link prints as what Obsidian shows; an embed as its name in italics, like an image's alt.
+        for (const part of splitWikiLinks(node.value)) {
+          if (typeof part === 'string') out.push({ text: part.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style });
+          else out.push({ text: part.display, style: part.embed ? { ...style, italics: true } : style });
+        }
         break;
       case 'inlineCode':
         out.push({ text: node.value, style: { ...style, mono: true } });

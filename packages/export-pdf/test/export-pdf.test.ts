@@ -336,6 +336,23 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(JSON.stringify(title[0])).toContain('"bold":true');
   });
 
+  it('prints Obsidian wiki links as the text Obsidian shows, and an embed by its name', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Q?\n\nSee [[VPC basics|the VPC page]], [[Subnets#Private]] and ![[img/diagram.png|300]].\n',
+    );
+    const text = plain(renderCheatSheet([document], { epoch: EPOCH }).content);
+    expect(text).toContain('See the VPC page, Subnets > Private and img/diagram.png.');
+    expect(text).not.toContain('[[');
+  });
+
+  it('keeps the blocks of raw HTML apart and decodes its character references', () => {
+    const document = fixtureDocumentFromText(
+      '# T\n\n## Q?\n\n<details><summary>Exam tip</summary>NACLs &amp; SGs differ.</details>\n',
+    );
+    const text = plain(renderCheatSheet([document], { epoch: EPOCH }).content);
+    expect(text).toContain('Exam tip NACLs & SGs differ.');
+  });
+
   it('prints a footnote where it is defined, after the mark its reference prints', () => {
     const document = fixtureDocumentFromText(
       '# T\n\n## Which port does HTTPS use?\n\n443[^tcp].\n\n[^tcp]: Over TCP.\n',

@@ -20,12 +20,15 @@ export const symbolAt = (line: string, i: number): boolean => {
  * the held-out benchmark's dev half) says damage is far likelier than clean text. The older signs below stay
  * for what the class statistics cannot see (cp1251 and cp1250 letter pairs, a single `Ã` + letter).
  */
-export function levelOf(line: string, start: number, end: number, p: Path, t: Table): Level {
+export function levelOf(line: string, start: number, end: number, p: Path, t: Table, nearby = false): Level {
   if (p.long) return 'strong';
   if (t.name === 'cp437') return 'boxes';
   // A lone lead letter whose second byte was dropped (`Ñ` for `с`) is only read inside a run of exact pairs:
-  // alone, it is any accented capital or `ß` before a comma, in any clean text of a damaged document.
-  if (p.pairs.length === 0 && p.guesses.includes('lone')) return 'boxes';
+  // alone, it is any accented capital or `ß` before a comma, in any clean text of a damaged document. On the
+  // second look at a repaired line it may also be a word of one letter (Russian `с`), which `isPlausible` then
+  // accepts only beside repaired words of its script.
+  if (p.pairs.length === 0 && p.guesses.includes('lone') && !(nearby && oneLetterWord(line, start, end)))
+    return 'boxes';
   // Pairs amid other symbols (`≈ç√∫˜`, `«¬®¯`) are symbol soup, not a word that was misread.
   if (symbolAt(line, start - 1) || symbolAt(line, end)) return 'weak';
   if (p.pairs.length >= 2) return 'strong';
@@ -57,6 +60,12 @@ export function levelOf(line: string, start: number, end: number, p: Path, t: Ta
   return p.guesses.length === 0 && !ONLY_MARKS.test(p.text) && mojibakeScore(line, start, end) >= MOJIBAKE_THRESHOLD
     ? 'strong'
     : 'weak';
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** `line[start, end)` stands alone as a word: no letter, mark or digit touches it on either side. */
+function oneLetterWord(line: string, start: number, end: number): boolean {
+  return !WORD_CHAR.test(line[start - 1] ?? ' ') && !WORD_CHAR.test(line[end] ?? ' ');
 }
 
 /** What a reading assumes: each lost byte, and twice as much for one lost without a trace (a `?` or U+FFFD
@@ -134,7 +143,7 @@ export function analyseLine(line: string, depth: number, nearby = false): Segmen
       let names = '';
       for (const p of paths) {
         const text = p.text + line.slice(p.end, end);
-        const level = levelOf(line, i, end, p, t);
+        const level = levelOf(line, i, end, p, t, nearby);
         if (level === 'boxes') continue;
         const down = deeper(text, before, after, depth, nearby);
         for (const final of down.texts) {

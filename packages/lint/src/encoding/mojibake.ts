@@ -7,6 +7,7 @@
  */
 import { CODE_PAGES } from './codepages.js';
 import { analyseLine, chooseSegments, explains, hasLead, quotedOnPurpose, type Segment } from './evidence.js';
+import { isLexiconWord } from './lexicon.js';
 import { logLikelihood } from './lm.js';
 import { clashesWithNeighbours } from './plausible.js';
 import { LEAD_BITS, TABLES, type Table } from './tables.js';
@@ -203,10 +204,38 @@ function emit(line: string, chosen: readonly Segment[], known: (word: string) =>
 export const CHOICE_MARGIN = 16;
 /** The word a repair makes already stands intact elsewhere in the document: the same weight as a margin. */
 const KNOWN_WORD = CHOICE_MARGIN;
+/** Each word a repair makes that the lexicon (`lexicon.ts`) holds: enough to clear the margin against a reading the
+ * character model prefers by up to half a margin (`зависст` over `зависят`). On the dev half, 1 margin added 59
+ * exact repairs, 1.5 margins 66, 2 margins the same 66 (bench/encoding/diagnose.mjs). */
+const LEXICON_WORD = 1.5 * CHOICE_MARGIN;
+/** Each symbol of a reading that belongs to no RGI emoji where another reading makes one (`strayEmojiParts`): as
+ * much as a lexicon word (on the dev half, 1 margin added 11 exact repairs and 1.5 margins 15, none wrong). */
+const STRAY_EMOJI_PART = 1.5 * CHOICE_MARGIN;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const WORD_EDGE_LEFT = /[\p{L}\p{M}\p{N}]*$/u;
 const WORD_EDGE_RIGHT = /^[\p{L}\p{M}\p{N}]*/u;
 const WHOLE_WORD = /^[\p{L}\p{M}\p{N}]+$/u;
+
+/** Emoji as Unicode recommends them for general interchange (RGI), sequences included (`🧑‍💼`, `☁️`). */
+const RGI_EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** A symbol, punctuation, format character, variation selector or pictograph: a part of an emoji, or a stray one. */
+const EMOJI_PART = /[\p{S}\p{P}\p{Cf}\uFE00-\uFE0F\p{Extended_Pictographic}]/u;
+/** A reading's symbols that belong to no RGI emoji: the readings of a lost byte in an emoji are its neighbours in
+ * the same block, and where one is an emoji (`❌`, or `🧑‍💼` with its joiner) and the others are rare symbols
+ * (`⁌ ⍌ ⏌`, `🧑”💼`), the emoji is by far the likelier. Readings that are all emoji (`🔐 🔁 🔍`) stay even. */
+function strayEmojiParts(before: string, c: string, after: string): number {
+  const pre = before.slice(-8);
+  const text = pre + c + after.slice(0, 8);
+  const covered = new Uint8Array(text.length);
+  for (const m of text.matchAll(RGI_EMOJI)) covered.fill(1, m.index, m.index + m[0].length);
+  let stray = 0;
+  for (let i = pre.length; i < pre.length + c.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (!covered[i] && EMOJI_PART.test(String.fromCodePoint(cp))) stray++;
+    if (cp > 0xffff) i++;
+  }
+  return stray;
+}
 
 function wordsOf(text: string): Set<string> {
   return new Set(text.match(WORD) ?? []);
@@ -227,7 +256,10 @@ function rank(
   const scored = candidates
     .map((c) => {
       const word = head + c + tail;
-      return { c, s: logLikelihood(before, c, after) + (WHOLE_WORD.test(word) && known(word) ? KNOWN_WORD : 0) };
+      let s = logLikelihood(before, c, after) + (WHOLE_WORD.test(word) && known(word) ? KNOWN_WORD : 0);
+      for (const w of word.match(WORD) ?? []) if (isLexiconWord(w)) s += LEXICON_WORD;
+      s -= STRAY_EMOJI_PART * strayEmojiParts(before, c, after);
+      return { c, s };
     })
     .sort((x, y) => y.s - x.s);
   return { c: scored[0]!.c, margin: scored[0]!.s - scored[1]!.s };

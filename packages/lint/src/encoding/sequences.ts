@@ -141,10 +141,13 @@ export function pathsAt(line: string, i: number, t: Table, early = false): Path[
       }
       for (const s of seqs) {
         const exactish = s.guess === 'exact' || s.guess === 'replacement';
+        // Three bytes read exactly are a long sequence whatever the fourth was (`ðŸ”` + a lost byte), and so are two
+        // with a `?` where the third stood (`â€?`): no clean text holds a lead and its continuation bytes like that.
+        const lostLate = (s.guess === 'question' && s.bytes >= 3) || (s.guess === 'drop' && s.bytes >= 4);
         next.push({
           end: s.end,
           text: p.text + s.text,
-          long: p.long || (exactish && s.bytes >= 3),
+          long: p.long || ((exactish || lostLate) && s.bytes >= 3),
           pairs: s.guess === 'exact' && s.bytes === 2 ? [...p.pairs, p.end] : p.pairs,
           guesses: s.guess === 'exact' ? p.guesses : [...p.guesses, s.guess],
         });

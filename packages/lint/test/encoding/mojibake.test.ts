@@ -134,6 +134,47 @@ describe('findMojibake: kinds of damage', () => {
     for (const word of ['χρήστης', 'ρυθμίσει', 'σύστημα']) expect(greek).toContain(word);
   });
 
+  it('chooses by the Russian lexicon where the character model prefers a non-word (`зависят`, not `зависст`)', () => {
+    const text = 'Ограничения доступа к ресурсам зависят от настроек';
+    for (const lost of ['drop', 'question', 'replacement'] as const)
+      expect(repairMojibake(misread(text, 'windows-1252', lost)), lost).toBe(text);
+  });
+
+  it('finds a one-letter word that lost its second byte between repaired words (`Ñ` for `с`), and lists its readings', () => {
+    const damaged = misread('Ошибки и ограничения, связанные с Redshift', 'windows-1252', 'drop');
+    const lone = findMojibake(damaged).find((s) => s.found === 'Ñ')!;
+    expect(lone.candidates).toEqual(expect.arrayContaining(['с', 'я']));
+    expect(repairMojibake(damaged)).toContain('ограничения, связанные ');
+    // Alone in Latin text, the same letter is no damage.
+    expect(findMojibake('Ñ and Ð in a table of Latin capitals')).toEqual([]);
+  });
+
+  it('chooses the emoji among the readings of a lost byte where the others are rare symbols, and no emoji over another', () => {
+    for (const lost of ['drop', 'question', 'replacement'] as const)
+      expect(repairMojibake(misread('- 🧑‍💼 Supportare il team', 'windows-1252', lost)), lost).toBe(
+        '- 🧑‍💼 Supportare il team',
+      );
+    // ❌ with its middle byte dropped (`âŒ`) is two characters clean text can hold, so only `?` or U+FFFD make it
+    // damage on its own.
+    for (const lost of ['question', 'replacement'] as const)
+      expect(repairMojibake(misread('- 10 (❌ **Incorrect**)', 'windows-1252', lost)), lost).toBe(
+        '- 10 (❌ **Incorrect**)',
+      );
+    // 🔐 🔁 🔍 🔏 🔝 differ only in the lost byte: the run is found and reported with all five, not guessed.
+    const lock = findMojibake(misread('# 🔐 Amazon Cognito', 'windows-1252', 'question'));
+    expect(lock).toHaveLength(1);
+    expect(lock[0]!.expected).toBeNull();
+    expect(lock[0]!.candidates).toEqual(expect.arrayContaining(['🔐', '🔁', '🔍']));
+  });
+
+  it('finds a 4-byte sequence whose last byte was lost with no other damage in the document (`ðŸ”?`)', () => {
+    for (const lost of ['drop', 'question'] as const) {
+      const spans = findMojibake(misread('Implementing DNSSEC using Route 53 🔐', 'windows-1252', lost));
+      expect(spans, lost).toHaveLength(1);
+      expect(spans[0]!.candidates, lost).toContain('🔐');
+    }
+  });
+
   it('repairs generated damage of real text in every code page (property)', () => {
     const pages = ['windows-1252', 'windows-1250', 'windows-1251', 'mac-roman', 'windows-1257', 'windows-1254'];
     fc.assert(

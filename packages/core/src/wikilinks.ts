@@ -1,0 +1,95 @@
+import type { Image, PhrasingContent, RootContent } from 'mdast';
+import { MAX_NESTING } from './nesting.js';
+
+/**
+ * An Obsidian wiki link or embed: `[[Page]]`, `[[Page#Heading|shown text]]`, `![[diagram.png|300]]`. Markdown has no
+ * such syntax, so remark leaves it as text; the exports print what Obsidian shows instead of the brackets.
+ */
+export interface WikiLink {
+  /** `![[…]]`: an embed (a picture when the target is an image file). */
+  embed: boolean;
+  /** The note or file linked, as written (`Amazon-Route-53`, `img/diagram.png`); empty for `[[#Heading]]`. */
+  target: string;
+  /** The heading or block after `#`, without it. */
+  heading: string | null;
+  /** The text after `|` (for an image embed, a size such as `300` or `300x200`). */
+  alias: string | null;
+  /** What Obsidian shows: the alias, else `Page > Heading`, else the page. */
+  display: string;
+  /** The embed's target is a picture. */
+  image: boolean;
+}
+
+const WIKI = /(!?)\[\[([^[\]|#\n]*)(?:#([^[\]|\n]*))?(?:\|([^[\]\n]*))?\]\]/g;
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|svg|bmp|avif)$/i;
+const SIZE = /^\d+(?:x\d+)?$/;
+
+/** A text split into plain pieces and the wiki links in it (the text itself when it holds none). */
+export function splitWikiLinks(value: string): (string | WikiLink)[] {
+  if (!value.includes('[[')) return [value];
+  const out: (string | WikiLink)[] = [];
+  let last = 0;
+  for (const m of value.matchAll(WIKI)) {
+    const target = m[2]!.trim();
+    const heading = m[3]?.trim() || null;
+    if (target === '' && heading === null) continue;
+    if (m.index > last) out.push(value.slice(last, m.index));
+    const embed = m[1] === '!';
+    const image = embed && IMAGE_FILE.test(target);
+    const rawAlias = m[4]?.trim() || null;
+    const alias = image && rawAlias !== null && SIZE.test(rawAlias) ? null : rawAlias;
+    const display = alias ?? (heading === null ? target : target === '' ? heading : `${target} > ${heading}`);
+    out.push({ embed, target, heading, alias: rawAlias, display, image });
+    last = m.index + m[0].length;
+  }
+  if (last < value.length) out.push(value.slice(last));
+  return out.length === 0 ? [value] : out;
+}
+
+/** A file path as a Markdown URL (spaces and the like escaped), as `![](…)` would hold it. */
+function asUrl(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function phrasing(link: WikiLink): PhrasingContent {
+  if (link.image) {
+    const image: Image = { type: 'image', url: asUrl(link.target), alt: link.display.replace(/^.*\//, '') };
+    return image;
+  }
+  return { type: 'text', value: link.display };
+}
+
+/**
+ * The blocks with each wiki link shown as its text and each picture embed as an image (found and packed like
+ * `![](…)`, or reported when it is not beside the note). Text inside links, code and math is left alone. The same
+ * array comes back when there is no wiki link, so readers that key caches on it still find them.
+ */
+export function withWikiLinks(blocks: readonly RootContent[], depth = 0): readonly RootContent[] {
+  if (depth > MAX_NESTING) return blocks;
+  let changed = false;
+  const out: RootContent[] = [];
+  for (const node of blocks) {
+    if (node.type === 'text') {
+      const parts = splitWikiLinks(node.value);
+      if (parts.length === 1 && typeof parts[0] === 'string') out.push(node);
+      else {
+        changed = true;
+        for (const part of parts)
+          out.push(typeof part === 'string' ? ({ type: 'text', value: part }) : phrasing(part));
+      }
+      continue;
+    }
+    if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') {
+      out.push(node);
+      continue;
+    }
+    const children = node.children as RootContent[];
+    const next = withWikiLinks(children, depth + 1);
+    if (next === children) out.push(node);
+    else {
+      changed = true;
+      out.push({ ...node, children: next } as RootContent);
+    }
+  }
+  return changed ? out : blocks;
+}
