@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Trains the character model that chooses among the repairs of lossy mojibake (packages/lint/src/encoding/lm.ts)
-// and writes packages/lint/generated/lm-table.ts. Deterministic, and it needs only npm packages:
+// and writes packages/lint/generated/lm-table.txt (read by lm.ts on first use). Deterministic, and it needs only npm packages:
 //   - the clean text of the held-out benchmark's DEV half, CLDR cases only (generate.mjs is run with an empty
 //     corpora folder, so the model is the same on a fresh clone; look-alikes that quote damage are left out);
 //   - CLDR text the benchmark never draws from: Gregorian month, day and era names, date fields and relative
@@ -13,11 +13,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 
 const require = createRequire(import.meta.url);
-const home = new URL('../../packages/lint/generated/lm-table.ts', import.meta.url).pathname;
-const target = process.argv[2] ?? home;
+const target = process.argv[2] ?? new URL('../../packages/lint/generated/lm-table.txt', import.meta.url).pathname;
 /** A pair seen once is as likely noise as knowledge; the model backs off to single characters for it. */
 const MIN_PAIR_COUNT = 2;
 /** Bytes single-byte code pages leave undefined (cp1252's five, and cp1250's and cp1251's others): what lossy
@@ -124,23 +122,14 @@ const triplePacked = [...triples.entries()]
   .map(([k, n]) => k.split('\u0000').map(esc).join('') + n.toString(36))
   .join(' ');
 const nPairs = pairPacked.split(' ').length;
-const json = (s) => JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-const source = `/**
- * Character and neighbouring-pair counts for the model that chooses among repairs of lossy mojibake
- * (\`lm.ts\`). Trained by bench/encoding/lm.mjs on ${texts.size} texts: the clean CLDR text of the held-out
- * benchmark's dev half and CLDR date and unit names; do not edit by hand. ${uni.size} characters
- * (${total} in all), ${nPairs} pairs and ${triples.size} triples; a tab stands for a space or an edge.
- */
-
-/** \`<char><count base 36>\` entries joined by spaces. */
-export const CHARS = ${json(uniPacked)};
-
-/** \`<char><char><count base 36>\` entries joined by spaces. */
-export const PAIRS = ${json(pairPacked)};
-
-/** \`<char><char><char><count base 36>\` entries joined by spaces. */
-export const TRIPLES = ${json(triplePacked)};
-`;
-// Written as Prettier would (CI checks the formatting of every source file).
-writeFileSync(target, await format(source, { ...(await resolveConfig(home)), filepath: home }));
+// Four lines: what the file is, then `<char><count base 36>`, `<char><char><count>` and `<char><char><char><count>`
+// entries, each joined by spaces.
+const source = [
+  `lm-table: character model of lossy mojibake repairs (bench/encoding/lm.mjs; do not edit). ${texts.size} texts, ${uni.size} characters (${total} in all), ${nPairs} pairs, ${triples.size} triples; a tab stands for a space or an edge.`,
+  uniPacked,
+  pairPacked,
+  triplePacked,
+  '',
+].join('\n');
+writeFileSync(target, source);
 console.log(`${texts.size} texts, ${uni.size} chars, ${nPairs} pairs, ${triples.size} triples -> ${target}`);

@@ -10,8 +10,7 @@
  * decoded on the first lookup only, so a file with no lossy run never pays for it.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { generatedFile } from './data.js';
 
 interface Lexicon {
   values: Uint32Array;
@@ -21,12 +20,6 @@ interface Lexicon {
 }
 
 let lexicon: Lexicon | null = null;
-
-/** The generated file, found through the package (the same path from the compiled package and the CLI bundle). */
-function file(): string {
-  const main = createRequire(import.meta.url).resolve('@notes/lint');
-  return join(dirname(main), '..', '..', 'generated', 'lexicon-ru.bin');
-}
 
 /** Decode a Golomb-Rice coded set (the format above), 32 bits at a time (about 10 ms for 800,000 words). */
 export function decodeSet(file: Uint8Array): Lexicon {
@@ -77,7 +70,7 @@ export function hashWord(word: string): number {
 
 /** Is the word (any case) in the lexicon? Only words holding a letter a lost byte can blur are in it. */
 export function isLexiconWord(word: string): boolean {
-  lexicon ??= decodeSet(readFileSync(file()));
+  lexicon ??= decodeSet(readFileSync(generatedFile('lexicon-ru.bin')));
   const { values, words, bits } = lexicon;
   const key = Math.floor((hashWord(word.normalize('NFC').toLowerCase()) / 2 ** 32) * words * 2 ** bits);
   let lo = 0;
