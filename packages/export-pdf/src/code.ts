@@ -7,7 +7,28 @@ import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Unit } from './estimate.js';
 import { inlines, merge } from './inline.js';
 import { richNow } from './rich.js';
-import { THEME } from './theme.js';
+import { TAB_WIDTH, THEME } from './theme.js';
+
+/**
+ * Tabs as spaces up to the next tab stop, counting from `column` (where the text starts on its line). The mono font
+ * has no tab glyph to measure, and code lines up by tab stops.
+ */
+export function expandTabs(text: string, column = 0): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  let at = column;
+  for (const char of text) {
+    if (char === '\t') {
+      const width = TAB_WIDTH - (at % TAB_WIDTH);
+      out += ' '.repeat(width);
+      at += width;
+    } else {
+      out += char;
+      at = char === '\n' ? 0 : at + 1;
+    }
+  }
+  return out;
+}
 
 /** Marks the start of a code line that continues the line above (a long line wrapped, never cut off). */
 export const CONTINUATION = '↪ ';
@@ -26,8 +47,11 @@ function codeRuns(lines: CodeLines, perLine: number): { runs: ContentObject[]; r
     if (k > 0) runs.push({ text: '\n' });
     rows++;
     let used = 0;
+    let column = 0;
     for (const token of line) {
-      let chars = [...token.text];
+      const text = expandTabs(token.text, column);
+      column += [...text].length;
+      let chars = [...text];
       while (chars.length > 0) {
         if (used >= perLine) {
           runs.push({ text: '\n' });
@@ -45,7 +69,8 @@ function codeRuns(lines: CodeLines, perLine: number): { runs: ContentObject[]; r
   return { runs: merge(runs), rows };
 }
 
-export function codeUnit(value: string, ctx: Context, node?: Code): Unit {
+export function codeUnit(raw: string, ctx: Context, node?: Code): Unit {
+  const value = expandTabs(raw);
   const lines = value.split('\n');
   const size = THEME.code;
   const inner = ctx.width - 6;

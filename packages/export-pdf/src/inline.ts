@@ -6,7 +6,7 @@ import type { InlineMath } from './inline-math.js';
 import type { MathSvg } from './math.js';
 import { richNow } from './rich.js';
 import { fontRuns } from './runs.js';
-import { THEME } from './theme.js';
+import { TAB_WIDTH, THEME } from './theme.js';
 
 export interface Style {
   bold?: boolean;
@@ -122,7 +122,10 @@ export function inlines(
       out.push(mathPiece(span, span.math, base));
       continue;
     }
-    for (const run of fontRuns(span.text, {
+    // The mono font has no tab glyph (fontkit fails measuring one): inline code gets spaces; code blocks expand
+    // their tabs to tab stops before they get here.
+    const text = span.style.mono ? span.text.replace(/\t/g, ' '.repeat(TAB_WIDTH)) : span.text;
+    for (const run of fontRuns(text, {
       mono: span.style.mono ?? false,
       bold: span.style.bold ?? false,
       italics: span.style.italics ?? false,

@@ -47,3 +47,6 @@ export const TOPIC_COLOURS = [
 
 /** Colours of one topic. */
 export type TopicColour = (typeof TOPIC_COLOURS)[number];
+
+/** Columns between tab stops in printed code (the mono font has no tab glyph: tabs print as spaces). */
+export const TAB_WIDTH = 4;

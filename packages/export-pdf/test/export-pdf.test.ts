@@ -429,6 +429,23 @@ describe('the PDF bytes', () => {
     expect(text).toContain('2025-11-27');
   });
 
+  it('prints tabs in code as spaces to the next tab stop (the mono font has no tab glyph)', async () => {
+    const document = fixtureDocumentFromText('    \tit’s\n\n# T\n\n## Q?\n\n`a\tb` and\n\n```\nx\ty\n\tz\n```\n');
+    const { bytes } = await exportPdf([document]);
+    const text = (await openPdf(bytes)).map((p) => p.text).join('\n');
+    expect(text).toContain('it’s');
+    expect(text).toContain('x y');
+    const pieces: string[] = [];
+    JSON.stringify(renderCheatSheet([document], { epoch: EPOCH }).content, (key, value: unknown) => {
+      if (key === 'text' && typeof value === 'string') pieces.push(value);
+      return value;
+    });
+    const printed = pieces.join('');
+    expect(printed).toContain('x   y\n    z');
+    expect(printed).toContain('a    b');
+    expect(printed).not.toContain('\t');
+  });
+
   it('uses every column of every page but the last, from the top', async () => {
     const { bytes } = await exportPdf([seed]);
     const pages = await openPdf(bytes);
