@@ -74,8 +74,7 @@ export function withWikiLinks(blocks: readonly RootContent[], depth = 0): readon
       if (parts.length === 1 && typeof parts[0] === 'string') out.push(node);
       else {
         changed = true;
-        for (const part of parts)
-          out.push(typeof part === 'string' ? ({ type: 'text', value: part }) : phrasing(part));
+        for (const part of parts) out.push(typeof part === 'string' ? { type: 'text', value: part } : phrasing(part));
       }
       continue;
     }
