@@ -229,7 +229,7 @@ class SheetDocument {
    * next part's).
    */
   print(definition: CheatSheetDefinition, warn: (message: string) => void): void {
-    const pages: (unknown | undefined)[] = this.pages(definition, warn);
+    const pages: unknown[] = this.pages(definition, warn);
     const renderer = new this.pdfmake.Renderer(this.doc);
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i];
