@@ -1,5 +1,12 @@
 import { basename, relative, resolve, sep } from 'node:path';
-import { documentDir, findClozes, type CodeHighlighter, type ModelDocument, type ModelNote } from '@notes/core';
+import {
+  detachedText,
+  documentDir,
+  findClozes,
+  type CodeHighlighter,
+  type ModelDocument,
+  type ModelNote,
+} from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
@@ -181,8 +188,9 @@ function deckPart(text: string): string {
   let part = deckParts.get(text);
   if (part === undefined) {
     if (deckParts.size >= DECK_PARTS_KEPT) deckParts.clear();
-    part = cleanDeckPart(text);
-    deckParts.set(text, part);
+    // Both kept past this export: copies, not slices of the note they were read from (detachedText).
+    part = detachedText(cleanDeckPart(text));
+    deckParts.set(detachedText(text), part);
   }
   return part;
 }
