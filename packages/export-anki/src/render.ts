@@ -1,5 +1,6 @@
 import { basename, relative, resolve, sep } from 'node:path';
 import {
+  createEmbedLocator,
   detachedText,
   documentDir,
   findClozes,
@@ -266,6 +267,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
     return { guid, key };
   };
 
+  const locateEmbed = createEmbedLocator(baseDir);
   for (const doc of documents) {
     const docDir = documentDir(doc, baseDir);
     let marked: Map<string | null, ModelNote[]> | undefined;
@@ -279,7 +281,15 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
       if (!question && tables.length === 0 && clozes.length === 0) continue;
       const deck = addDeck(deckName(doc, note, options.deck, baseDir));
       const where = `${note.source.path}:${note.source.line}`;
-      const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media, highlighter: options.highlighter };
+      const ctx: HtmlContext = {
+        docDir,
+        baseDir,
+        where,
+        warn: options.warn,
+        media,
+        highlighter: options.highlighter,
+        locateEmbed,
+      };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);
       if (question) {
