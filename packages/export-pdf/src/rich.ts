@@ -1,6 +1,7 @@
 import {
   codeGrammars,
   createCodeHighlighter,
+  createEmbedLocator,
   createImageLoader,
   documentDir,
   imageFinding,
@@ -177,13 +178,15 @@ export async function prepareRich(
     const results: Map<Image, ImageResult> = await loadDocumentImages(documents, options.baseDir, options.warn, loader);
     // Obsidian's picture embeds (`![[diagram.png]]`), found beside the note like `![](…)`; reported where the
     // deck reports them.
+    const locateEmbed = createEmbedLocator(options.baseDir);
     for (const doc of documents) {
+      const docDir = documentDir(doc, options.baseDir);
       for (const note of doc.notes) {
-        const blocks = shownBlocks(note.body);
+        const blocks = shownBlocks(note.body, (target) => locateEmbed(target, docDir));
         if (blocks === note.body) continue;
         for (const node of imageNodes({ type: 'root', children: [...blocks] })) {
           if (results.has(node)) continue;
-          const result = await loader.load(node.url, documentDir(doc, options.baseDir));
+          const result = await loader.load(node.url, docDir);
           results.set(node, result);
           if (!result.ok)
             options.warn(
