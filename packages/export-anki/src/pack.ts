@@ -1,4 +1,3 @@
-import { zipSync, type Zippable } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,6 +7,7 @@ import type { AnkiCard, AnkiCardList } from './render.js';
 import { fieldChecksum } from './ids.js';
 import { CARD_CSS, CLOZE_TYPE, COMPARISON_TYPE, type NoteTypeSpec, QUESTION_TYPE, REVERSE_TYPE } from './notetypes.js';
 import { stripHtmlPreservingMedia } from './strip.js';
+import { zipFiles, type ZipInput } from './zip.js';
 
 /** What packing needs besides the cards. */
 export interface PackOptions {
@@ -300,9 +300,9 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
     const collection = db.export();
 
     const mediaMap: Record<string, string> = {};
-    const files: Zippable = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 1 }] };
+    const files: Record<string, ZipInput> = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 1 }] };
     let n = 0;
-    const mediaFiles: Zippable = {};
+    const mediaFiles: Record<string, ZipInput> = {};
     for (const ref of list.media) {
       const bytes = options.media?.get(ref.name);
       if (!bytes) continue;
@@ -312,7 +312,7 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
     }
     files['media'] = [new TextEncoder().encode(JSON.stringify(mediaMap)), { mtime: ZIP_MTIME, level: 6 }];
     Object.assign(files, mediaFiles);
-    return zipSync(files);
+    return zipFiles(files);
   } finally {
     db.close();
   }
