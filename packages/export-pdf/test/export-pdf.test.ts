@@ -597,6 +597,21 @@ describe('the PDF bytes', () => {
     expect(list).toHaveLength(2);
   });
 
+  it('gives the caller a step before the layout and between the pages it draws, one part or several', async () => {
+    const seed = fixtureDocument(SEED);
+    for (const partPages of [1, 1000]) {
+      let steps = 0;
+      const options = { epoch: EPOCH, baseDir: '/nonexistent', warn: () => {}, betweenSteps: () => void steps++ };
+      const bytes = await cheatSheetPdf([seed], options, partPages);
+      const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+      expect(pages).toBeGreaterThan(1);
+      // One before the layout, one before each page is drawn (and, in parts, one after each count and each part).
+      expect(steps).toBeGreaterThanOrEqual(1 + pages);
+      const noSteps = await cheatSheetPdf([seed], { ...options, betweenSteps: undefined }, partPages);
+      expect(Buffer.from(noSteps).equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
+
   it('stores a picture once however many parts draw it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'notes-pdf-parts-'));
     try {
