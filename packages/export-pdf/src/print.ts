@@ -22,13 +22,41 @@ interface PdfmakeDocument {
   on(event: 'data', listener: (chunk: Buffer) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
+  on(event: 'pageAdded', listener: () => void): void;
   end(): void;
 }
 
 /** A PDF object of pdfkit's (`PDFReference`): a dictionary, and a stream when written to. */
 interface PdfObject {
   data: Record<string, unknown>;
+  write(chunk: string | Uint8Array): void;
   end(): void;
+  finalize(): void;
+}
+
+/**
+ * Collect what is written to a content stream as text, and hand it to pdfkit as one Buffer when the stream is
+ * finished: pdfkit makes a Buffer of every operator it writes (`Buffer.from(chunk + '\n', 'binary')`, millions
+ * on a big sheet, a tenth of its time with their collection). The stream's bytes are the same.
+ */
+function batchWrites(stream: PdfObject): void {
+  const { write, finalize } = stream;
+  let text: string[] = [];
+  const flush = (): void => {
+    if (text.length) write.call(stream, Buffer.from(text.join(''), 'latin1'));
+    text = [];
+  };
+  stream.write = (chunk) => {
+    if (typeof chunk === 'string') text.push(`${chunk}\n`);
+    else {
+      flush();
+      write.call(stream, chunk);
+    }
+  };
+  stream.finalize = () => {
+    flush();
+    finalize.call(stream);
+  };
 }
 
 /** The page pdfkit draws on (`PDFPage`): what drawing its footer later needs of it. */
@@ -178,6 +206,8 @@ class SheetDocument {
       pending = [];
       pendingBytes = 0;
     };
+    const doc = this.doc as unknown as PdfkitInternals;
+    this.doc.on('pageAdded', () => batchWrites(doc.page.content));
     this.bytes = new Promise((done, fail) => {
       this.doc.on('data', (chunk) => {
         pending.push(chunk);
@@ -273,6 +303,7 @@ class SheetDocument {
       renderer.renderPages([page]);
       if (footersLater) {
         const stream = doc.ref();
+        batchWrites(stream);
         doc.page.dictionary.data.Contents = [doc.page.content, stream];
         // pdfkit ends a page's resources with the page: they wait for the footer's (drawFooter ends them).
         doc.page.resources.end = () => {};
