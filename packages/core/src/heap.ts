@@ -33,3 +33,14 @@ export function collectGarbageIfGrown(): boolean {
   live = process.memoryUsage().heapUsed;
   return true;
 }
+
+/**
+ * A copy of `text` that keeps no other string alive. V8 keeps a substring of 13 characters or more as a slice of
+ * the string it was cut from, and a concatenation as its pieces: a short warning that quotes a note (an image's
+ * path, a heading) holds the whole note's text for as long as it lives. For text kept long after the notes it
+ * came from are let go (warnings printed at the end of a run, cache keys). The same characters, lone surrogates
+ * included.
+ */
+export function detachedText(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
