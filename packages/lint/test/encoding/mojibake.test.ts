@@ -267,6 +267,7 @@ describe('encoding library', () => {
       'findReplacementChars',
       'findStrayBoms',
       'isPlausible',
+      'lfText',
       'locator',
       'repairMojibake',
       'repairText',
