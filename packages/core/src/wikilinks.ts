@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Image, PhrasingContent, RootContent } from 'mdast';
 import { MAX_NESTING } from './nesting.js';
 
@@ -51,9 +53,73 @@ function asUrl(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-function phrasing(link: WikiLink): PhrasingContent {
+/** Where a picture embed's target is, as a URL relative to the note's folder (`asUrl(target)` when not found). */
+export type EmbedLocator = (target: string) => string;
+
+/** Folders a vault search skips, as the CLI's file search does. */
+const SKIPPED = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+/** A vault search stops after this many entries (a notes folder, not a disk). */
+const MAX_VAULT_ENTRIES = 200_000;
+
+function vaultFiles(baseDir: string): string[] {
+  const out: string[] = [];
+  const stack = [baseDir];
+  let seen = 0;
+  while (stack.length > 0 && seen < MAX_VAULT_ENTRIES) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (++seen > MAX_VAULT_ENTRIES) break;
+      if (SKIPPED(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) stack.push(path);
+      else if (entry.isFile() && IMAGE_FILE.test(entry.name)) out.push(relative(baseDir, path).split(sep).join('/'));
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * Find picture embeds as Obsidian does, for the notes' folder `baseDir` (the vault): beside the note, else from the
+ * vault's root (Obsidian's "absolute path in vault"), else the one picture in the vault whose path ends with the
+ * target (its "shortest path when possible": `![[diagram.png]]` finds `attachments/diagram.png`). When several
+ * match, the nearest to the note wins, then the first by path, so the choice is the same on every run. The
+ * vault is listed once, on the first embed not found beside its note or at the root.
+ */
+export function createEmbedLocator(baseDir: string): (target: string, docDir: string) => string {
+  const base = resolve(baseDir);
+  let files: string[] | undefined;
+  return (target, docDir) => {
+    const clean = target.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (existsSync(resolve(docDir, clean))) return asUrl(target);
+    const toUrl = (vaultPath: string): string => {
+      const rel = relative(docDir, join(base, vaultPath)).split(sep).join('/');
+      return asUrl(rel);
+    };
+    if (!clean.startsWith('../') && existsSync(join(base, clean))) return toUrl(clean);
+    files ??= vaultFiles(base);
+    const suffix = `/${clean}`;
+    const matches = files.filter((f) => f === clean || f.endsWith(suffix));
+    if (matches.length === 0) return asUrl(target);
+    const distance = (f: string): number =>
+      relative(docDir, dirname(join(base, f)))
+        .split(sep)
+        .filter(Boolean).length;
+    let best = matches[0]!;
+    for (const f of matches) if (distance(f) < distance(best)) best = f;
+    return toUrl(best);
+  };
+}
+
+function phrasing(link: WikiLink, locate?: EmbedLocator): PhrasingContent {
   if (link.image) {
-    const image: Image = { type: 'image', url: asUrl(link.target), alt: link.display.replace(/^.*\//, '') };
+    const url = locate ? locate(link.target) : asUrl(link.target);
+    const image: Image = { type: 'image', url, alt: link.display.replace(/^.*\//, '') };
     return image;
   }
   return { type: 'text', value: link.display };
@@ -64,7 +130,11 @@ function phrasing(link: WikiLink): PhrasingContent {
  * `![](…)`, or reported when it is not beside the note). Text inside links, code and math is left alone. The same
  * array comes back when there is no wiki link, so readers that key caches on it still find them.
  */
-export function withWikiLinks(blocks: readonly RootContent[], depth = 0): readonly RootContent[] {
+export function withWikiLinks(
+  blocks: readonly RootContent[],
+  locate?: EmbedLocator,
+  depth = 0,
+): readonly RootContent[] {
   if (depth > MAX_NESTING) return blocks;
   let changed = false;
   const out: RootContent[] = [];
@@ -74,7 +144,8 @@ export function withWikiLinks(blocks: readonly RootContent[], depth = 0): readon
       if (parts.length === 1 && typeof parts[0] === 'string') out.push(node);
       else {
         changed = true;
-        for (const part of parts) out.push(typeof part === 'string' ? { type: 'text', value: part } : phrasing(part));
+        for (const part of parts)
+          out.push(typeof part === 'string' ? { type: 'text', value: part } : phrasing(part, locate));
       }
       continue;
     }
@@ -83,7 +154,7 @@ export function withWikiLinks(blocks: readonly RootContent[], depth = 0): readon
       continue;
     }
     const children = node.children as RootContent[];
-    const next = withWikiLinks(children, depth + 1);
+    const next = withWikiLinks(children, locate, depth + 1);
     if (next === children) out.push(node);
     else {
       changed = true;

@@ -37,6 +37,7 @@ describe('schemas are the source of truth', () => {
         "commonFolder",
         "configSchema",
         "createCodeHighlighter",
+        "createEmbedLocator",
         "createImageLoader",
         "datasetDocument",
         "datasetNotes",

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, splitWikiLinks, withWikiLinks } from '@notes/core';
+import { createEmbedLocator, parseMarkdown, splitWikiLinks, withWikiLinks } from '@notes/core';
 import type { Paragraph, RootContent } from 'mdast';
 
 describe('splitWikiLinks', () => {
@@ -43,5 +46,44 @@ describe('withWikiLinks', () => {
     expect(blocks[1]).toBe(tree.children[1]);
     const plain: RootContent[] = parseMarkdown('No links here.\n').children;
     expect(withWikiLinks(plain)).toBe(plain);
+  });
+});
+
+describe('createEmbedLocator', () => {
+  it('finds a picture as Obsidian does: beside the note, from the vault root, else by its name anywhere', () => {
+    const vault = mkdtempSync(join(tmpdir(), 'notes-vault-'));
+    try {
+      for (const file of [
+        'notes/aws/beside.png',
+        'notes/aws/local/twice.png',
+        'attachments/vpc diagram.png',
+        'attachments/twice.png',
+        'img/routes.png',
+        '.trash/hidden.png',
+      ]) {
+        mkdirSync(join(vault, file, '..'), { recursive: true });
+        writeFileSync(join(vault, file), '');
+      }
+      const locate = createEmbedLocator(vault);
+      const docDir = join(vault, 'notes/aws');
+      expect(locate('beside.png', docDir)).toBe('beside.png');
+      expect(locate('img/routes.png', docDir)).toBe('../../img/routes.png');
+      expect(locate('vpc diagram.png', docDir)).toBe('../../attachments/vpc%20diagram.png');
+      // Two pictures of that name: the one nearer the note.
+      expect(locate('twice.png', docDir)).toBe('local/twice.png');
+      expect(locate('twice.png', join(vault, 'attachments'))).toBe('twice.png');
+      // Not in the vault (a dot-folder is not searched): as written, so the export reports it.
+      expect(locate('hidden.png', docDir)).toBe('hidden.png');
+      expect(locate('gone.png', docDir)).toBe('gone.png');
+      const tree = parseMarkdown('See ![[vpc diagram.png|300]].\n');
+      const [paragraph] = withWikiLinks(tree.children, (target) => locate(target, docDir)) as Paragraph[];
+      expect(paragraph!.children[1]).toEqual({
+        type: 'image',
+        url: '../../attachments/vpc%20diagram.png',
+        alt: 'vpc diagram.png',
+      });
+    } finally {
+      rmSync(vault, { recursive: true, force: true });
+    }
   });
 });

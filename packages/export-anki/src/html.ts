@@ -31,6 +31,8 @@ export interface HtmlContext {
   media: Map<string, MediaRef>;
   /** Colours fenced code in a known language (absent: code stays plain). */
   highlighter?: CodeHighlighter | undefined;
+  /** Finds Obsidian picture embeds in the vault (core's `createEmbedLocator`; absent: beside the note only). */
+  locateEmbed?: ((target: string, docDir: string) => string) | undefined;
 }
 
 /** The style of a highlighted block: its own light background, so the token colours read in night mode too. */
@@ -219,7 +221,10 @@ function render(
   // The note's own array goes in, so core finds the clozes the model's other readers already asked about.
   let tree: Root = {
     type: 'root',
-    children: mapClozes(withWikiLinks(withAlertTitles(blocks)), clozes === 'anki' ? ankiWrapper : markWrapper),
+    children: mapClozes(
+      withWikiLinks(withAlertTitles(blocks), ctx.locateEmbed && ((target) => ctx.locateEmbed!(target, ctx.docDir))),
+      clozes === 'anki' ? ankiWrapper : markWrapper,
+    ),
   };
   // The common shapes straight to HTML (the same string, see fast-html.ts; it declines a tree nested too deep); the
   // rest the reference way below.

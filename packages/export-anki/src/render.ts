@@ -1,5 +1,12 @@
 import { basename, relative, resolve, sep } from 'node:path';
-import { documentDir, findClozes, type CodeHighlighter, type ModelDocument, type ModelNote } from '@notes/core';
+import {
+  createEmbedLocator,
+  documentDir,
+  findClozes,
+  type CodeHighlighter,
+  type ModelDocument,
+  type ModelNote,
+} from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
 import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
@@ -258,6 +265,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
     return { guid, key };
   };
 
+  const locateEmbed = createEmbedLocator(baseDir);
   for (const doc of documents) {
     const docDir = documentDir(doc, baseDir);
     let marked: Map<string | null, ModelNote[]> | undefined;
@@ -271,7 +279,15 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
       if (!question && tables.length === 0 && clozes.length === 0) continue;
       const deck = addDeck(deckName(doc, note, options.deck, baseDir));
       const where = `${note.source.path}:${note.source.line}`;
-      const ctx: HtmlContext = { docDir, baseDir, where, warn: options.warn, media, highlighter: options.highlighter };
+      const ctx: HtmlContext = {
+        docDir,
+        baseDir,
+        where,
+        warn: options.warn,
+        media,
+        highlighter: options.highlighter,
+        locateEmbed,
+      };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);
       if (question) {

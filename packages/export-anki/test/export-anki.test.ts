@@ -224,6 +224,27 @@ describe('the seed notes as a deck', () => {
     }
   });
 
+  it('finds a picture embed in the vault as Obsidian does (an attachments folder), not only beside the note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-vault-'));
+    try {
+      mkdirSync(join(dir, 'attachments'));
+      mkdirSync(join(dir, 'aws'));
+      copyFileSync(
+        resolve(import.meta.dirname, '../../../examples/rich/notes/img/latency.png'),
+        join(dir, 'attachments', 'Pasted image.png'),
+      );
+      const text = '# T\n\n## Topic\n\n### What is a NAT gateway?\n\nA gateway.\n\n![[Pasted image.png]]\n';
+      const doc = buildDocument(sourceFromText(text, 'aws/nat.md'));
+      const { bytes, warnings } = await exportDocs([doc], EPOCH, dir);
+      expect(warnings).toEqual([]);
+      const apkg = await openApkg(bytes);
+      expect(apkg.notes[0]!.fields[1]!).toMatch(/<img src="[^"]+\.png" alt="Pasted image\.png">/);
+      expect(Object.keys(apkg.media)).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('makes a card per comparison-table row, naming the row and what is compared', async () => {
     const apkg = await openApkg((await exportDocs([doc])).bytes);
     const failover = apkg.notes.find((n) => n.fields[0] === 'Failover — Amazon RDS vs Amazon Aurora');

@@ -4,6 +4,7 @@ import type { ContentObject } from './definition.js';
 import { EM_PER_CHAR, estimateLines, lineHeight, type Geometry, type Unit } from './estimate.js';
 import { inlines, rtl, spans, spanText } from './inline.js';
 import { THEME, type TopicColour } from './theme.js';
+import { shownBlocks } from './wiki.js';
 
 export function bar(text: string, colour: string, size: number, width: number, marginTop: number, lang?: string): Unit {
   const list = spans([{ type: 'text', value: text }], { bold: true });
@@ -56,8 +57,8 @@ export function noteUnits(
       glue: true,
     });
   }
-  // Unchanged (the same blocks) when the note has no clozes.
-  const body = mapClozes(note.body, highlight);
+  // Unchanged (the same blocks) when the note has no clozes and no wiki links.
+  const body = mapClozes(shownBlocks(note.body), highlight);
   for (const [index, node] of body.entries()) {
     const unit = block(node, ctx, keepWhole);
     if (unit.height === 0) continue;

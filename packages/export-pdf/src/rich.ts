@@ -1,10 +1,15 @@
 import {
   codeGrammars,
   createCodeHighlighter,
+  createEmbedLocator,
+  createImageLoader,
+  documentDir,
   imageFinding,
+  imageNodes,
   isDisplayMath,
   loadDocumentImages,
   type CodeLines,
+  type ImageResult,
   type ExportOptions,
   type LocalImage,
   type ModelDocument,
@@ -13,6 +18,7 @@ import type { Code, Image, Nodes } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { printedImageSize, sheetGeometry, type Geometry } from './estimate.js';
 import type { MathSvg } from './math.js';
+import { shownBlocks } from './wiki.js';
 
 /**
  * What the cheat sheet needs beyond the model for code, math and images, prepared (asynchronously, with the
@@ -136,7 +142,7 @@ export async function prepareRich(
   walk(documents, (n, doc) => {
     if (n.type === 'code') codes.push(n);
     else if (n.type === 'math' || n.type === 'inlineMath') math.push({ node: n, doc });
-    else if (n.type === 'image') hasImages = true;
+    else if (n.type === 'image' || (n.type === 'text' && n.value.includes('![['))) hasImages = true;
   });
   if (codes.length === 0 && math.length === 0 && !hasImages) return NO_RICH;
   const rich: RichContent = {
@@ -168,7 +174,27 @@ export async function prepareRich(
     }
   }
   if (hasImages) {
-    const results = await loadDocumentImages(documents, options.baseDir, options.warn);
+    const loader = createImageLoader(options.baseDir);
+    const results: Map<Image, ImageResult> = await loadDocumentImages(documents, options.baseDir, options.warn, loader);
+    // Obsidian's picture embeds (`![[diagram.png]]`), found beside the note like `![](…)`; reported where the
+    // deck reports them.
+    const locateEmbed = createEmbedLocator(options.baseDir);
+    for (const doc of documents) {
+      const docDir = documentDir(doc, options.baseDir);
+      for (const note of doc.notes) {
+        const blocks = shownBlocks(note.body, (target) => locateEmbed(target, docDir));
+        if (blocks === note.body) continue;
+        for (const node of imageNodes({ type: 'root', children: [...blocks] })) {
+          if (results.has(node)) continue;
+          const result = await loader.load(node.url, docDir);
+          results.set(node, result);
+          if (!result.ok)
+            options.warn(
+              imageFinding(`${note.source.path}:${note.source.line}`, node.url, node.alt ?? '', result.reason),
+            );
+        }
+      }
+    }
     // The same picture shown twice is converted once.
     const converted = new Map<string, Promise<PdfImage>>();
     for (const [node, result] of results) {

@@ -336,13 +336,31 @@ describe('renderCheatSheet (the document definition)', () => {
     expect(JSON.stringify(title[0])).toContain('"bold":true');
   });
 
-  it('prints Obsidian wiki links as the text Obsidian shows, and an embed by its name', () => {
+  it('prints Obsidian wiki links as the text Obsidian shows, and a picture embed not at hand by its name', () => {
     const document = fixtureDocumentFromText(
       '# T\n\n## Q?\n\nSee [[VPC basics|the VPC page]], [[Subnets#Private]] and ![[img/diagram.png|300]].\n',
     );
     const text = plain(renderCheatSheet([document], { epoch: EPOCH }).content);
-    expect(text).toContain('See the VPC page, Subnets > Private and img/diagram.png.');
+    expect(text).toContain('See the VPC page, Subnets > Private and diagram.png.');
     expect(text).not.toContain('[[');
+  });
+
+  it('prints an Obsidian picture embed as the picture, and reports one that is missing as the deck does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-pdf-embed-'));
+    try {
+      const png = new PNG({ width: 4, height: 4 });
+      png.data.fill(120);
+      writeFileSync(join(dir, 'vpc diagram.png'), PNG.sync.write(png));
+      const text0 = '# T\n\n## Q?\n\nThe layout: ![[vpc diagram.png|300]]\n\n## R?\n\nNot here: ![[gone.png]]\n';
+      const document = buildDocument(sourceFromText(text0, join(dir, 'n.md'), EPOCH));
+      const warnings: string[] = [];
+      const pdf = await cheatSheetPdf([document], { epoch: EPOCH, baseDir: dir, warn: (m) => warnings.push(m) });
+      // The picture and its alpha mask.
+      expect(objectCount(pdf, '/Subtype /Image')).toBe(2);
+      expect(warnings).toEqual([expect.stringMatching(/n\.md:7: image gone\.png "gone\.png" not found$/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the blocks of raw HTML apart and decodes its character references', () => {

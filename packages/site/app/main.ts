@@ -77,7 +77,7 @@ function noteArticle(site: Site, note: Note): HTMLElement {
     h('a', { class: 'deep-link', href: `#/note/${note.id}`, 'aria-label': `Link to “${note.title}”` }, '#'),
   );
   const body = h('div', { class: 'answer' });
-  setSanitizedHtml(body, site.data.html[note.id] ?? '', note.title);
+  setSanitizedHtml(body, site.data.html[note.id] ?? '', note.title, `n-${note.id}`);
   return h('article', { class: `note note-${note.kind}`, id: `n-${note.id}`, tabindex: -1 }, heading, body);
 }
 

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { ModelDocument } from '@notes/core';
+import { createEmbedLocator, type ModelDocument } from '@notes/core';
 import { blocksToHtml, renderCards, type MediaRef } from '@notes/export-anki';
 import { renderDataset } from '@notes/export-json';
 import { clozeGroups, clozeSides } from './cloze.js';
@@ -72,12 +72,13 @@ export function buildSiteData(documents: readonly ModelDocument[], options: Site
   }
   // The images the cards use keep their names; the overviews' images join them.
   const media = new Map<string, MediaRef>(list.media.map((m) => [m.path, m]));
+  const locateEmbed = createEmbedLocator(baseDir);
   for (const doc of documents) {
     const docDir = docDirOf(doc, baseDir);
     for (const note of doc.notes) {
       if (html[note.id] !== undefined) continue;
       const where = `${note.source.path}:${note.source.line}`;
-      html[note.id] = blocksToHtml(note.body, { docDir, baseDir, where, warn: options.warn, media });
+      html[note.id] = blocksToHtml(note.body, { docDir, baseDir, where, warn: options.warn, media, locateEmbed });
     }
   }
   const siteDocuments: SiteDocument[] = dataset.documents.map((d) => {

@@ -355,3 +355,36 @@ describe('math', () => {
     await clean(w);
   });
 });
+
+describe('footnotes', () => {
+  it('jump to their note, not to another note’s footnote nor to "Not found", and back', async () => {
+    const site = await exportSite([resolve(import.meta.dirname, 'fixtures/footnotes')], mkdtempSync(join(out, 'f-')));
+    const w = await watch(browser);
+    const { page } = w;
+    await page.goto(siteUrl(site));
+    await page.locator('.toc-topic h3 a').first().click();
+    const articles = page.locator('article.note-question');
+    await articles.nth(1).waitFor();
+    const route = await page.evaluate(() => location.hash);
+    // Every id on the page is unique, though both notes have a footnote 1.
+    const ids = await page.locator('main [id]').evaluateAll((els) => els.map((e) => e.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [n, text] of [
+      [0, 'Since 2020'],
+      [1, 'Not every service'],
+    ] as const) {
+      const article = articles.nth(n);
+      await article.locator('sup a').first().click();
+      expect(await page.evaluate(() => location.hash)).toBe(route);
+      expect(await page.locator('main h1').innerText()).not.toMatch(/not found/i);
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      expect(focused).toContain(text);
+      expect(await article.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+      // The way back: the footnote's back link returns to its reference.
+      await page.evaluate(() => (document.activeElement!.querySelector('a[href]') as HTMLElement).click());
+      expect(await page.evaluate(() => document.activeElement?.closest('sup') !== null)).toBe(true);
+      expect(await page.evaluate(() => location.hash)).toBe(route);
+    }
+    await clean(w);
+  });
+});
