@@ -189,6 +189,15 @@ describe('findMojibake: kinds of damage', () => {
     expect(lock[0]!.candidates).toEqual(expect.arrayContaining(['🔐', '🔁', '🔍']));
   });
 
+  it('weighs a space read as a lost 0xA0 like a dropped byte, so `❌` (its 0x9D dropped) competes with `⌠`', () => {
+    const text = '| Caching | ❌ No | ✅ |';
+    const damaged = misread(text, 'windows-1252', 'drop');
+    expect(damaged).toBe('| Caching | â\u0152 No | â\u0153\u2026 |');
+    const run = findMojibake(damaged).find((s) => s.found.startsWith('â\u0152'))!;
+    expect(run.candidates).toContain('⌠');
+    expect(repairMojibake(damaged)).toBe(text);
+  });
+
   it('finds a 4-byte sequence whose last byte was lost with no other damage in the document (`ðŸ”?`)', () => {
     for (const lost of ['drop', 'question'] as const) {
       const spans = findMojibake(misread('Implementing DNSSEC using Route 53 🔐', 'windows-1252', lost));
