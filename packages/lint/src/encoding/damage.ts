@@ -60,9 +60,13 @@ export function showText(text: string): string {
 
 /** A function from UTF-16 offset to 1-based line and column, for a text split on `\n`. */
 export function locator(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+  // Built on the first look-up: a clean file (the common case) never asks.
+  let starts: number[] | undefined;
   return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -95,4 +99,21 @@ export function repairText(text: string): string {
     at = e.end;
   }
   return out + text.slice(at);
+}
+
+/** The texts with LF line ends made so far, by their lines (the encoding rules of one run share one). */
+const lfTexts = new WeakMap<readonly string[], string>();
+
+/**
+ * A file's lines joined with `\n` (what the encoding rules scan, without the `\r` of CRLF files): the text itself
+ * when it has no `\r`, else joined once for every rule of the run.
+ */
+export function lfText(ctx: { readonly text: string; readonly lines: readonly string[] }): string {
+  if (!ctx.text.includes('\r')) return ctx.text;
+  let text = lfTexts.get(ctx.lines);
+  if (text === undefined) {
+    text = ctx.lines.join('\n');
+    lfTexts.set(ctx.lines, text);
+  }
+  return text;
 }

@@ -10,6 +10,7 @@ export {
   findControlChars,
   findReplacementChars,
   findStrayBoms,
+  lfText,
   locator,
   repairText,
   showChar,

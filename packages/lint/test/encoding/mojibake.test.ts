@@ -298,6 +298,7 @@ describe('encoding library', () => {
       'findReplacementChars',
       'findStrayBoms',
       'isPlausible',
+      'lfText',
       'locator',
       'repairMojibake',
       'repairText',

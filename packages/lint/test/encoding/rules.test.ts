@@ -167,6 +167,25 @@ describe('encoding/misplaced-bom', () => {
   });
 });
 
+describe('the encoding rules on CRLF files', () => {
+  it('report the same places and make the same repairs as on the LF copy', () => {
+    const lf = '# Notes\n\nItâ€™s here.\n\nA bell\u0007 and \uFFFD and a\uFEFFBOM.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    for (const id of [
+      'encoding/mojibake',
+      'encoding/control-character',
+      'encoding/replacement-character',
+      'encoding/misplaced-bom',
+    ]) {
+      const a = run(rule(id), sourceFromText(lf, 'a.md'));
+      const b = run(rule(id), sourceFromText(crlf, 'a.md'));
+      expect(a.reports.length, id).toBe(1);
+      expect(b.reports, id).toEqual(a.reports);
+      expect(b.fixed, id).toBe(a.fixed.replace(/\n/g, '\r\n'));
+    }
+  });
+});
+
 describe('encodingRules', () => {
   it('lists every encoding rule once, as documented data', () => {
     expect(encodingRules.map((r) => r.id)).toEqual([

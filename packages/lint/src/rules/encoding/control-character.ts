@@ -7,7 +7,7 @@
  * Fix: the character is deleted.
  */
 import { defineRule } from '@notes/core';
-import { findControlChars, locator, showChar } from '../../encoding/index.js';
+import { findControlChars, lfText, locator, showChar } from '../../encoding/index.js';
 
 export default defineRule({
   id: 'encoding/control-character',
@@ -16,7 +16,7 @@ export default defineRule({
   fixable: true,
   severity: 'error',
   check(ctx) {
-    const text = ctx.lines.join('\n');
+    const text = lfText(ctx);
     const at = locator(text);
     for (const { offset, char } of findControlChars(text)) {
       const { line, column } = at(offset);

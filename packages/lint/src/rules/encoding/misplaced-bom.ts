@@ -8,7 +8,7 @@
  * Fix: the character is deleted.
  */
 import { defineRule } from '@notes/core';
-import { findStrayBoms, locator } from '../../encoding/index.js';
+import { findStrayBoms, lfText, locator } from '../../encoding/index.js';
 
 export default defineRule({
   id: 'encoding/misplaced-bom',
@@ -17,7 +17,7 @@ export default defineRule({
   fixable: true,
   severity: 'error',
   check(ctx) {
-    const text = ctx.lines.join('\n');
+    const text = lfText(ctx);
     const at = locator(text);
     for (const { offset } of findStrayBoms(text)) {
       const { line, column } = at(offset);

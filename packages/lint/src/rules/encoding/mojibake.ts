@@ -11,7 +11,7 @@
  * finding names them and a person picks one.
  */
 import { defineRule } from '@notes/core';
-import { findMojibake, locator, showText } from '../../encoding/index.js';
+import { findMojibake, lfText, locator, showText } from '../../encoding/index.js';
 
 export default defineRule({
   id: 'encoding/mojibake',
@@ -20,7 +20,7 @@ export default defineRule({
   fixable: true,
   severity: 'error',
   check(ctx) {
-    const text = ctx.lines.join('\n');
+    const text = lfText(ctx);
     const at = locator(text);
     for (const span of findMojibake(text)) {
       const { line, column } = at(span.start);

@@ -7,7 +7,7 @@
  * Fix: retype the missing character from the original source; there is no automatic fix.
  */
 import { defineRule } from '@notes/core';
-import { findReplacementChars, locator } from '../../encoding/index.js';
+import { findReplacementChars, lfText, locator } from '../../encoding/index.js';
 
 export default defineRule({
   id: 'encoding/replacement-character',
@@ -16,7 +16,7 @@ export default defineRule({
   fixable: false,
   severity: 'error',
   check(ctx) {
-    const text = ctx.lines.join('\n');
+    const text = lfText(ctx);
     const at = locator(text);
     // Invalid bytes decode to U+FFFD too; encoding/invalid-utf8 reports those with their bytes.
     const fromBytes = new Set(
