@@ -1,11 +1,14 @@
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ModelDocument } from '@notes/core';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Exporter, ModelDocument } from '@notes/core';
 import { jsonExporter } from '@notes/export-json';
 import { pdfExporter } from '@notes/export-pdf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeExports } from '../src/commands/export.js';
+import { writeExports, type CliExportOptions } from '../src/commands/export.js';
+import { renderAll } from '../src/commands/render.js';
 import { loadSetup } from '../src/config.js';
 import type { CliContext } from '../src/context.js';
 import { discover } from '../src/files.js';
@@ -79,5 +82,41 @@ describe('the models are handed to the last exporter once (issue 14: bounded mem
     // The paths and files are those of the formats as chosen, whatever order they ran in.
     expect(paths).toEqual(['out/cheatsheet.pdf', 'out/notes.json']);
     expect(readdirSync(out).sort()).toEqual(['cheatsheet.pdf', 'notes.json']);
+  });
+
+  it("lets each exporter's files go once they are staged, before the next exporter runs", async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => void collected++);
+    // What had been collected when each exporter started.
+    const seen: number[] = [];
+    const exporter = (format: string): Exporter<CliExportOptions> => ({
+      format,
+      extension: format,
+      binary: true,
+      async export() {
+        collect();
+        for (let i = 0; i < 5; i++) await new Promise((done) => setImmediate(done));
+        seen.push(collected);
+        const data = new Uint8Array(1 << 20);
+        registry.register(data, format);
+        return [{ path: `out.${format}`, data }];
+      },
+    });
+    const options = { epoch: 0, baseDir: '/nonexistent', warn: () => {} } as CliExportOptions;
+    const staged: string[] = [];
+    const paths = await renderAll(
+      ['a', 'b', 'c'],
+      async (flag) => exporter(flag),
+      [],
+      options,
+      () => {},
+      async (at, files) => void staged.push(...files.map((f) => `${at} ${f.path}`)),
+      { pdfThread: null, early: null, handOver: false },
+    );
+    expect(paths).toEqual([['out.a'], ['out.b'], ['out.c']]);
+    expect(staged).toEqual(['0 out.a', '1 out.b', '2 out.c']);
+    expect(seen).toEqual([0, 1, 2]);
   });
 });

@@ -4,12 +4,28 @@
 /* eslint-disable */
 import type { ErrorObject } from 'ajv';
 import type { NotesFrontMatter } from './front-matter-schema.js';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+// ajv/dist/runtime/ucs2length.js (ajv 8.20.0, MIT)
+const ajvRuntime0 = function ucs2length(str) {
+    const len = str.length;
+    let length = 0;
+    let pos = 0;
+    let value;
+    while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+            // high surrogate, and there is a next character
+            value = str.charCodeAt(pos);
+            if ((value & 0xfc00) === 0xdc00)
+                pos++; // low surrogate
+        }
+    }
+    return length;
+};
 
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://notes.dev/schemas/front-matter.schema.json","title":"NotesFrontMatter","description":"The front matter a notes document may carry; fields/front-matter checks it. Projects can point `frontMatter.schema` at their own.","type":"object","required":["title"],"properties":{"title":{"type":"string","minLength":1},"exam":{"type":"string","minLength":1},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"deck":{"type":"string"},"lang":{"type":"string","pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$","description":"BCP 47 language tag (ja, ko, zh-Hans, zh-Hant, ar, he…); detected from the text when absent."}}};
-const func1 = require("ajv/dist/runtime/ucs2length").default;
+const func1 = ajvRuntime0;
 const pattern4 = new RegExp("^[^\\s]+$", "u");
 const pattern5 = new RegExp("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", "u");
 

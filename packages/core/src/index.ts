@@ -80,5 +80,5 @@ export {
 } from './rule.js';
 export type { ExportFile, ExportOptions, ExportStream, Exporter } from './exporter.js';
 export { stageFileAtomic, writeFileAtomic, type StagedFile } from './write.js';
-export { collectGarbageIfGrown } from './heap.js';
+export { collectGarbageIfGrown, detachedText } from './heap.js';
 export { commonFolder, MAX_NESTING, nestingDepth } from './nesting.js';

@@ -1,5 +1,6 @@
-import { getHeapStatistics } from 'node:v8';
-import { collectGarbageIfGrown } from '@notes/core';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { collectGarbageIfGrown, detachedText } from '@notes/core';
 import { describe, expect, it } from 'vitest';
 
 const MB = 1024 * 1024;
@@ -14,5 +15,32 @@ describe('collectGarbageIfGrown', () => {
     expect(collectGarbageIfGrown()).toBe(true);
     expect(getHeapStatistics().used_heap_size).toBeLessThan(before - 300 * MB);
     expect(collectGarbageIfGrown()).toBe(false);
+  });
+});
+
+describe('detachedText', () => {
+  it('keeps the characters, lone surrogates and astral ones included', () => {
+    const note = `${'a'.repeat(40)}\ud800 héllo 😀 wörld \udfff${'b'.repeat(40)}`;
+    for (const text of [note.slice(35, 70), note, 'short', '', `image ${note.slice(30, 60)} not found`])
+      expect(detachedText(text)).toBe(text);
+  });
+
+  it('lets the note a warning was cut from go, where a slice of it keeps the whole note', () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const heldBy = (keep: (text: string) => string): number => {
+      collect();
+      const before = getHeapStatistics().used_heap_size;
+      // A 32 MB note (flat: slicing a repeat flattens it), and 100 short messages quoting it.
+      let note: string | null = 'x'.repeat(32 * MB).slice(1);
+      const kept = Array.from({ length: 100 }, (_, i) => keep(`image ${note!.slice(1000 + i, 1040 + i)} not found`));
+      note = null;
+      collect();
+      const held = getHeapStatistics().used_heap_size - before;
+      expect(kept).toHaveLength(100);
+      return held;
+    };
+    expect(heldBy((m) => m)).toBeGreaterThan(30 * MB);
+    expect(heldBy(detachedText)).toBeLessThan(4 * MB);
   });
 });

@@ -44,6 +44,7 @@ describe('schemas are the source of truth', () => {
         "decodeUtf8",
         "defineRule",
         "describeFsError",
+        "detachedText",
         "detectLang",
         "documentDir",
         "documentLang",

@@ -1,4 +1,8 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type initSqlJs from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import type { AnkiCard, AnkiCardList } from './render.js';
 import { fieldChecksum } from './ids.js';
 import { CARD_CSS, CLOZE_TYPE, COMPARISON_TYPE, type NoteTypeSpec, QUESTION_TYPE, REVERSE_TYPE } from './notetypes.js';
@@ -49,10 +53,37 @@ create index ix_revlog_cid on revlog (cid);
 create index ix_notes_csum on notes (csum);
 `;
 
-let sqlJs: Promise<SqlJsStatic> | undefined;
-function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs();
-  return sqlJs;
+/** The part of the WebAssembly API used here (the project's TypeScript libraries leave the DOM's types out). */
+interface Wasm {
+  compile(bytes: Uint8Array): Promise<object>;
+  Instance: new (module: object, imports: object) => object;
+}
+const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
+
+/** sql.js's WebAssembly, compiled once: code only (each deck instantiates it with a memory of its own). */
+let compiled: Promise<object> | undefined;
+
+/**
+ * A sql.js of its own for one deck. sql.js keeps the module its first `initSqlJs()` made for good, and with it the
+ * WebAssembly memory SQLite grew to while it built the collection: memory never shrinks, so after the deck of
+ * 3 MB of notes 22 MB stayed taken through every later export. A copy of the glue loaded for this deck (Node's
+ * module cache is passed by) goes with the deck, memory and all; only the compiled code is shared.
+ */
+async function loadSqlJs(): Promise<SqlJsStatic> {
+  // A require of its own too: the module that requires keeps every module it loaded (`children`).
+  const require = createRequire(import.meta.url);
+  const path = require.resolve('sql.js');
+  delete require.cache[path];
+  const init = require(path) as typeof initSqlJs;
+  delete require.cache[path];
+  compiled ??= readFile(join(dirname(path), 'sql-wasm.wasm')).then((bytes) => wasm.compile(bytes));
+  const module = await compiled;
+  return init({
+    instantiateWasm(imports, done) {
+      done(new wasm.Instance(module, imports));
+      return {};
+    },
+  });
 }
 
 const LATEX_PRE =

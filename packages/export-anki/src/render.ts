@@ -1,6 +1,7 @@
 import { basename, relative, resolve, sep } from 'node:path';
 import {
   createEmbedLocator,
+  detachedText,
   documentDir,
   findClozes,
   type CodeHighlighter,
@@ -188,8 +189,9 @@ function deckPart(text: string): string {
   let part = deckParts.get(text);
   if (part === undefined) {
     if (deckParts.size >= DECK_PARTS_KEPT) deckParts.clear();
-    part = cleanDeckPart(text);
-    deckParts.set(text, part);
+    // Both kept past this export: copies, not slices of the note they were read from (detachedText).
+    part = detachedText(cleanDeckPart(text));
+    deckParts.set(detachedText(text), part);
   }
   return part;
 }

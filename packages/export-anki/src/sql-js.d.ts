@@ -20,5 +20,11 @@ declare module 'sql.js' {
     Database: new (data?: ArrayLike<number> | Buffer | null) => Database;
   }
   export type { Database, SqlJsStatic, SqlValue, QueryExecResult, Statement };
-  export default function initSqlJs(config?: { locateFile?(file: string): string }): Promise<SqlJsStatic>;
+  interface SqlJsConfig {
+    locateFile?(file: string): string;
+    /** Emscripten's hook: instantiate the module with `imports` and hand the instance to `done`. */
+    instantiateWasm?(imports: object, done: (instance: object) => void): object;
+  }
+  export type { SqlJsConfig };
+  export default function initSqlJs(config?: SqlJsConfig): Promise<SqlJsStatic>;
 }

@@ -302,8 +302,13 @@ async function ankiOptions(
       );
     }
   }
-  let result: IdMapResult | null = null;
-  options['idMap'] = { previous, done: (r: IdMapResult) => void (result = r) };
+  // What the end of the run prints and writes: not the deck's card list, which would stay alive through the
+  // exporters after Anki's (every card's rendered fields).
+  let result: Omit<IdMapResult, 'list'> | null = null;
+  options['idMap'] = {
+    previous,
+    done: ({ map, renamed, orphans }: IdMapResult) => void (result = { map, renamed, orphans }),
+  };
   return {
     options,
     async finish() {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { collectGarbageIfGrown, type ExportFile, type Exporter, type ModelDocument } from '@notes/core';
+import { collectGarbageIfGrown, detachedText, type ExportFile, type Exporter, type ModelDocument } from '@notes/core';
 import { handOver as handOverList } from '../hand-over.js';
 import type { PdfThread } from '../pdf-thread.js';
 import type { CliExportOptions } from './export.js';
@@ -47,7 +47,11 @@ export async function renderAll(
   }: { pdfThread: PdfThread | null | undefined; early: StartedPdf | null; handOver: boolean },
 ): Promise<string[][]> {
   const warnings = chosen.map((): string[] => []);
-  const optionsOf = (i: number): CliExportOptions => ({ ...options, warn: (m) => void warnings[i]!.push(m) });
+  // Kept to the end of the run, after the models are gone: a warning quoting a note must not keep the note's text.
+  const optionsOf = (i: number): CliExportOptions => ({
+    ...options,
+    warn: (m) => void warnings[i]!.push(detachedText(m)),
+  });
   const pdfAt = chosen.indexOf('pdf');
   const threadAt = pdfThread ? pdfAt : -1;
   if (early) warnings[threadAt] = early.warnings;
@@ -61,16 +65,21 @@ export async function renderAll(
   const order = chosen.map((_, i) => i).filter((i) => i !== threadAt && i !== pdfAt);
   if (pdfAt >= 0 && threadAt < 0) order.push(pdfAt);
   const paths: string[][] = chosen.map(() => []);
+  // One exporter's files, staged: they live only in this call. (Held in the loop below, the last format's files,
+  // the whole of an output, stayed alive through the next exporter's run: 13 MB of study site under the PDF.)
+  const exportOne = async (i: number, once: boolean): Promise<string[]> => {
+    const exporter = await load(chosen[i]!);
+    const files =
+      once && exporter.exportOnce
+        ? await exporter.exportOnce(handOverList(documents), optionsOf(i))
+        : await exporter.export(documents as ModelDocument[], optionsOf(i));
+    await stage(i, files);
+    return files.map((f) => f.path);
+  };
   let failure: { error: unknown } | null = null;
   for (const [k, i] of order.entries()) {
     try {
-      const exporter = await load(chosen[i]!);
-      const files =
-        release && k === order.length - 1 && exporter.exportOnce
-          ? await exporter.exportOnce(handOverList(documents), optionsOf(i))
-          : await exporter.export(documents as ModelDocument[], optionsOf(i));
-      await stage(i, files);
-      paths[i] = files.map((f) => f.path);
+      paths[i] = await exportOne(i, release && k === order.length - 1);
     } catch (error) {
       failure = { error };
       // What a run one exporter after the other would have printed before it stopped.

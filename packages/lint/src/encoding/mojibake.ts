@@ -10,7 +10,7 @@ import { analyseLine, chooseSegments, explains, hasLead, quotedOnPurpose, type S
 import { isLexiconWord } from './lexicon.js';
 import { logLikelihood } from './lm.js';
 import { clashesWithNeighbours } from './plausible.js';
-import { LEAD_BITS, TABLES, type Table } from './tables.js';
+import { TABLES, type Table } from './tables.js';
 
 /** One damaged run found in a text. Offsets are UTF-16 code units into the text given. */
 export interface MojibakeSpan {
@@ -44,10 +44,13 @@ export function findMojibake(text: string): MojibakeSpan[] {
 
 const memo: { text: string | null; spans: MojibakeSpan[] } = { text: null, spans: [] };
 
-/** Characters that can start a misread sequence, and C1 controls: the only places a line needs a closer look. */
+/** Characters that can start a misread sequence, and C1 controls: the only places a line needs a closer look.
+ * Built from the tables' lead characters (a few hundred) rather than a pass over all 65,536 code units at start-up. */
 const TRIGGER = (() => {
+  const leads = new Set<number>();
+  for (const t of TABLES) for (const c of t.leads) if (c >= 0xa0) leads.add(c);
   let cls = '\\u0080-\\u009f';
-  for (let c = 0xa0; c < 0x10000; c++) if (LEAD_BITS[c] !== 0) cls += `\\u${c.toString(16).padStart(4, '0')}`;
+  for (const c of [...leads].sort((a, b) => a - b)) cls += `\\u${c.toString(16).padStart(4, '0')}`;
   return new RegExp(`[${cls}]`, 'g');
 })();
 
@@ -216,8 +219,9 @@ const WORD_EDGE_LEFT = /[\p{L}\p{M}\p{N}]*$/u;
 const WORD_EDGE_RIGHT = /^[\p{L}\p{M}\p{N}]*/u;
 const WHOLE_WORD = /^[\p{L}\p{M}\p{N}]+$/u;
 
-/** Emoji as Unicode recommends them for general interchange (RGI), sequences included (`🧑‍💼`, `☁️`). */
-const RGI_EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** Emoji as Unicode recommends them for general interchange (RGI), sequences included (`🧑‍💼`, `☁️`). Made on first
+ * use: V8 takes about 15 ms to build the property of strings, which every `notes lint` paid at start-up. */
+let rgiEmoji: RegExp | undefined;
 /** A symbol, punctuation, format character, variation selector or pictograph: a part of an emoji, or a stray one. */
 const EMOJI_PART = /[\p{S}\p{P}\p{Cf}\uFE00-\uFE0F\p{Extended_Pictographic}]/u;
 /** A reading's symbols that belong to no RGI emoji: the readings of a lost byte in an emoji are its neighbours in
@@ -227,7 +231,8 @@ function strayEmojiParts(before: string, c: string, after: string): number {
   const pre = before.slice(-8);
   const text = pre + c + after.slice(0, 8);
   const covered = new Uint8Array(text.length);
-  for (const m of text.matchAll(RGI_EMOJI)) covered.fill(1, m.index, m.index + m[0].length);
+  for (const m of text.matchAll((rgiEmoji ??= new RegExp('\\p{RGI_Emoji}', 'gv'))))
+    covered.fill(1, m.index, m.index + m[0].length);
   let stray = 0;
   for (let i = pre.length; i < pre.length + c.length; i++) {
     const cp = text.codePointAt(i)!;
