@@ -63,6 +63,29 @@ describe('the bundle and its code cache (src/start.ts)', () => {
     expect(runs[2]).toEqual(runs[0]);
   });
 
+  it('resolves what the bundle resolves to the same files from bin/notes.js (CommonJS) as from an ES module', () => {
+    // dist/start.cjs stands for `import.meta.resolve` with Node's CommonJS resolution: for the packages the bundle
+    // resolves (named in its text), both must give the same file.
+    const specifiers = [
+      ...new Set([...readBundle().matchAll(/__notesImportMetaResolve\("([^"]+)"\)/g)].map((m) => m[1]!)),
+    ];
+    expect(specifiers).toContain('@notes/export-pdf/rules');
+    const startCjs = fileURLToPath(new URL('../dist/start.cjs', import.meta.url));
+    const script = `import { createRequire } from 'node:module';
+      import { pathToFileURL } from 'node:url';
+      const require = createRequire(${JSON.stringify(startCjs)});
+      const both = ${JSON.stringify(specifiers)}.map((s) => [import.meta.resolve(s), pathToFileURL(require.resolve(s)).href]);
+      console.log(JSON.stringify(both));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: join(startCjs, '..'),
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    const both = JSON.parse(r.stdout) as [string, string][];
+    expect(both).toHaveLength(specifiers.length);
+    for (const [esm, cjs] of both) expect(cjs).toBe(esm);
+  });
+
   it('names no cache for a bundle without its build line', () => {
     expect(cachePathOf('module.exports = {};\n')).toBeNull();
   });

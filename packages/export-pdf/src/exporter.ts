@@ -14,9 +14,9 @@ export interface PdfExportOptions extends ExportOptions {
 
 /**
  * The cheat sheet's bytes. A sheet of up to `partPages` estimated pages is one pdfmake layout. A bigger one is
- * laid out a part at a time, so memory stays bounded (pdfmake holds a whole layout until it draws it): once
- * (body only) to count each part's pages, then in full numbered `n / N` across the sheet, each part drawn into
- * the same PDF after the one before (see print.ts).
+ * laid out a part at a time, so memory stays bounded (pdfmake holds a whole layout until it draws it), each part
+ * drawn into the same PDF after the one before, and the footers, numbered `n / N` across the sheet, drawn last
+ * (see print.ts).
  */
 export async function cheatSheetPdf(
   documents: readonly ModelDocument[] | Iterable<ModelDocument>,

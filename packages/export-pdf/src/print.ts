@@ -22,7 +22,71 @@ interface PdfmakeDocument {
   on(event: 'data', listener: (chunk: Buffer) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
+  on(event: 'pageAdded', listener: () => void): void;
   end(): void;
+}
+
+/** A PDF object of pdfkit's (`PDFReference`): a dictionary, and a stream when written to. */
+interface PdfObject {
+  data: Record<string, unknown>;
+  write(chunk: string | Uint8Array): void;
+  end(): void;
+  finalize(): void;
+}
+
+/**
+ * Collect what is written to a content stream as text, and hand it to pdfkit as one Buffer when the stream is
+ * finished: pdfkit makes a Buffer of every operator it writes (`Buffer.from(chunk + '\n', 'binary')`, millions
+ * on a big sheet, a tenth of its time with their collection). The stream's bytes are the same.
+ */
+function batchWrites(stream: PdfObject): void {
+  const write = stream.write.bind(stream);
+  const finalize = stream.finalize.bind(stream);
+  let text: string[] = [];
+  const flush = (): void => {
+    if (text.length) write(Buffer.from(text.join(''), 'latin1'));
+    text = [];
+  };
+  stream.write = (chunk) => {
+    if (typeof chunk === 'string') text.push(`${chunk}\n`);
+    else {
+      flush();
+      write(chunk);
+    }
+  };
+  stream.finalize = () => {
+    flush();
+    finalize();
+  };
+}
+
+/** The page pdfkit draws on (`PDFPage`): what drawing its footer later needs of it. */
+interface PdfkitPage {
+  width: number;
+  height: number;
+  margins: unknown;
+  content: PdfObject;
+  resources: PdfObject;
+  dictionary: PdfObject;
+}
+
+/** pdfkit's document as seen from here: its current page, new objects, and the drawing matrix. */
+interface PdfkitInternals {
+  page: PdfkitPage;
+  ref(data?: Record<string, unknown>): PdfObject;
+  addPage?: unknown;
+  _ctm: number[];
+  _pdfMakePages?: unknown;
+}
+
+/**
+ * A page drawn without its footer: its footer goes into a second content stream of its own (a page's
+ * `/Contents` may be an array of streams, read as one), drawn once the sheet's page count is known, and the
+ * page's resources are written only then, with what the footer draws with.
+ */
+interface FooterLater {
+  page: PdfkitPage;
+  stream: PdfObject;
 }
 
 interface Pdfmake {
@@ -143,6 +207,8 @@ class SheetDocument {
       pending = [];
       pendingBytes = 0;
     };
+    const doc = this.doc as unknown as PdfkitInternals;
+    this.doc.on('pageAdded', () => batchWrites(doc.page.content));
     this.bytes = new Promise((done, fail) => {
       this.doc.on('data', (chunk) => {
         pending.push(chunk);
@@ -228,15 +294,68 @@ class SheetDocument {
    * (pdfmake's renderPages keeps the list it drew on the document, which held a whole part's layout through the
    * next part's).
    */
-  print(definition: CheatSheetDefinition, warn: (message: string) => void): void {
+  print(definition: CheatSheetDefinition, warn: (message: string) => void, footersLater?: FooterLater[]): void {
     const pages: unknown[] = this.pages(definition, warn);
     const renderer = new this.pdfmake.Renderer(this.doc);
+    const doc = this.doc as unknown as PdfkitInternals;
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i];
       pages[i] = undefined;
       renderer.renderPages([page]);
+      if (footersLater) {
+        const stream = doc.ref();
+        batchWrites(stream);
+        doc.page.dictionary.data.Contents = [doc.page.content, stream];
+        // pdfkit ends a page's resources with the page: they wait for the footer's (drawFooter ends them).
+        doc.page.resources.end = () => {};
+        footersLater.push({ page: doc.page, stream });
+      }
     }
-    delete (this.doc as { _pdfMakePages?: unknown })._pdfMakePages;
+    delete doc._pdfMakePages;
+  }
+
+  /**
+   * Lay out the footer of page `currentPage` of a part of `pageCount` pages, as pdfmake lays a footer out after
+   * the body, and draw it into the page's second content stream (see print): the same operators, in the same
+   * place, as when the footer is drawn with the page. pdfkit's current page is set aside meanwhile.
+   */
+  drawFooter(definition: CheatSheetDefinition, currentPage: number, pageCount: number, later: FooterLater): void {
+    const builder = new this.pdfmake.LayoutBuilder(
+      this.size,
+      this.pdfmake.normalizePageMargin(definition.pageMargins),
+      new this.pdfmake.SVGMeasure(),
+    );
+    builder.registerTableLayouts(this.pdfmake.tableLayouts);
+    builder.registerTableLayouts(this.layouts);
+    const pages = builder.layoutDocument([], this.doc, {}, definition.defaultStyle, undefined, undefined, () =>
+      definition.footer(currentPage, pageCount),
+    );
+    const doc = this.doc as unknown as PdfkitInternals;
+    const current = doc.page;
+    const ctm = doc._ctm;
+    const { page, stream } = later;
+    // The drawing goes to the footer's stream, with the page's resources, size and margins.
+    const footerPage = Object.assign(Object.create(Object.getPrototypeOf(page) as object) as PdfkitPage, page, {
+      content: stream,
+    });
+    // pdfmake's renderPages starts each page with addPage: here, the page already drawn, in its flipped coordinates.
+    doc.addPage = () => {
+      doc.page = footerPage;
+      doc._ctm = [1, 0, 0, -1, 0, page.height];
+      return doc;
+    };
+    try {
+      new this.pdfmake.Renderer(this.doc).renderPages(pages);
+    } finally {
+      delete doc.addPage;
+      delete doc._pdfMakePages;
+      doc.page = current;
+      doc._ctm = ctm;
+    }
+    // The resources are written now, or with the page when it is still being drawn on (the sheet's last).
+    delete (page.resources as Partial<PdfObject>).end;
+    if (page !== current) page.resources.end();
+    stream.end();
   }
 
   /**
@@ -259,8 +378,9 @@ class SheetDocument {
 
 /**
  * Print a sheet's parts into one PDF. One part is laid out and drawn as pdfmake's `createPdf` would. Several are
- * first counted (body only), then laid out in full, numbered `n / N` across the sheet, and drawn one after
- * another into the same document: memory holds one part's layout and the bytes written so far.
+ * each laid out once and drawn one after another into the same document, without their footers; once the last
+ * part is drawn, the footers (`n / N` across the sheet) are laid out and drawn, each into a second content stream
+ * of its page. Memory holds one part's layout and the bytes written so far.
  */
 export async function printSheet(
   plan: PrintPlan,
@@ -273,19 +393,22 @@ export async function printSheet(
       sheet.print(plan.part(0), warn);
       return sheet.end();
     }
-    const counts: number[] = [];
+    // Each part is laid out once, without its footers; each page's footer, `page n / N`, is drawn once N is known.
+    const later: FooterLater[][] = [];
     for (let i = 0; i < plan.count; i++) {
-      counts.push(sheet.count(plan.part(i)));
+      const pages: FooterLater[] = [];
+      sheet.print({ ...plan.part(i), footer: () => '' }, warn, pages);
+      later.push(pages);
       sheet.forgetWords();
       betweenSteps?.();
     }
-    const total = counts.reduce((a, b) => a + b, 0);
+    const total = later.reduce((sum, pages) => sum + pages.length, 0);
     let before = 0;
     for (let i = 0; i < plan.count; i++) {
-      sheet.print(plan.part(i, before, total), warn);
-      sheet.forgetWords();
-      before += counts[i]!;
-      betweenSteps?.();
+      const part = plan.part(i, before, total);
+      const pages = later[i]!;
+      pages.forEach((page, n) => sheet.drawFooter(part, n + 1, pages.length, page));
+      before += pages.length;
     }
     return sheet.end();
   });

@@ -156,6 +156,25 @@ export const LEZER_EXTENSIONS: readonly MarkdownConfig[] = [LezerTable, TaskList
 
 const markdown = commonmark.configure([...LEZER_EXTENSIONS, PlainText]);
 
+/**
+ * Lezer's container blocks (`CompositeBlock`, not exported) wrap each child tree in a new tree that carries the
+ * container's context hash (`NodeProp.contextHash`), which only an incremental re-parse from `TreeFragment`s
+ * reads. Nothing here re-parses that way, and the wrappers were most of the parse's memory: a tree and a
+ * dictionary-mode props object for almost every block, about 100 MB for 2.5 MB of short questions. Children are
+ * kept as they are: the same nodes, types and positions.
+ */
+function addChildUnwrapped(this: { children: unknown[]; positions: number[] }, child: unknown, pos: number): void {
+  this.children.push(child);
+  this.positions.push(pos);
+}
+{
+  const composite = Object.getPrototypeOf((markdown.startParse('') as unknown as { block: object }).block) as {
+    addChild?: unknown;
+  };
+  if (typeof composite.addChild !== 'function') throw new Error('@lezer/markdown: CompositeBlock#addChild not found');
+  composite.addChild = addChildUnwrapped;
+}
+
 const PIPE_THEN_UNDERLINE = /^[ \t>]*\|[^\r\n]*\r?\n[ \t>]*(?:=+|-+)[ \t]*\r?$/m;
 const EMPTY_HEADER = /^[ \t>]*\|[ \t|]*\r?\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\||\r?$)/m;
 const FOOTNOTE = /\[\^[^\]\s]/;
