@@ -9,7 +9,7 @@ import { repairAtMargin } from './repair.mjs';
 
 const file = process.argv[2] ?? new URL('./cases.jsonl', import.meta.url).pathname;
 const half = process.argv[3] ?? 'dev';
-const margins = [0, 1, 2, 4, 6, 8, 10, 12, 16, Infinity];
+const margins = [0, 2, 4, 6, 8, 9, 10, 11, 12, 13, 14, 16, Infinity];
 const rows = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.startsWith(`{"id":"${half}-`))

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundledPlugins } from '@notes/lint';
 import { BUNDLE, cachePathOf, PARAMETERS, readBundle, start } from '../dist/start.js';
 
 const START = fileURLToPath(new URL('../dist/start.js', import.meta.url));
@@ -65,11 +66,10 @@ describe('the bundle and its code cache (src/start.ts)', () => {
 
   it('resolves what the bundle resolves to the same files from bin/notes.js (CommonJS) as from an ES module', () => {
     // dist/start.cjs stands for `import.meta.resolve` with Node's CommonJS resolution: for the packages the bundle
-    // resolves (named in its text), both must give the same file.
-    const specifiers = [
-      ...new Set([...readBundle().matchAll(/__notesImportMetaResolve\("([^"]+)"\)/g)].map((m) => m[1]!)),
-    ];
-    expect(specifiers).toContain('@notes/export-pdf/rules');
+    // resolves (named in its text, and the rule plugins worker threads import by URL), both must give the same file.
+    const named = [...readBundle().matchAll(/__notesImportMetaResolve\("([^"]+)"\)/g)].map((m) => m[1]!);
+    const specifiers = [...new Set([...named, ...bundledPlugins])];
+    expect(specifiers).toEqual(expect.arrayContaining(['@notes/site', '@notes/export-pdf/rules']));
     const startCjs = fileURLToPath(new URL('../dist/start.cjs', import.meta.url));
     const script = `import { createRequire } from 'node:module';
       import { pathToFileURL } from 'node:url';

@@ -136,30 +136,27 @@ export function withWikiLinks(
   depth = 0,
 ): readonly RootContent[] {
   if (depth > MAX_NESTING) return blocks;
-  let changed = false;
-  const out: RootContent[] = [];
-  for (const node of blocks) {
+  // Made at the first change (with the blocks before it): notes without a wiki link allocate nothing.
+  let out: RootContent[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const node = blocks[i]!;
+    let changed: RootContent | RootContent[] | null = null;
     if (node.type === 'text') {
       const parts = splitWikiLinks(node.value);
-      if (parts.length === 1 && typeof parts[0] === 'string') out.push(node);
-      else {
-        changed = true;
-        for (const part of parts)
-          out.push(typeof part === 'string' ? { type: 'text', value: part } : phrasing(part, locate));
-      }
-      continue;
+      if (parts.length !== 1 || typeof parts[0] !== 'string')
+        changed = parts.map((part) =>
+          typeof part === 'string' ? { type: 'text', value: part } : phrasing(part, locate),
+        );
+    } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') {
+      const children = node.children as RootContent[];
+      const next = withWikiLinks(children, locate, depth + 1);
+      if (next !== children) changed = { ...node, children: next } as RootContent;
     }
-    if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') {
-      out.push(node);
-      continue;
-    }
-    const children = node.children as RootContent[];
-    const next = withWikiLinks(children, locate, depth + 1);
-    if (next === children) out.push(node);
-    else {
-      changed = true;
-      out.push({ ...node, children: next } as RootContent);
-    }
+    if (changed !== null && out === null) out = blocks.slice(0, i);
+    if (out === null) continue;
+    if (changed === null) out.push(node);
+    else if (Array.isArray(changed)) out.push(...changed);
+    else out.push(changed);
   }
-  return changed ? out : blocks;
+  return out ?? blocks;
 }

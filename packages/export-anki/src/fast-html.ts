@@ -16,11 +16,16 @@ const DECLINE = new Error('fast card HTML declined this tree');
 
 /** hast-util-to-html's text escapes: `<` and `&` as hexadecimal references. */
 function escapeText(value: string): string {
+  if (value.indexOf('<') === -1 && value.indexOf('&') === -1) return value;
   return value.replace(/[<&]/g, (c) => (c === '<' ? '&#x3C;' : '&#x26;'));
 }
 
+/** What `escapeAttribute` escapes: absent (most URLs), the value is kept. */
+const ATTRIBUTE_SPECIAL = /[\0"&'`]/;
+
 /** hast-util-to-html's double-quoted attribute escapes (`\0`, `"`, `&`, `'`, backtick). */
 function escapeAttribute(value: string): string {
+  if (!ATTRIBUTE_SPECIAL.test(value)) return value;
   return value.replace(/[\0"&'`]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
@@ -72,6 +77,11 @@ function wrap(nodes: string[], loose: boolean): string {
   return loose ? (nodes.length > 0 ? `\n${inner}\n` : '\n') : inner;
 }
 
+/** Whether a text holds a line feed or a carriage return. */
+function hasLineEnding(value: string): boolean {
+  return value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1;
+}
+
 function element(tagName: string, content: string, attributes = ''): string {
   return `<${tagName}${attributes}>${content}</${tagName}>`;
 }
@@ -93,7 +103,8 @@ function one(node: Nodes, parent: Parents | undefined, depth: number): string | 
       // Raw HTML is dropped (allowDangerousHtml is off).
       return undefined;
     case 'text':
-      return escapeText(trimLines(node.value));
+      // trim-lines only trims around line endings: a one-line text is its own result.
+      return escapeText(hasLineEnding(node.value) ? trimLines(node.value) : node.value);
     case 'paragraph':
       return element(tagFromData(node, 'p'), all(node, depth).join(''));
     case 'heading':
@@ -105,7 +116,10 @@ function one(node: Nodes, parent: Parents | undefined, depth: number): string | 
     case 'delete':
       return element(tagFromData(node, 'del'), all(node, depth).join(''));
     case 'inlineCode':
-      return element(tagFromData(node, 'code'), escapeText(node.value.replace(/\r?\n|\r/g, ' ')));
+      return element(
+        tagFromData(node, 'code'),
+        escapeText(hasLineEnding(node.value) ? node.value.replace(/\r?\n|\r/g, ' ') : node.value),
+      );
     case 'thematicBreak':
       return `<${tagFromData(node, 'hr')}>`;
     case 'blockquote':

@@ -31,6 +31,8 @@ function decodeEntities(text: string): string {
 
 /** Field HTML to the plain text Anki sorts and checksums by (media tags keep their file names). */
 export function stripHtmlPreservingMedia(html: string): string {
+  // Both tag patterns start with `<`: a field without one (a question, a title) only has its entities decoded.
+  if (!html.includes('<')) return decodeEntities(html);
   const withMedia = html.replace(MEDIA_TAG, (_m, a?: string, b?: string, c?: string) => ` ${a ?? b ?? c ?? ''} `);
   return decodeEntities(withMedia.replace(HTML, ''));
 }

@@ -5,6 +5,7 @@ import type { CheatSheetDefinition, PageContent } from './definition.js';
 import { allowedFontPaths } from './fonts.js';
 import { breakable, sheetFonts, scriptFamilies, tableLayouts, type Fonts } from './pack.js';
 import type { ScriptFamily } from './fonts.js';
+import { batchWrites, type FooterLater, type PdfkitInternals, type PdfkitPage, type PdfObject } from './pdfkit.js';
 
 /** A cheat sheet as a sequence of parts (see planCheatSheet): part `index` numbered from `before + 1` of `total`. */
 export interface PrintPlan {
@@ -24,69 +25,6 @@ interface PdfmakeDocument {
   on(event: 'error', listener: (error: Error) => void): void;
   on(event: 'pageAdded', listener: () => void): void;
   end(): void;
-}
-
-/** A PDF object of pdfkit's (`PDFReference`): a dictionary, and a stream when written to. */
-interface PdfObject {
-  data: Record<string, unknown>;
-  write(chunk: string | Uint8Array): void;
-  end(): void;
-  finalize(): void;
-}
-
-/**
- * Collect what is written to a content stream as text, and hand it to pdfkit as one Buffer when the stream is
- * finished: pdfkit makes a Buffer of every operator it writes (`Buffer.from(chunk + '\n', 'binary')`, millions
- * on a big sheet, a tenth of its time with their collection). The stream's bytes are the same.
- */
-function batchWrites(stream: PdfObject): void {
-  const write = stream.write.bind(stream);
-  const finalize = stream.finalize.bind(stream);
-  let text: string[] = [];
-  const flush = (): void => {
-    if (text.length) write(Buffer.from(text.join(''), 'latin1'));
-    text = [];
-  };
-  stream.write = (chunk) => {
-    if (typeof chunk === 'string') text.push(`${chunk}\n`);
-    else {
-      flush();
-      write(chunk);
-    }
-  };
-  stream.finalize = () => {
-    flush();
-    finalize();
-  };
-}
-
-/** The page pdfkit draws on (`PDFPage`): what drawing its footer later needs of it. */
-interface PdfkitPage {
-  width: number;
-  height: number;
-  margins: unknown;
-  content: PdfObject;
-  resources: PdfObject;
-  dictionary: PdfObject;
-}
-
-/** pdfkit's document as seen from here: its current page, new objects, and the drawing matrix. */
-interface PdfkitInternals {
-  page: PdfkitPage;
-  ref(data?: Record<string, unknown>): PdfObject;
-  addPage?: unknown;
-  _ctm: number[];
-  _pdfMakePages?: unknown;
-}
-
-/**
- * A page drawn without its footer: its footer goes into a second content stream of its own (a page's
- * `/Contents` may be an array of streams, read as one), drawn once the sheet's page count is known, and the
- * page's resources are written only then, with what the footer draws with.
- */
-interface FooterLater {
-  page: PdfkitPage;
-  stream: PdfObject;
 }
 
 interface Pdfmake {

@@ -1,7 +1,9 @@
 import { describeFsError, NotesError, readSourceBytes, type RuleDefinition } from '@notes/core';
 import {
+  bundledPlugins,
   hashBytes,
   lintBatch,
+  workerCount,
   writeFixedFile,
   type BatchFile,
   type BatchResult,
@@ -14,7 +16,7 @@ import type { CliContext, ParsedArgs } from '../context.js';
 import { discover } from '../files.js';
 import { progress } from '../progress.js';
 import { cliVersion } from '../version.js';
-import { LINT_PLUGINS, ruleRegistry } from '../rules.js';
+import { batchPlugins, ruleRegistry } from '../rules.js';
 import { countMessages, reporters, type FileResult } from '../reporters/index.js';
 
 export type Format = keyof typeof reporters;
@@ -42,7 +44,7 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
     frontMatter: setup.config.frontMatter,
     configDir: setup.configDir,
     fix,
-    plugins: LINT_PLUGINS,
+    plugins: bundledPlugins,
   };
   const useCache = args.flags['cache'] === true;
   const cacheFile = useCache ? await cachePath(ctx.cwd, args.flags['cache-location'] as string | undefined) : '';
@@ -80,7 +82,11 @@ export async function lintCommand(args: ParsedArgs, ctx: CliContext): Promise<nu
   }
 
   const bar = progress(ctx.stderr, todo.length, fix ? 'fixing' : 'linting');
-  const done: BatchResult[] = await lintBatch(todo, settings, { onResult: (r) => bar.tick(r.path) });
+  // Worker threads import the plugins by URL: resolved only for a batch big enough to start them.
+  const bytes = todo.reduce((n, f) => n + f.bytes.length, 0);
+  const workers = workerCount(todo.length, bytes) > 0;
+  const batch: BatchSettings = { ...settings, plugins: await batchPlugins(workers) };
+  const done: BatchResult[] = await lintBatch(todo, batch, { onResult: (r) => bar.tick(r.path) });
   bar.done();
 
   for (const [k, r] of done.entries()) {

@@ -203,17 +203,20 @@ function emit(line: string, chosen: readonly Segment[], known: (word: string) =>
 
 /** How far, in natural log units, the likeliest repair must lead the next for lint to make it: calibrated on the
  * held-out benchmark's dev half (bench/encoding/calibrate.mjs), the smallest margin whose added repairs are wrong
- * less than 5% of the time (12 gives 11%, 8 gives 21%): a wrong repair is worse than a finding without one. */
-export const CHOICE_MARGIN = 16;
-/** The word a repair makes already stands intact elsewhere in the document: the same weight as a margin. */
-const KNOWN_WORD = CHOICE_MARGIN;
+ * less than 5% of the time: a wrong repair is worse than a finding without one. Session 6, lossy dev cases, against
+ * 16: 12 adds 10 exact repairs and no wrong one, 11 adds 16 and 1 wrong (6%), 9 adds 26 and 5 wrong (16%). */
+export const CHOICE_MARGIN = 12;
+/** The evidence weights below are in the same natural log units, set when the margin was 16 (`UNIT`) and kept. */
+const UNIT = 16;
+/** The word a repair makes already stands intact elsewhere in the document. */
+const KNOWN_WORD = UNIT;
 /** Each word a repair makes that the lexicon (`lexicon.ts`) holds: enough to clear the margin against a reading the
- * character model prefers by up to half a margin (`зависст` over `зависят`). On the dev half, 1 margin added 59
- * exact repairs, 1.5 margins 66, 2 margins the same 66 (bench/encoding/diagnose.mjs). */
-const LEXICON_WORD = 1.5 * CHOICE_MARGIN;
+ * character model prefers by up to half a unit (`зависст` over `зависят`). On the dev half, 1 unit added 59
+ * exact repairs, 1.5 units 66, 2 units the same 66 (bench/encoding/diagnose.mjs). */
+const LEXICON_WORD = 1.5 * UNIT;
 /** Each symbol of a reading that belongs to no RGI emoji where another reading makes one (`strayEmojiParts`): as
- * much as a lexicon word (on the dev half, 1 margin added 11 exact repairs and 1.5 margins 15, none wrong). */
-const STRAY_EMOJI_PART = 1.5 * CHOICE_MARGIN;
+ * much as a lexicon word (on the dev half, 1 unit added 11 exact repairs and 1.5 units 15, none wrong). */
+const STRAY_EMOJI_PART = 1.5 * UNIT;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const WORD_EDGE_LEFT = /[\p{L}\p{M}\p{N}]*$/u;
 const WORD_EDGE_RIGHT = /^[\p{L}\p{M}\p{N}]*/u;

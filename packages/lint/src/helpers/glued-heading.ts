@@ -19,6 +19,9 @@ export interface GluedHeading {
 
 /** The glued heading marker at the start of `text`, or null. */
 export function gluedHeading(text: string): GluedHeading | null {
+  // Most lines start with a printable ASCII character other than `#`: no heading marker, and no search.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127 && first !== 35) return null;
   if (text.charCodeAt(text.search(/\S/)) !== 35 /* # */) return null;
   const m = GLUED.exec(text);
   if (!m) return null;

@@ -71,6 +71,28 @@ describe('findMojibake: kinds of damage', () => {
     expect(repairMojibake('Ã¢â€\uFFFDâ€™(Ã¢Å’Â£Ã‹â€ºÃ¢Å’Â£)Ã¢â€\uFFFDÅ½')).toBe('┒(⌣˛⌣)┎');
   });
 
+  it('repairs a second misreading the class statistics find only weakly, by the character model (`Äƒ` for `ă`)', () => {
+    const twice = (text: string, page: string): string => misread(misread(text, page), page);
+    for (const page of ['windows-1252', 'mac-roman'])
+      for (const text of ['frizonă occidentală', 'Čile, Čad i Južnoafrička Republika', 'idiş', 'Tagduda n Čik'])
+        expect(repairMojibake(twice(text, page)), `${page}: ${text}`).toBe(text);
+    // A short word whose inner layer is a complete 3-byte sequence stands alone beside damaged neighbours.
+    expect(repairMojibake(twice('ਟ੍ਰਿਸਟਾਨ ਦਾ ਕੁੰਹਾ', 'windows-1252'))).toBe('ਟ੍ਰਿਸਟਾਨ ਦਾ ਕੁੰਹਾ');
+    // A real capital + letter pair inside a repaired word is no further layer where the model is not sure (`Рі`).
+    expect(repairMojibake(twice('Рівне, Київ', 'windows-1251'))).toBe('Рівне, Київ');
+  });
+
+  it('restores a capital whose second byte was dropped inside a word, where the line shows cp1252 damage', () => {
+    const text = 'Obala Slonovače, Azerbejdžan i Južna Afrika';
+    const damaged = misread(text, 'windows-1252', 'drop');
+    expect(damaged).toBe('Obala SlonovaÄe, Azerbejdå¾an i Juå¾na Afrika'.replace(/å¾/g, 'Å¾'));
+    const lone = findMojibake(damaged).find((s) => s.found === 'Ä')!;
+    expect(lone.candidates).toEqual(['ā', 'č', 'ď', 'Đ', 'ĝ']);
+    expect(lone.likeliest).toBe('č');
+    // With no other damage in the document, a capital inside a word is left alone.
+    expect(findMojibake('Obala SlonovaÄe i Afrika')).toEqual([]);
+  });
+
   it('repairs latin-1 (C1 controls), mac-roman, cp1250, cp1251, cp1253, cp1254 and cp1257 misreadings', () => {
     const cases: [string, string][] = [
       ['Ecuador’s “pressure”', 'windows-1252'],
@@ -165,6 +187,15 @@ describe('findMojibake: kinds of damage', () => {
     expect(lock).toHaveLength(1);
     expect(lock[0]!.expected).toBeNull();
     expect(lock[0]!.candidates).toEqual(expect.arrayContaining(['🔐', '🔁', '🔍']));
+  });
+
+  it('weighs a space read as a lost 0xA0 like a dropped byte, so `❌` (its 0x9D dropped) competes with `⌠`', () => {
+    const text = '| Caching | ❌ No | ✅ |';
+    const damaged = misread(text, 'windows-1252', 'drop');
+    expect(damaged).toBe('| Caching | â\u0152 No | â\u0153\u2026 |');
+    const run = findMojibake(damaged).find((s) => s.found.startsWith('â\u0152'))!;
+    expect(run.candidates).toContain('⌠');
+    expect(repairMojibake(damaged)).toBe(text);
   });
 
   it('finds a 4-byte sequence whose last byte was lost with no other damage in the document (`ðŸ”?`)', () => {

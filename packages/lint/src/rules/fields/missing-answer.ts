@@ -99,19 +99,23 @@ export default defineRule({
     // Glued headings: judge the structure the missing-space fix gives, and report the glued questions in it.
     const { opaque } = treeIndex(ctx);
     const glued = new Set<number>();
-    const lines = ctx.text.split('\n');
-    lines.forEach((text, i) => {
-      const g = opaque[i + 1] ? null : gluedHeading(text.replace(/\r$/, ''));
-      if (!g) return;
+    // The file's lines as they are (a CR kept), copied at the first glued heading: most files have none.
+    let lines: string[] | null = null;
+    for (let i = 0; i < ctx.lines.length; i++) {
+      const g = opaque[i + 1] ? null : gluedHeading(ctx.lines[i]!);
+      if (!g) continue;
       glued.add(i + 1);
-      lines[i] = text.slice(0, g.column - 1) + ' ' + text.slice(g.column - 1);
-    });
+      lines ??= ctx.text.split('\n');
+      const raw = lines[i]!;
+      lines[i] = raw.slice(0, g.column - 1) + ' ' + raw.slice(g.column - 1);
+    }
     // The same parse as the file's own tree (the lint parse when linting).
     const parse = ctx.parse ?? parseMarkdown;
     // A second parse of the whole file cost as much as the first on the seed: only when a repaired question may
     // lack its answer.
-    if ([...glued].some((line) => !answeredOnceRepaired(lines, line - 1, parse))) {
-      const text = lines.join('\n');
+    const repaired = lines;
+    if (repaired !== null && [...glued].some((line) => !answeredOnceRepaired(repaired, line - 1, parse))) {
+      const text = repaired.join('\n');
       const tree = parse(text);
       const doc = buildDocument({ ...ctx.file, text }, tree);
       for (const m of missingAnswers(doc, tree.children)) if (glued.has(m.heading.position!.start.line)) found.push(m);
