@@ -149,7 +149,7 @@ describe('applying the id map', () => {
     const notes = (ask: string) =>
       `# Big\n\n${Array.from({ length: 1500 }, (_, i) => `### ${ask} ${i}?\n\n${answer(i)}\n`).join('\n')}`;
     const before = applyIdMap(cards(notes('What is service')), null);
-    // How the matching scales is measured whole-process in bench/anki (a 100-rename scenario), not timed here.
+    // How long the matching takes is measured whole-process by `bench/anki/bench.mjs --cli --renamed`, not here.
     const after = applyIdMap(cards(notes('What does service do, number')), before.map);
     expect(after.orphans).toEqual([]);
     expect(after.renamed).toHaveLength(1500);
