@@ -78,8 +78,8 @@ describe('notes build --watch (driven as a terminal runs it)', () => {
     await until('notes.json to change', () => readFileSync(json, 'utf8') !== before);
     const wall = performance.now() - t0;
     const cpu = cpuMs(child.pid!) - cpuBefore;
+    // A figure, not a limit: speed targets live in bench/, and a busy machine would fail a limit here.
     console.log(`build --watch: edit -> dist/notes.json changed in ${Math.round(wall)} ms wall, ${cpu} ms CPU`);
-    expect(cpu).toBeLessThan(2000);
     expect(readFileSync(json, 'utf8')).toContain('What does watch mode rebuild?');
     await until('the second status line', () =>
       lines().find((l) => l.startsWith('notes: [build 2] build: 1 of 1 file rebuilt')),

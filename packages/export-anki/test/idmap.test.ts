@@ -149,9 +149,8 @@ describe('applying the id map', () => {
     const notes = (ask: string) =>
       `# Big\n\n${Array.from({ length: 1500 }, (_, i) => `### ${ask} ${i}?\n\n${answer(i)}\n`).join('\n')}`;
     const before = applyIdMap(cards(notes('What is service')), null);
-    const started = performance.now();
+    // How long the matching takes is measured whole-process by `bench/anki/bench.mjs --cli --renamed`, not here.
     const after = applyIdMap(cards(notes('What does service do, number')), before.map);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(after.orphans).toEqual([]);
     expect(after.renamed).toHaveLength(1500);
     expect(after.list.cards.map((c) => c.guid)).toEqual(before.list.cards.map((c) => c.guid));

@@ -422,13 +422,10 @@ describe('the PDF bytes', () => {
   const seed = fixtureDocument(SEED);
 
   it('holds every heading and table cell of the seed on at most 3 landscape A4 pages under 300 KB', async () => {
-    const started = performance.now();
     const { bytes, warnings } = await exportPdf([seed]);
-    const elapsed = performance.now() - started;
     expect(warnings).toEqual([]);
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeLessThan(300 * 1024);
-    expect(elapsed).toBeLessThan(20_000);
     const pages = await openPdf(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages.length).toBeLessThanOrEqual(3);
