@@ -182,8 +182,8 @@ class SheetDocument {
     return new SheetDocument(plan.part(0), await sheetFonts(families), sorted);
   }
 
-  /** pdfmake's layout of one part's pages against this document (measuring only: nothing is drawn). */
-  private layOut(definition: CheatSheetDefinition, footer: PageContent = definition.footer): unknown[] {
+  /** A pdfmake layout builder for this document's page size, the definition's margins and the sheet's tables. */
+  private layoutBuilder(definition: CheatSheetDefinition) {
     const builder = new this.pdfmake.LayoutBuilder(
       this.size,
       this.pdfmake.normalizePageMargin(definition.pageMargins),
@@ -191,6 +191,12 @@ class SheetDocument {
     );
     builder.registerTableLayouts(this.pdfmake.tableLayouts);
     builder.registerTableLayouts(this.layouts);
+    return builder;
+  }
+
+  /** pdfmake's layout of one part's pages against this document (measuring only: nothing is drawn). */
+  private layOut(definition: CheatSheetDefinition, footer: PageContent = definition.footer): unknown[] {
+    const builder = this.layoutBuilder(definition);
     // pdfmake writes its measurements into the content: lay out a copy, so the definition can be laid out again.
     const content = structuredClone(definition.content);
     return builder.layoutDocument(content, this.doc, {}, definition.defaultStyle, undefined, definition.header, footer);
@@ -266,13 +272,7 @@ class SheetDocument {
    * place, as when the footer is drawn with the page. pdfkit's current page is set aside meanwhile.
    */
   drawFooter(definition: CheatSheetDefinition, currentPage: number, pageCount: number, later: FooterLater): void {
-    const builder = new this.pdfmake.LayoutBuilder(
-      this.size,
-      this.pdfmake.normalizePageMargin(definition.pageMargins),
-      new this.pdfmake.SVGMeasure(),
-    );
-    builder.registerTableLayouts(this.pdfmake.tableLayouts);
-    builder.registerTableLayouts(this.layouts);
+    const builder = this.layoutBuilder(definition);
     const pages = builder.layoutDocument([], this.doc, {}, definition.defaultStyle, undefined, undefined, () =>
       definition.footer(currentPage, pageCount),
     );
