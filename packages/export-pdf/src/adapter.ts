@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { reorderLine, type LineInline } from './bidi.js';
-import { stackChanged, stackProperty, styleProperty, type StyleStack } from './styles.js';
+import { reorderLine, restoreLogical, type LineInline } from './bidi.js';
+import { installStyleLookups } from './styles.js';
 import {
   drawMath,
   fitMath,
@@ -49,6 +49,7 @@ export class PdfmakeAdapter {
     'pdfmake/js/LayoutBuilder.js#buildNextLine',
     'pdfmake/js/PDFDocument.js#provideFont',
     'pdfmake/js/TextInlines.js#measure',
+    'pdfmake/js/TextInlines.js#widthOfText',
     'pdfmake/js/Line.js#getHeight',
     'pdfmake/js/Line.js#getAscenderHeight',
     'pdfmake/js/Renderer.js#renderLine',
@@ -143,15 +144,23 @@ export class PdfmakeAdapter {
     // pdfmake lays a line's pieces out left to right in logical order: put right-to-left text in visual order.
     const builder = prototypeOf('pdfmake/js/LayoutBuilder.js');
     const buildNextLine = builder.buildNextLine as (this: LayoutBuilder, node: TextNode) => PdfLine | null;
+    const measureText = prototypeOf('pdfmake/js/TextInlines.js').widthOfText as (
+      text: string,
+      inline: object,
+    ) => number;
+    const widthOfText = (text: string, inline: LineInline): number => measureText.call(null, text, inline);
     builder.buildNextLine = function (this: LayoutBuilder, node: TextNode) {
       // A formula is one unbreakable piece: one wider than a whole line is scaled down to the line.
+      if (node._inlines) restoreLogical(node._inlines);
       fitMath(node._inlines?.[0], this.writer.context().availableWidth);
       const line = buildNextLine.call(this, node);
       if (line) {
-        reorderLine(line.inlines, node.alignment === 'right' ? 'rtl' : 'ltr', {
-          leading: line.leadingCut,
-          trailing: line.trailingCut,
-        });
+        reorderLine(
+          line.inlines,
+          node.alignment === 'right' ? 'rtl' : 'ltr',
+          { leading: line.leadingCut, trailing: line.trailingCut },
+          widthOfText,
+        );
       }
       return line;
     };
@@ -181,21 +190,7 @@ export class PdfmakeAdapter {
     };
     this.installInlineMath(prototypeOf);
     // The same style look-ups without pdfmake's allocations (10% of a big sheet's time, and its garbage).
-    const styles = prototypeOf('pdfmake/js/StyleContextStack.js');
-    const push = styles.push as (this: StyleStack, ...args: unknown[]) => void;
-    const pop = styles.pop as (this: StyleStack, ...args: unknown[]) => void;
-    styles.push = function (this: StyleStack, ...args: unknown[]) {
-      stackChanged(this);
-      push.apply(this, args);
-    };
-    styles.pop = function (this: StyleStack, ...args: unknown[]) {
-      stackChanged(this);
-      pop.apply(this, args);
-    };
-    styles.getProperty = function (this: StyleStack, property: string) {
-      return stackProperty(this, property);
-    };
-    (styles.constructor as unknown as Prototype).getStyleProperty = styleProperty;
+    installStyleLookups(prototypeOf('pdfmake/js/StyleContextStack.js'));
     // A block taller than a fresh column does not fit anywhere: pdfmake then drops it whole.
     writer.addFragment = function (this: Writer, ...args: unknown[]) {
       const placed = addFragment.apply(this, args);

@@ -99,3 +99,24 @@ export function styleProperty(
   if (!isValue(value)) value = stackProperty(stack, property);
   return isValue(value) ? value : defaultValue;
 }
+
+/**
+ * Patch pdfmake's `StyleContextStack` (its prototype): `getProperty` and the static `getStyleProperty` as above,
+ * `push` and `pop` forgetting what the stack gave.
+ */
+export function installStyleLookups(prototype: Record<string, unknown>): void {
+  const push = prototype.push as (this: StyleStack, ...args: unknown[]) => void;
+  const pop = prototype.pop as (this: StyleStack, ...args: unknown[]) => void;
+  prototype.push = function (this: StyleStack, ...args: unknown[]) {
+    stackChanged(this);
+    push.apply(this, args);
+  };
+  prototype.pop = function (this: StyleStack, ...args: unknown[]) {
+    stackChanged(this);
+    pop.apply(this, args);
+  };
+  prototype.getProperty = function (this: StyleStack, property: string) {
+    return stackProperty(this, property);
+  };
+  (prototype.constructor as unknown as Record<string, unknown>).getStyleProperty = styleProperty;
+}
