@@ -36,8 +36,9 @@ export function batchWrites(stream: PdfObject): void {
         buffer.copy(grown, 0, 0, length);
         buffer = grown;
       }
-      // 'latin1' is pdfkit's 'binary': each character's low byte.
-      length += buffer.write(chunk, length, 'latin1');
+      // 'latin1' is pdfkit's 'binary': each character's low byte (Buffer#write's own latin-1 writer, called
+      // directly: the dispatch on the encoding name cost as much as the copy).
+      length += (buffer as Buffer & { latin1Write(text: string, offset: number): number }).latin1Write(chunk, length);
       buffer[length++] = 0x0a;
     } else {
       flush();
