@@ -17,6 +17,7 @@ import { decodeString } from 'micromark-util-decode-string';
 import { InlineConverter } from './inline.js';
 import {
   children,
+  exact,
   FastParseUnsupported,
   firstAndLastNamed,
   firstNamed,
@@ -60,6 +61,7 @@ export class Converter extends InlineConverter {
         const q: Blockquote = { type: 'blockquote', children: [], position: this.src.position(node.from, node.to) };
         const inner = [...containers, { quote: true } as const];
         this.blocks(node, inner, q.children);
+        q.children = exact(q.children);
         this.fixEnd(q, node.to);
         out.push(q);
         return;
@@ -178,7 +180,7 @@ export class Converter extends InlineConverter {
       ordered,
       start: ordered ? start : null,
       spread: false,
-      children: items,
+      children: exact(items),
       position: this.src.position(items[0]?.position!.start.offset ?? node.from, node.to),
     };
     // remark's list is spread when blank lines separate items (its items' own spread does not count).
@@ -248,6 +250,7 @@ export class Converter extends InlineConverter {
         this.src.lineIndex(kids[i]!.position!.start.offset!) - this.src.lineIndex(kids[i - 1]!.position!.end.offset!);
       if (gap > 1) item.spread = true;
     }
+    item.children = exact(kids) as ListItem['children'];
     return item;
   }
 
@@ -393,7 +396,7 @@ export class Converter extends InlineConverter {
     }
     return {
       type: 'tableRow',
-      children: cells,
+      children: exact(cells),
       position: this.src.position(node.from, trailing ? this.extendEnd(rowEnd) : rowEnd),
     };
   }
