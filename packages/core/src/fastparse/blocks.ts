@@ -17,7 +17,6 @@ import { decodeString } from 'micromark-util-decode-string';
 import { InlineConverter } from './inline.js';
 import {
   children,
-  exact,
   FastParseUnsupported,
   firstAndLastNamed,
   firstNamed,
@@ -61,7 +60,6 @@ export class Converter extends InlineConverter {
         const q: Blockquote = { type: 'blockquote', children: [], position: this.src.position(node.from, node.to) };
         const inner = [...containers, { quote: true } as const];
         this.blocks(node, inner, q.children);
-        q.children = exact(q.children);
         this.fixEnd(q, node.to);
         out.push(q);
         return;
@@ -180,7 +178,7 @@ export class Converter extends InlineConverter {
       ordered,
       start: ordered ? start : null,
       spread: false,
-      children: exact(items),
+      children: this.exact(items),
       position: this.src.position(items[0]?.position!.start.offset ?? node.from, node.to),
     };
     // remark's list is spread when blank lines separate items (its items' own spread does not count).
@@ -250,8 +248,7 @@ export class Converter extends InlineConverter {
         this.src.lineIndex(kids[i]!.position!.start.offset!) - this.src.lineIndex(kids[i - 1]!.position!.end.offset!);
       if (gap > 1) item.spread = true;
     }
-    item.children = exact(kids) as ListItem['children'];
-    return item;
+    return Object.assign(item, { children: this.exact(kids) as ListItem['children'] });
   }
 
   fencedCode(node: TreeNode, containers: readonly Container[]): Code {
@@ -396,7 +393,7 @@ export class Converter extends InlineConverter {
     }
     return {
       type: 'tableRow',
-      children: exact(cells),
+      children: this.exact(cells),
       position: this.src.position(node.from, trailing ? this.extendEnd(rowEnd) : rowEnd),
     };
   }

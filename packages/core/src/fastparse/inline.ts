@@ -4,7 +4,6 @@ import { decodeString } from 'micromark-util-decode-string';
 import type { Position } from 'unist';
 import { Base } from './base.js';
 import {
-  exact,
   FastParseUnsupported,
   firstNamed,
   isEol,
@@ -33,7 +32,7 @@ export class InlineConverter extends Base {
     const b = new TextBuilder(this, containers, out);
     this.inlineInto(parent, from, to, b);
     b.flush();
-    return exact(out);
+    return this.exact(out);
   }
 
   inlineInto(parent: TreeNode, from: number, to: number, b: TextBuilder): void {
@@ -66,7 +65,7 @@ export class InlineConverter extends Base {
     const nb = new TextBuilder(this, b.containers, out, b.inLink);
     this.inlineInto(c, c.from + open, c.to - close, nb);
     nb.flush();
-    return exact(out);
+    return this.exact(out);
   }
 
   inlineNode(c: TreeNode, b: TextBuilder): void {
@@ -205,7 +204,7 @@ export class InlineConverter extends Base {
       const nb = new TextBuilder(this, b.containers, out, true);
       this.inlineInto(c, textFrom, textEnd.from, nb);
       nb.flush();
-      return exact(out);
+      return this.exact(out);
     };
     const position = this.src.position(c.from, c.to);
     const afterText = t.charCodeAt(textEnd.to);

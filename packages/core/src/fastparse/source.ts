@@ -152,14 +152,6 @@ export function firstAndLastNamed(node: TreeNode, name: string): [TreeNode | nul
   return [first, last];
 }
 
-/**
- * A copy of an array built by `push` with no room to spare: V8 grows an array by half and 16 slots, so a paragraph's
- * one text kept room for 17 (a quarter of the tree of a 10 MB file was such room).
- */
-export function exact<T>(list: T[]): T[] {
-  return list.slice();
-}
-
 export function children(node: TreeNode): TreeNode[] {
   const out: TreeNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
