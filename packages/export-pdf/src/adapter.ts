@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { reorderLine, type LineInline } from './bidi.js';
+import { reorderLine, restoreLogical, type LineInline } from './bidi.js';
+import { installStyleLookups } from './styles.js';
 import {
   drawMath,
   fitMath,
@@ -48,9 +49,16 @@ export class PdfmakeAdapter {
     'pdfmake/js/LayoutBuilder.js#buildNextLine',
     'pdfmake/js/PDFDocument.js#provideFont',
     'pdfmake/js/TextInlines.js#measure',
+    'pdfmake/js/TextInlines.js#widthOfText',
     'pdfmake/js/Line.js#getHeight',
     'pdfmake/js/Line.js#getAscenderHeight',
     'pdfmake/js/Renderer.js#renderLine',
+    'pdfmake/js/StyleContextStack.js#getProperty',
+    'pdfmake/js/StyleContextStack.js#getStyleProperty',
+    'pdfmake/js/StyleContextStack.js#autopush',
+    'pdfmake/js/StyleContextStack.js#push',
+    'pdfmake/js/StyleContextStack.js#pop',
+    'pdfmake/js/StyleContextStack.js#clone',
     // print.ts does what these do, a part at a time, into one document.
     'pdfmake/js/Printer.js#createPdfKitDocument',
     'pdfmake/js/LayoutBuilder.js#layoutDocument',
@@ -113,7 +121,9 @@ export class PdfmakeAdapter {
     this.original = {};
     for (const key of PdfmakeAdapter.RELIED_ON) {
       const [module, method] = key.split('#') as [string, string];
-      this.original[key] = String(prototypeOf(module)[method]);
+      // A static method (getStyleProperty) is the class's own.
+      const prototype = prototypeOf(module);
+      this.original[key] = String(prototype[method] ?? (prototype.constructor as unknown as Prototype)[method]);
     }
     writer.__notesOriginal = this.original;
     const commit = writer.commitUnbreakableBlock as Method;
@@ -134,15 +144,23 @@ export class PdfmakeAdapter {
     // pdfmake lays a line's pieces out left to right in logical order: put right-to-left text in visual order.
     const builder = prototypeOf('pdfmake/js/LayoutBuilder.js');
     const buildNextLine = builder.buildNextLine as (this: LayoutBuilder, node: TextNode) => PdfLine | null;
+    const measureText = prototypeOf('pdfmake/js/TextInlines.js').widthOfText as (
+      text: string,
+      inline: object,
+    ) => number;
+    const widthOfText = (text: string, inline: LineInline): number => measureText.call(null, text, inline);
     builder.buildNextLine = function (this: LayoutBuilder, node: TextNode) {
       // A formula is one unbreakable piece: one wider than a whole line is scaled down to the line.
+      if (node._inlines) restoreLogical(node._inlines);
       fitMath(node._inlines?.[0], this.writer.context().availableWidth);
       const line = buildNextLine.call(this, node);
       if (line) {
-        reorderLine(line.inlines, node.alignment === 'right' ? 'rtl' : 'ltr', {
-          leading: line.leadingCut,
-          trailing: line.trailingCut,
-        });
+        reorderLine(
+          line.inlines,
+          node.alignment === 'right' ? 'rtl' : 'ltr',
+          { leading: line.leadingCut, trailing: line.trailingCut },
+          widthOfText,
+        );
       }
       return line;
     };
@@ -171,6 +189,8 @@ export class PdfmakeAdapter {
       return font;
     };
     this.installInlineMath(prototypeOf);
+    // The same style look-ups without pdfmake's allocations (10% of a big sheet's time, and its garbage).
+    installStyleLookups(prototypeOf('pdfmake/js/StyleContextStack.js'));
     // A block taller than a fresh column does not fit anywhere: pdfmake then drops it whole.
     writer.addFragment = function (this: Writer, ...args: unknown[]) {
       const placed = addFragment.apply(this, args);

@@ -22,12 +22,19 @@ const RELIED_ON_SHA256: Record<string, string> = {
   'pdfmake/js/LayoutBuilder.js#buildNextLine': 'f9a0444e3740e3f3',
   'pdfmake/js/PDFDocument.js#provideFont': 'd82bb3f99bf3e9c5',
   'pdfmake/js/TextInlines.js#measure': 'cb17af19531a9de1',
+  'pdfmake/js/TextInlines.js#widthOfText': 'e285c68b15baf512',
   'pdfmake/js/Line.js#getHeight': '16f9556d385610b6',
   'pdfmake/js/Line.js#getAscenderHeight': '99a5e01efba27a8e',
   'pdfmake/js/Renderer.js#renderLine': 'b71f57566c6b6c5f',
   'pdfmake/js/Printer.js#createPdfKitDocument': 'eee2d140c36ebda2',
   'pdfmake/js/LayoutBuilder.js#layoutDocument': '9447035c5308b90f',
   'pdfmake/js/Renderer.js#renderPages': '429c66b67fe2b5a6',
+  'pdfmake/js/StyleContextStack.js#getProperty': '1f44d5be2de5a5d4',
+  'pdfmake/js/StyleContextStack.js#getStyleProperty': 'ca42470130b7e9d1',
+  'pdfmake/js/StyleContextStack.js#autopush': '7c59ef830f0b9f38',
+  'pdfmake/js/StyleContextStack.js#push': '7bd07d3e34dd186e',
+  'pdfmake/js/StyleContextStack.js#pop': 'fceabdef989c05c7',
+  'pdfmake/js/StyleContextStack.js#clone': '3f8d6eae34f98fa9',
 };
 
 describe('pdfmake adapter', () => {
