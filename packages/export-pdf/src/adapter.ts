@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { reorderLine, type LineInline } from './bidi.js';
+import { reorderLine, restoreLogical, type LineInline } from './bidi.js';
 import {
   drawMath,
   fitMath,
@@ -48,6 +48,7 @@ export class PdfmakeAdapter {
     'pdfmake/js/LayoutBuilder.js#buildNextLine',
     'pdfmake/js/PDFDocument.js#provideFont',
     'pdfmake/js/TextInlines.js#measure',
+    'pdfmake/js/TextInlines.js#widthOfText',
     'pdfmake/js/Line.js#getHeight',
     'pdfmake/js/Line.js#getAscenderHeight',
     'pdfmake/js/Renderer.js#renderLine',
@@ -134,15 +135,23 @@ export class PdfmakeAdapter {
     // pdfmake lays a line's pieces out left to right in logical order: put right-to-left text in visual order.
     const builder = prototypeOf('pdfmake/js/LayoutBuilder.js');
     const buildNextLine = builder.buildNextLine as (this: LayoutBuilder, node: TextNode) => PdfLine | null;
+    const measureText = prototypeOf('pdfmake/js/TextInlines.js').widthOfText as (
+      text: string,
+      inline: object,
+    ) => number;
+    const widthOfText = (text: string, inline: LineInline): number => measureText.call(null, text, inline);
     builder.buildNextLine = function (this: LayoutBuilder, node: TextNode) {
       // A formula is one unbreakable piece: one wider than a whole line is scaled down to the line.
+      if (node._inlines) restoreLogical(node._inlines);
       fitMath(node._inlines?.[0], this.writer.context().availableWidth);
       const line = buildNextLine.call(this, node);
       if (line) {
-        reorderLine(line.inlines, node.alignment === 'right' ? 'rtl' : 'ltr', {
-          leading: line.leadingCut,
-          trailing: line.trailingCut,
-        });
+        reorderLine(
+          line.inlines,
+          node.alignment === 'right' ? 'rtl' : 'ltr',
+          { leading: line.leadingCut, trailing: line.trailingCut },
+          widthOfText,
+        );
       }
       return line;
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reorderLine, type LineInline } from '../src/bidi.js';
+import { reorderLine, restoreLogical, type LineInline } from '../src/bidi.js';
 
 // Pieces as pdfmake's TextInlines makes them: a word with its trailing white space, measured here at one unit a
 // character, with `trailingCut` the width of that white space.
@@ -48,6 +48,40 @@ describe('reorderLine', () => {
     const line = pieces('The ', 'word ', 'خدمة ', 'سحابية ', 'means ', 'cloud');
     reorderLine(line, 'ltr', { leading: 0, trailing: 0 });
     expect(drawn(line)).toBe('The_word_سحابية_خدمة_means_cloud');
+  });
+
+  it('puts the punctuation after a left-to-right word at the end of a right-to-left line on the line’s left', () => {
+    // Logical: "מה זה UDP?" — by the bidi algorithm the `?` takes the line's direction: it is drawn left of `UDP`.
+    const line = pieces('מה ', 'זה ', 'UDP?');
+    reorderLine(line, 'rtl', { leading: 0, trailing: 0 });
+    expect(drawn(line)).toBe('?UDP_זה_מה');
+    // The split-off `?` is a piece of its own, right after `UDP` in logical order.
+    expect(line.map((inline) => inline.text)).toEqual(['מה', 'זה', 'UDP', '?']);
+  });
+
+  it('mirrors a bracket split off a left-to-right word in a right-to-left line', () => {
+    // Logical: "השירות (AWS Lambda)." — the brackets take the Hebrew's direction, so they are drawn mirrored.
+    const line = pieces('השירות ', '(AWS ', 'Lambda).');
+    reorderLine(line, 'rtl', { leading: 0, trailing: 0 });
+    expect(drawn(line)).toBe('.(AWS_Lambda)_השירות');
+  });
+
+  it('puts the full stop after an Arabic word at the end of a left-to-right line on the right', () => {
+    const line = pieces('The ', 'word ', 'خدمة.');
+    reorderLine(line, 'ltr', { leading: 0, trailing: 0 });
+    expect(drawn(line)).toBe('The_word_خدمة.');
+    expect(line.map((inline) => inline.text)).toEqual(['The', 'word', 'خدمة', '.']);
+  });
+
+  it('gives a re-flowed line its inlines back as measured, split pieces joined again', () => {
+    const line = pieces('מה ', 'זה ', 'UDP?');
+    const before = structuredClone(line);
+    reorderLine(line, 'rtl', { leading: 0, trailing: 0 });
+    const rest = pieces('עוד');
+    const queue = [...line, ...rest];
+    restoreLogical(queue);
+    expect(queue.slice(0, 3)).toEqual(before);
+    expect(queue).toHaveLength(4);
   });
 
   it('leaves a line with no right-to-left letter as pdfmake laid it out', () => {

@@ -22,6 +22,7 @@ const RELIED_ON_SHA256: Record<string, string> = {
   'pdfmake/js/LayoutBuilder.js#buildNextLine': 'f9a0444e3740e3f3',
   'pdfmake/js/PDFDocument.js#provideFont': 'd82bb3f99bf3e9c5',
   'pdfmake/js/TextInlines.js#measure': 'cb17af19531a9de1',
+  'pdfmake/js/TextInlines.js#widthOfText': 'e285c68b15baf512',
   'pdfmake/js/Line.js#getHeight': '16f9556d385610b6',
   'pdfmake/js/Line.js#getAscenderHeight': '99a5e01efba27a8e',
   'pdfmake/js/Renderer.js#renderLine': 'b71f57566c6b6c5f',

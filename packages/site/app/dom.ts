@@ -52,9 +52,9 @@ export function snippet(text: string, terms: Highlight, width = 160): string {
  * written, and the page's Content-Security-Policy forbids inline script besides). Wide tables get a scrolling,
  * keyboard-focusable frame so a phone can pan them.
  */
-export function setSanitizedHtml(el: HTMLElement, html: string, label: string, scope: string): void {
+export function setSanitizedHtml(el: HTMLElement, html: string, label: string, scope: string, noteId: string): void {
   el.innerHTML = html;
-  localAnchors(el, scope);
+  localAnchors(el, scope, noteId);
   renderMath(el);
   for (const table of el.querySelectorAll('table')) {
     const frame = h('div', { class: 'table-frame', tabindex: 0, role: 'region', 'aria-label': `Table: ${label}` });
@@ -67,27 +67,28 @@ export function setSanitizedHtml(el: HTMLElement, html: string, label: string, s
 /**
  * Links inside a note (a footnote reference and its way back) cannot use the URL's fragment, which is the router's:
  * `#fn-1` would open "Not found", and the same `fn-1` in two notes of one page would clash. Their targets get ids
- * unique to the note (`scope`), and following such a link moves to its target in place. A link whose target is
- * not in the note is left as text.
+ * unique to the note (`scope`), and following such a link moves to its target in place. Its `href` is the note's
+ * own route with the target (`#/note/ID?at=fn-1`), so a link opened in a new tab, copied or bookmarked shows the
+ * note at that footnote. A link whose target is not in the note is left as text.
  */
-function localAnchors(el: HTMLElement, scope: string): void {
+function localAnchors(el: HTMLElement, scope: string, noteId: string): void {
   const prefix = `${scope}-`;
   for (const target of el.querySelectorAll('[id]')) target.id = prefix + target.id;
   for (const link of el.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
     const href = link.getAttribute('href')!;
     if (href.startsWith('#/')) continue;
-    let id: string;
+    let local: string;
     try {
-      id = prefix + decodeURIComponent(href.slice(1));
+      local = decodeURIComponent(href.slice(1));
     } catch {
-      id = prefix + href.slice(1);
+      local = href.slice(1);
     }
-    const target = el.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    const target = el.querySelector<HTMLElement>(`#${CSS.escape(prefix + local)}`);
     if (!target) {
       link.removeAttribute('href');
       continue;
     }
-    link.setAttribute('href', `#${id}`);
+    link.setAttribute('href', `#/note/${noteId}?at=${encodeURIComponent(local)}`);
     link.addEventListener('click', (event) => {
       event.preventDefault();
       if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');

@@ -77,7 +77,7 @@ function noteArticle(site: Site, note: Note): HTMLElement {
     h('a', { class: 'deep-link', href: `#/note/${note.id}`, 'aria-label': `Link to “${note.title}”` }, '#'),
   );
   const body = h('div', { class: 'answer' });
-  setSanitizedHtml(body, site.data.html[note.id] ?? '', note.title, `n-${note.id}`);
+  setSanitizedHtml(body, site.data.html[note.id] ?? '', note.title, `n-${note.id}`, note.id);
   return h('article', { class: `note note-${note.kind}`, id: `n-${note.id}`, tabindex: -1 }, heading, body);
 }
 
@@ -370,9 +370,17 @@ function start(): void {
       view = note.topicId ? topicView(site, note.topicId) : documentView(site, site.documents.get(note.documentId)!);
       document.title = `${note.title} – ${site.data.title}`;
       focusTarget = view[0]!.querySelector<HTMLElement>(`#n-${CSS.escape(note.id)}`);
+      const params = new URLSearchParams(queryString);
       // Arriving from a search: its words are marked in the note too.
-      const query = new URLSearchParams(queryString).get('q');
+      const query = params.get('q');
       if (focusTarget && query) markTerms(focusTarget, highlightOf(query));
+      // A link inside the note (a footnote) opened on its own: the note, at its target.
+      const at = params.get('at');
+      const inside = at ? focusTarget?.querySelector<HTMLElement>(`#${CSS.escape(`n-${note.id}-${at}`)}`) : null;
+      if (inside) {
+        if (!inside.hasAttribute('tabindex')) inside.setAttribute('tabindex', '-1');
+        focusTarget = inside;
+      }
     } else if (parts.length === 0) {
       view = browseView(site);
       document.title = site.data.title;

@@ -177,7 +177,7 @@ export class ReviewSession {
     const note = this.notes.get(card.noteId);
     this.status.textContent = `${this.remaining()} card${this.remaining() === 1 ? '' : 's'} left in this session.`;
     const front = h('div', { class: 'card-front' });
-    setSanitizedHtml(front, card.front, 'card front', 'card-front');
+    setSanitizedHtml(front, card.front, 'card front', 'card-front', card.noteId);
     const where = [note?.document, note?.topic].filter(Boolean).join(' › ');
     const face = h(
       'section',
@@ -204,7 +204,7 @@ export class ReviewSession {
     const card = this.cards.get(this.current)!;
     const face = this.stage.querySelector('.card')!;
     const back = h('div', { class: 'card-back answer', id: 'card-answer' });
-    setSanitizedHtml(back, card.back ?? this.html[card.noteId] ?? '', 'answer', 'card-back');
+    setSanitizedHtml(back, card.back ?? this.html[card.noteId] ?? '', 'answer', 'card-back', card.noteId);
     const note = this.notes.get(card.noteId);
     face.append(h('hr', {}), back);
     if (note) face.append(h('p', { class: 'source' }, h('a', { href: `#/note/${note.id}` }, 'Open the note')));

@@ -385,6 +385,20 @@ describe('footnotes', () => {
       expect(await page.evaluate(() => document.activeElement?.closest('sup') !== null)).toBe(true);
       expect(await page.evaluate(() => location.hash)).toBe(route);
     }
+    // A footnote link opened on its own (a new tab, a bookmark) shows its note at the footnote, not "Not found".
+    for (const [n, text] of [
+      [0, 'Since 2020'],
+      [1, 'Not every service'],
+    ] as const) {
+      const href = (await articles.nth(n).locator('sup a').first().getAttribute('href')) ?? '';
+      expect(href).toMatch(/^#\/note\/[^?]+\?at=/);
+      const tab = await watch(browser);
+      await tab.page.goto(siteUrl(site, href));
+      await tab.page.locator('article.note-question').nth(1).waitFor();
+      expect(await tab.page.locator('main h1').innerText()).not.toMatch(/not found/i);
+      expect(await tab.page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(text);
+      await clean(tab);
+    }
     await clean(w);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Checks for runs of pipe rows (`| a | b |`) with no delimiter row under the first: Markdown shows them as a
- * paragraph of pipes instead of a table.
+ * Checks for runs of pipe rows (`| a | b |`, or a grid of `a | b | c` rows) with no delimiter row under the first:
+ * Markdown shows them as a paragraph of pipes instead of a table.
  *
  * Rationale: tables copied from chat or spreadsheets often lose the `| --- |` row, and the data is then lost to
  * every export.
@@ -8,7 +8,23 @@
  * Fix: insert a delimiter row after the first row, one cell per header cell.
  */
 import { defineRule } from '@notes/core';
-import { pipeRows } from '../../helpers/table-lines.js';
+import { pipeRows, type PipeRow } from '../../helpers/table-lines.js';
+
+/** A list item or a heading: its pipes are the item's text, not a row. */
+const BLOCK_START = /^\s*(?:[-*+]|\d{1,9}[.)]|#{1,6})(?:\s|$)/;
+
+/**
+ * Rows framed by pipes on both sides (`| a | b |`) are a table. Rows without the frame (`a | b | c`, as GFM also
+ * allows) count only as a grid: every row holds the same number of cells, and there are three rows or three cells
+ * at least, so two lines of prose that each hold a `|` are not taken for a table.
+ */
+function tableShaped(run: PipeRow[], lines: readonly string[]): boolean {
+  if (!run.every((r) => r.cells.length >= 2)) return false;
+  if (run.every((r) => r.leading && r.trailing)) return true;
+  const width = run[0]!.cells.length;
+  if (!run.every((r) => r.cells.length === width && !BLOCK_START.test(lines[r.line - 1]!))) return false;
+  return run.length >= 3 || width >= 3;
+}
 
 export default defineRule({
   id: 'table/missing-delimiter',
@@ -27,8 +43,7 @@ export default defineRule({
       for (const r of run) seen.add(r.line);
       if (rows.has(row.line - 1)) continue;
       if (run.length < 2 || run.some((r) => r.delimiter)) continue;
-      // Only rows framed by pipes on both sides count: prose with a `|` in it is not a table.
-      if (!run.every((r) => r.leading && r.trailing && r.cells.length >= 2)) continue;
+      if (!tableShaped(run, ctx.lines)) continue;
       const first = run[0]!;
       const text = ctx.lines[first.line - 1]!;
       const indent = /^\s*/.exec(text)![0];
