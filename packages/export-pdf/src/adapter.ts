@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { reorderLine, restoreLogical, type LineInline } from './bidi.js';
+import { installStyleLookups } from './styles.js';
 import {
   drawMath,
   fitMath,
@@ -52,6 +53,12 @@ export class PdfmakeAdapter {
     'pdfmake/js/Line.js#getHeight',
     'pdfmake/js/Line.js#getAscenderHeight',
     'pdfmake/js/Renderer.js#renderLine',
+    'pdfmake/js/StyleContextStack.js#getProperty',
+    'pdfmake/js/StyleContextStack.js#getStyleProperty',
+    'pdfmake/js/StyleContextStack.js#autopush',
+    'pdfmake/js/StyleContextStack.js#push',
+    'pdfmake/js/StyleContextStack.js#pop',
+    'pdfmake/js/StyleContextStack.js#clone',
     // print.ts does what these do, a part at a time, into one document.
     'pdfmake/js/Printer.js#createPdfKitDocument',
     'pdfmake/js/LayoutBuilder.js#layoutDocument',
@@ -114,7 +121,9 @@ export class PdfmakeAdapter {
     this.original = {};
     for (const key of PdfmakeAdapter.RELIED_ON) {
       const [module, method] = key.split('#') as [string, string];
-      this.original[key] = String(prototypeOf(module)[method]);
+      // A static method (getStyleProperty) is the class's own.
+      const prototype = prototypeOf(module);
+      this.original[key] = String(prototype[method] ?? (prototype.constructor as unknown as Prototype)[method]);
     }
     writer.__notesOriginal = this.original;
     const commit = writer.commitUnbreakableBlock as Method;
@@ -180,6 +189,8 @@ export class PdfmakeAdapter {
       return font;
     };
     this.installInlineMath(prototypeOf);
+    // The same style look-ups without pdfmake's allocations (10% of a big sheet's time, and its garbage).
+    installStyleLookups(prototypeOf('pdfmake/js/StyleContextStack.js'));
     // A block taller than a fresh column does not fit anywhere: pdfmake then drops it whole.
     writer.addFragment = function (this: Writer, ...args: unknown[]) {
       const placed = addFragment.apply(this, args);

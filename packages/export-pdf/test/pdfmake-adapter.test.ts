@@ -29,6 +29,12 @@ const RELIED_ON_SHA256: Record<string, string> = {
   'pdfmake/js/Printer.js#createPdfKitDocument': 'eee2d140c36ebda2',
   'pdfmake/js/LayoutBuilder.js#layoutDocument': '9447035c5308b90f',
   'pdfmake/js/Renderer.js#renderPages': '429c66b67fe2b5a6',
+  'pdfmake/js/StyleContextStack.js#getProperty': '1f44d5be2de5a5d4',
+  'pdfmake/js/StyleContextStack.js#getStyleProperty': 'ca42470130b7e9d1',
+  'pdfmake/js/StyleContextStack.js#autopush': '7c59ef830f0b9f38',
+  'pdfmake/js/StyleContextStack.js#push': '7bd07d3e34dd186e',
+  'pdfmake/js/StyleContextStack.js#pop': 'fceabdef989c05c7',
+  'pdfmake/js/StyleContextStack.js#clone': '3f8d6eae34f98fa9',
 };
 
 describe('pdfmake adapter', () => {
