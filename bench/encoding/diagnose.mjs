@@ -81,7 +81,7 @@ for (const c of rows) {
     else why = 'ranked';
   }
   st[why]++;
-  if (show && (show === cls || show === `${cls}:${why}`))
+  if (show && (show === cls || show === `${cls}:${why}` || show === `*:${why}`))
     shown.push({
       id: c.id,
       why,

@@ -52,6 +52,7 @@ export {
 } from './source.js';
 export { buildDocument, headingText } from './structure.js';
 export { alertParts, CALLOUT_LABEL, withAlertTitles, type AlertParts } from './callouts.js';
+export { hasRtl, withTextDirection } from './direction.js';
 export { createEmbedLocator, splitWikiLinks, withWikiLinks, type EmbedLocator, type WikiLink } from './wikilinks.js';
 export { blocksText, inlineText, squash } from './text.js';
 export {

@@ -51,6 +51,7 @@ describe('schemas are the source of truth', () => {
         "findClozes",
         "formatAjvError",
         "frontMatterSchema",
+        "hasRtl",
         "headingText",
         "idWords",
         "imageFinding",
@@ -85,6 +86,7 @@ describe('schemas are the source of truth', () => {
         "unpairedDollars",
         "validateDataset",
         "withAlertTitles",
+        "withTextDirection",
         "withWikiLinks",
         "writeFileAtomic",
       ]

@@ -3,7 +3,15 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } fr
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { fastHtml } from './fast-html.js';
-import { MAX_NESTING, mapClozes, nestingDepth, withAlertTitles, withWikiLinks, type ClozeWrapper } from '@notes/core';
+import {
+  MAX_NESTING,
+  mapClozes,
+  nestingDepth,
+  withAlertTitles,
+  withTextDirection,
+  withWikiLinks,
+  type ClozeWrapper,
+} from '@notes/core';
 import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
@@ -33,6 +41,11 @@ export interface HtmlContext {
   highlighter?: CodeHighlighter | undefined;
   /** Finds Obsidian picture embeds in the vault (core's `createEmbedLocator`; absent: beside the note only). */
   locateEmbed?: ((target: string, docDir: string) => string) | undefined;
+  /**
+   * The note's file holds right-to-left text: its blocks get `dir="auto"` (core's `withTextDirection`). `false`
+   * skips the look; absent, each note is looked at.
+   */
+  rtl?: boolean | undefined;
 }
 
 /** The style of a highlighted block: its own light background, so the token colours read in night mode too. */
@@ -219,13 +232,11 @@ function render(
   // Only a tree with clozes, alerts or wiki links changes: mapClozes, withAlertTitles and withWikiLinks return the
   // blocks as they are otherwise.
   // The note's own array goes in, so core finds the clozes the model's other readers already asked about.
-  let tree: Root = {
-    type: 'root',
-    children: mapClozes(
-      withWikiLinks(withAlertTitles(blocks), ctx.locateEmbed && ((target) => ctx.locateEmbed!(target, ctx.docDir))),
-      clozes === 'anki' ? ankiWrapper : markWrapper,
-    ),
-  };
+  const children = mapClozes(
+    withWikiLinks(withAlertTitles(blocks), ctx.locateEmbed && ((target) => ctx.locateEmbed!(target, ctx.docDir))),
+    clozes === 'anki' ? ankiWrapper : markWrapper,
+  );
+  let tree: Root = { type: 'root', children: ctx.rtl === false ? children : withTextDirection(children) };
   // The common shapes straight to HTML (the same string, see fast-html.ts; it declines a tree nested too deep); the
   // rest the reference way below.
   const fast = reference ? null : fastHtml(tree);

@@ -1,6 +1,7 @@
 import { basename, relative, resolve, sep } from 'node:path';
 import {
   createEmbedLocator,
+  hasRtl,
   detachedText,
   documentDir,
   findClozes,
@@ -272,6 +273,9 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
     const docDir = documentDir(doc, baseDir);
     let marked: Map<string | null, ModelNote[]> | undefined;
     const markedOf = (): Map<string | null, ModelNote[]> => (marked ??= markedOverviews(doc));
+    // A file with right-to-left text: its cards' fields and blocks find their own direction (`dir="auto"`).
+    const rtl = hasRtl(doc.file.text);
+    const firstCard = cards.length;
     for (const note of doc.notes) {
       const clozes = findClozes(note.body);
       // A question or overview with clozes becomes a cloze note; it gets no question card besides.
@@ -289,6 +293,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
         media,
         highlighter: options.highlighter,
         locateEmbed,
+        rtl,
       };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);
@@ -362,10 +367,23 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
         }
       }
     }
+    if (rtl) for (let i = firstCard; i < cards.length; i++) directFields(cards[i]!);
   }
   for (const card of cards) {
     const fields = card.fields as Record<string, string>;
     for (const key of Object.keys(fields)) fields[key] = cleanField(fields[key]!);
   }
   return { decks: [...decks.values()], cards, media: [...media.values()] };
+}
+
+/**
+ * Each field of a card from a file with right-to-left text that holds such text sits in a `<div dir="auto">`: it
+ * takes its direction from its first strong letter (a Hebrew question reads right to left, its final `?` at the
+ * left end). The source path stays as it is.
+ */
+function directFields(card: AnkiCard): void {
+  const fields = card.fields as Record<string, string>;
+  for (const key of Object.keys(fields)) {
+    if (key !== 'Source' && hasRtl(fields[key]!)) fields[key] = `<div dir="auto">${fields[key]}</div>`;
+  }
 }

@@ -580,3 +580,24 @@ describe('edge cases', () => {
     expect(apkg.notes).toHaveLength(23);
   });
 });
+
+describe('right-to-left notes', () => {
+  it('give the cards of a Hebrew or Arabic file dir="auto" on their fields and blocks, and leave other files alone', () => {
+    const hebrew = buildDocument(
+      sourceFromText(
+        '# רשת\n\n## פרוטוקולים\n\n### מה זה UDP?\n\nפרוטוקול ללא חיבור של AWS.\n\n- מהיר\n- simple\n',
+        'he.md',
+      ),
+    );
+    const english = buildDocument(sourceFromText('# Net\n\n## Protocols\n\n### What is TCP?\n\nA stream.\n', 'en.md'));
+    const list = renderCards([hebrew, english], { baseDir: FIXTURES, warn: () => {} });
+    const he = list.cards.find((c) => c.fields['Front']?.includes('UDP'))!;
+    expect(he.fields['Front']).toBe('<div dir="auto">מה זה UDP?</div>');
+    expect(he.fields['Back']).toMatch(/^<div dir="auto"><p dir="auto">פרוטוקול/);
+    expect(he.fields['Back']).toContain('<ul dir="auto">');
+    expect(he.fields['Back']).toContain('<li dir="auto">simple</li>');
+    expect(he.fields['Source']).not.toContain('dir=');
+    const en = list.cards.find((c) => c.fields['Front']?.includes('TCP'))!;
+    expect(Object.values(en.fields).join('')).not.toContain('dir=');
+  });
+});

@@ -402,3 +402,42 @@ describe('footnotes', () => {
     await clean(w);
   });
 });
+
+describe('right-to-left notes', () => {
+  it('read right to left beside English ones: answer blocks by dir="auto", titles by their first letter', async () => {
+    const site = await exportSite([resolve(import.meta.dirname, 'fixtures/rtl')], mkdtempSync(join(out, 'r-')));
+    const w = await watch(browser);
+    const { page } = w;
+    await page.goto(siteUrl(site));
+    await page.locator('.toc-topic h3 a').first().click();
+    const articles = page.locator('article.note-question');
+    await articles.nth(1).waitFor();
+    expect(
+      await articles
+        .nth(0)
+        .locator('.answer p')
+        .evaluate((p) => p.matches(':dir(rtl)')),
+    ).toBe(true);
+    expect(
+      await articles
+        .nth(1)
+        .locator('.answer p')
+        .evaluate((p) => p.matches(':dir(ltr)')),
+    ).toBe(true);
+    // Where each title's text sits in its heading: the Hebrew one against the right edge, the English one the left.
+    const side = (n: number) =>
+      articles
+        .nth(n)
+        .locator('.note-title')
+        .evaluate((h) => {
+          const range = document.createRange();
+          range.selectNodeContents(h.firstChild!);
+          const text = range.getBoundingClientRect();
+          const box = h.getBoundingClientRect();
+          return box.right - text.right < text.left - box.left ? 'right' : 'left';
+        });
+    expect(await side(0)).toBe('right');
+    expect(await side(1)).toBe('left');
+    await clean(w);
+  });
+});

@@ -1,7 +1,7 @@
 import { logLikelihood } from './lm.js';
 import { isPlausible, letterAt } from './plausible.js';
 import { MOJIBAKE_THRESHOLD, mojibakeScore } from './score.js';
-import { pathsAt, type Path } from './sequences.js';
+import { guessWeight, pathsAt, type Path } from './sequences.js';
 import { CP1252, LEAD_BITS, TABLES, type Table } from './tables.js';
 
 export type Level = 'strong' | 'weak' | 'boxes';
@@ -94,7 +94,7 @@ function oneLetterWord(line: string, start: number, end: number): boolean {
  * On the dev half, a space at 2 instead of 1 gave 3 more exact repairs and 6 fewer wrong ones, the other classes
  * unchanged. */
 function guessCost(p: Path): number {
-  return p.guesses.reduce((n, g) => n + (g === 'drop' || g === 'lone' || g === 'space' ? 2 : 1), 0);
+  return p.guesses.reduce((n, g) => n + guessWeight(g), 0);
 }
 
 export interface Segment {
@@ -199,7 +199,7 @@ export function analyseLine(line: string, depth: number, nearby = false): Segmen
         const down = deeper(text, before, after, depth, nearby, level === 'strong');
         for (const final of down.texts) {
           // A complete 3- or 4-byte sequence in either layer lets a letter of a common script stand alone.
-          if (isPlausible(final, before, after, p.long || down.long, nearby)) {
+          if (isPlausible(final, before, after, p.long || down.long, nearby && line)) {
             const had = byLevel[level].get(final);
             const cost = guessCost(p);
             if (had === undefined || cost < had) byLevel[level].set(final, cost);

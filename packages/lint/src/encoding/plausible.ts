@@ -155,14 +155,54 @@ function nearestLetter(cps: number[], i: number, step: -1 | 1): number | undefin
   return undefined;
 }
 
+/** Characters no repair gives whatever stands around them: spaces and separators of typesetting, invisible
+ * operators, control pictures, presentation forms, tags, phonetic extensions. */
+function blocked(cp: number): boolean {
+  return (
+    cp === 0x2000 ||
+    cp === 0x2001 ||
+    (cp >= 0x2028 && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0xfeff ||
+    (cp >= 0x2400 && cp <= 0x243f) ||
+    (cp >= 0xfe00 && cp <= 0xfe0d) ||
+    (cp >= 0xfe10 && cp <= 0xfe4f) ||
+    (cp >= 0xfff0 && cp <= 0xfffc) ||
+    (cp >= 0xe0000 && cp <= 0xe007f) ||
+    (cp >= 0x1d00 && cp <= 0x1dbf) ||
+    (cp >= 0xa700 && cp <= 0xa71f)
+  );
+}
+
+const UNASSIGNED = /\p{Cn}/u;
+/**
+ * Is a decoded character implausible wherever it stands (so `isPlausible` rejects every text holding it)? Unassigned
+ * code points, noncharacters, the blocked ranges, and letters no language writes. `keep`: characters a further
+ * layer of misreading may still decode (a code page's own letters, such as `ƒ` of `Äƒ` for `ă`).
+ */
+export function neverPlausible(cp: number, keep: ReadonlySet<number>): boolean {
+  if (cp < 0x100 || keep.has(cp)) return false;
+  if (UNASSIGNED.test(String.fromCodePoint(cp)) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe)
+    return true;
+  if (blocked(cp)) return true;
+  return isLetter(cp) && !commonLetter(cp, scriptOf(cp));
+}
+
 /**
  * Is `text`, standing between `before` and `after`, text a person would plausibly have written? `lenient`
  * (the damage is a complete 3- or 4-byte sequence, strong evidence on its own) lets a letter of any common
  * script stand alone, as in the kaomoji `(ง'̀⌣'́)ง`. `nearby` (the context is already repaired text) lets a
  * letter stand alone as a word when the nearest word on either side is written in its script (Russian `и`, `в`,
- * Armenian `և`, Persian `و` between repaired words).
+ * Armenian `և`, Persian `و` between repaired words); given as the whole line so far, also when a word of its script
+ * stands anywhere in the line (`Web и Express`, `Vault и т.д.` in a line of repaired Russian).
  */
-export function isPlausible(text: string, before: string, after: string, lenient = false, nearby = false): boolean {
+export function isPlausible(
+  text: string,
+  before: string,
+  after: string,
+  lenient = false,
+  nearby: boolean | string = false,
+): boolean {
   const { cps, from, to } = spread(before, text, after);
   for (let i = from; i < to; i++) {
     const cp = cps[i]!;
@@ -204,21 +244,7 @@ export function isPlausible(text: string, before: string, after: string, lenient
       if (!isWordy(prev) || !isWordy(next)) return false;
       continue;
     }
-    if (
-      cp === 0x2000 ||
-      cp === 0x2001 ||
-      (cp >= 0x2028 && cp <= 0x202e) ||
-      (cp >= 0x2060 && cp <= 0x206f) ||
-      cp === 0xfeff ||
-      (cp >= 0x2400 && cp <= 0x243f) ||
-      (cp >= 0xfe00 && cp <= 0xfe0d) ||
-      (cp >= 0xfe10 && cp <= 0xfe4f) ||
-      (cp >= 0xfff0 && cp <= 0xfffc) ||
-      (cp >= 0xe0000 && cp <= 0xe007f) ||
-      (cp >= 0x1d00 && cp <= 0x1dbf) ||
-      (cp >= 0xa700 && cp <= 0xa71f)
-    )
-      return false;
+    if (blocked(cp)) return false;
     if (isMark(cp)) {
       if (prev === undefined || SPACE.test(String.fromCodePoint(prev))) return false;
       if (cp >= 0x300 && cp <= 0x36f) {
@@ -253,12 +279,25 @@ export function isPlausible(text: string, before: string, after: string, lenient
       return false;
     if (alone && !lenient && !SOLO.includes(script)) {
       const near = nearby ? [nearestLetter(cps, i, -1), nearestLetter(cps, i, 1)] : [];
-      if (!near.some((n) => n !== undefined && scriptOf(n) === script)) return false;
+      if (
+        !near.some((n) => n !== undefined && scriptOf(n) === script) &&
+        !(typeof nearby === 'string' && hasScript(nearby, script))
+      )
+        return false;
     }
     if (alone && script === 'Latin' && !(cp >= 0xc0 && cp <= 0xff)) return false;
     if (script === 'Latin' && isLower(cp) && !wordAllowsLower(cps, i, from, to)) return false;
   }
   return true;
+}
+
+/** Does `line` hold a letter of `script`? */
+function hasScript(line: string, script: Script): boolean {
+  for (const ch of line) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x80 && isLetter(cp) && scriptOf(cp) === script) return true;
+  }
+  return false;
 }
 
 /**

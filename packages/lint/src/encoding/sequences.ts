@@ -1,4 +1,6 @@
 import { logLikelihood } from './lm.js';
+import { CODE_PAGES } from './codepages.js';
+import { neverPlausible } from './plausible.js';
 import { entityAt, type Table } from './tables.js';
 
 /** How a byte of a sequence was recovered: read exactly, or guessed for lossy damage. */
@@ -125,42 +127,140 @@ export interface Path {
   guesses: Guess[];
 }
 
-/** Readings of one run kept at most: beyond it, lossy damage is read by a beam of the likeliest (`lm.ts`). */
+/** Readings of one run returned at most. */
 export const MAX_PATHS = 96;
+/** Readings kept per position of the run (see `pathsAt`). */
+export const PER_POSITION = 32;
 
+/** What a guessed byte assumes: twice as much for one lost without a trace (a `?` or U+FFFD shows where a byte was
+ * lost; a dropped byte is only inferred, and so is a 0xA0 read into a space, since a space is most often a space). */
+export function guessWeight(g: Guess): number {
+  return g === 'exact' ? 0 : g === 'drop' || g === 'lone' || g === 'space' ? 2 : 1;
+}
+
+/** A partial reading in the lattice: the sequence it ends with, and the reading it extends. */
+interface Node {
+  end: number;
+  seq: Sequence | null;
+  /** Where `seq` starts. */
+  at: number;
+  parent: Node | null;
+  text: string;
+  /** The last characters of `before` and `text`: the context of the next sequence. */
+  tail: string;
+  cost: number;
+  long: boolean;
+  /** The character model's log-likelihood of `text` (without the edge after it), computed when needed. */
+  score?: number;
+}
+
+/** Work done by `pathsAt` (extensions of a partial reading): bounded by `PER_POSITION` times the sequences that
+ * start at each position of the run, whatever the damage. */
+export const pathsWork = { extensions: 0 };
+
+/**
+ * Every way to read the run of sequences from `i` (`early`: lost second bytes too, see `sequencesAt`). A lattice
+ * over positions: the readings that reach one position share every way to go on, so each position keeps the
+ * `PER_POSITION` readings that assume least (`guessWeight`), the likeliest first by the character model (`lm.ts`)
+ * when more reach it. A long run of 3-byte characters with several lost bytes keeps the right reading wherever its
+ * guesses multiply, and the work stays linear in the run. A reading that guessed a byte and then stopped inside a
+ * character others read on (`馬灴` + `„` for `馬約`) is a misparse and is left out.
+ */
 export function pathsAt(line: string, i: number, t: Table, early = false): Path[] {
-  const done: Path[] = [];
-  let open: Path[] = [{ end: i, text: '', long: false, pairs: [], guesses: [] }];
-  while (open.length > 0) {
-    const next: Path[] = [];
-    for (const p of open) {
-      const seqs = sequencesAt(line, p.end, t, false, early);
-      if (seqs.length === 0) {
-        if (p.end > i) done.push(p);
-        continue;
-      }
-      for (const s of seqs) {
+  const before = line.slice(Math.max(0, i - 4), i);
+  const buckets = new Map<number, Node[]>();
+  buckets.set(i, [{ end: i, seq: null, at: i, parent: null, text: '', tail: before, cost: 0, long: false }]);
+  const done: Node[] = [];
+  let last = i;
+  for (let pos = i; pos <= last; pos++) {
+    let nodes = buckets.get(pos);
+    if (nodes === undefined) continue;
+    buckets.delete(pos);
+    if (nodes.length > PER_POSITION) nodes = prune(nodes);
+    const seqs = sequencesAt(line, pos, t, false, early);
+    if (seqs.length === 0) {
+      if (pos > i) done.push(...nodes);
+      continue;
+    }
+    const fit = seqs.filter(possible);
+    for (const p of nodes) {
+      for (const s of fit) {
+        pathsWork.extensions++;
         const exactish = s.guess === 'exact' || s.guess === 'replacement';
         // Three bytes read exactly are a long sequence whatever the fourth was (`ðŸ”` + a lost byte), and so are two
         // with a `?` where the third stood (`â€?`): no clean text holds a lead and its continuation bytes like that.
         const lostLate = (s.guess === 'question' && s.bytes >= 3) || (s.guess === 'drop' && s.bytes >= 4);
-        next.push({
+        const node: Node = {
           end: s.end,
+          seq: s,
+          at: pos,
+          parent: p,
           text: p.text + s.text,
+          tail: (p.tail + s.text).slice(-4),
+          cost: p.cost + guessWeight(s.guess),
           long: p.long || ((exactish || lostLate) && s.bytes >= 3),
-          pairs: s.guess === 'exact' && s.bytes === 2 ? [...p.pairs, p.end] : p.pairs,
-          guesses: s.guess === 'exact' ? p.guesses : [...p.guesses, s.guess],
-        });
+        };
+        const b = buckets.get(s.end);
+        if (b === undefined) buckets.set(s.end, [node]);
+        else b.push(node);
+        if (s.end > last) last = s.end;
       }
     }
-    if (next.length + done.length > MAX_PATHS) {
-      const before = line.slice(Math.max(0, i - 1), i);
-      const scored = next.map((p) => ({ p, s: logLikelihood(before, p.text, '') / Math.max(1, p.end - i) }));
-      scored.sort((x, y) => y.s - x.s);
-      open = scored.slice(0, Math.max(1, MAX_PATHS - done.length)).map((x) => x.p);
-      continue;
-    }
-    open = next;
   }
-  return done;
+  const far = Math.max(...done.map((n) => n.end));
+  const kept = done.filter((n) => n.cost === 0 || n.end === far || !continuationAt(line, n.end, t));
+  const chosen = kept.length > MAX_PATHS ? prune(kept, MAX_PATHS) : kept;
+  return chosen.map(toPath);
+}
+
+/** Does a continuation byte stand at `line[k]`: a reading that stops there stopped inside a character? */
+function continuationAt(line: string, k: number, t: Table): boolean {
+  const b = t.enc.get(line.charCodeAt(k));
+  return b !== undefined && b >= 0x80 && b <= 0xbf;
+}
+
+/** The characters of every code page: a further layer of misreading may read them. */
+const PAGE_CHARS = new Set(CODE_PAGES.flatMap((p) => Array.from(p.high, (c) => c.charCodeAt(0))));
+
+/** A sequence whose character no repair gives (`neverPlausible`) leads to no reading worth keeping. */
+function possible(s: Sequence): boolean {
+  for (const c of s.text) if (neverPlausible(c.codePointAt(0)!, PAGE_CHARS)) return false;
+  return true;
+}
+
+/** The `keep` readings that assume least, the likeliest first among equals. */
+function prune(nodes: Node[], keep = PER_POSITION): Node[] {
+  for (const n of nodes) scoreOf(n);
+  return nodes.sort((a, b) => a.cost - b.cost || b.score! - a.score!).slice(0, keep);
+}
+
+/** The character model's score of a reading, one sequence at a time from the nearest scored ancestor. */
+function scoreOf(n: Node): number {
+  const chain: Node[] = [];
+  let x: Node | null = n;
+  while (x !== null && x.score === undefined) {
+    chain.push(x);
+    x = x.parent;
+  }
+  let score = x?.score ?? 0;
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const y = chain[k]!;
+    if (y.seq !== null) {
+      // The triples that end on the new characters: the score of the text with them, less the edge after the text.
+      const ctx = y.parent!.tail;
+      score += logLikelihood(ctx, y.seq.text, '') - logLikelihood(ctx + y.seq.text, '', '');
+    }
+    y.score = score;
+  }
+  return score;
+}
+
+function toPath(n: Node): Path {
+  const pairs: number[] = [];
+  const guesses: Guess[] = [];
+  for (let x: Node | null = n; x !== null && x.seq !== null; x = x.parent) {
+    if (x.seq.guess === 'exact' && x.seq.bytes === 2) pairs.push(x.at);
+    if (x.seq.guess !== 'exact') guesses.push(x.seq.guess);
+  }
+  return { end: n.end, text: n.text, long: n.long, pairs: pairs.reverse(), guesses: guesses.reverse() };
 }
