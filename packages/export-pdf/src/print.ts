@@ -89,9 +89,6 @@ class Counted extends Error {
   }
 }
 
-/** Pages drawn between two calls of `betweenSteps`. */
-const STEP_PAGES = 4;
-
 /** The PDF's pieces are joined into buffers of about this size while it is written. */
 const JOIN_BYTES = 1 << 20;
 
@@ -239,9 +236,9 @@ class SheetDocument {
   /**
    * Lay one part out and draw its pages after the ones already drawn: a page at a time, each let go once drawn
    * (pdfmake's renderPages keeps the list it drew on the document, which held a whole part's layout through the
-   * next part's). `betweenSteps` is called once the part is laid out and every STEP_PAGES pages drawn: the
-   * layout's garbage and each page's content go old, and a part of 3 MB of notes left up to 220 MB of them
-   * between the parts' collections.
+   * next part's). `betweenSteps` is called once the part is laid out and after each page drawn: the layout's
+   * garbage and each page's content go old, and a part of 3 MB of notes left up to 220 MB of them between the
+   * parts' collections.
    */
   print(
     definition: CheatSheetDefinition,
@@ -255,8 +252,7 @@ class SheetDocument {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i];
       pages[i] = undefined;
-      // Every few pages: a look at the heap's size (process.memoryUsage) costs more than a page's garbage.
-      if (i % STEP_PAGES === 0) betweenSteps?.();
+      betweenSteps?.();
       renderer.renderPages([page]);
       if (footersLater) {
         const stream = doc.ref();
