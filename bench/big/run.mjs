@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 // bench/big: whole-process `notes lint` and `notes export` of the two big inputs of issue 14 at the default 16 MiB
 // limit: a 10 MB notes file (question sections with small lists) and a 100,000-row table.
-// Usage: node bench/big/run.mjs [what=lint,json] [file=rows.md,ten-mb.md]  (build first). `what` is a comma list of
-// lint, json, md, anki, pdf, site (one format per run: the run's time less the lint's is that exporter's) and all
-// (export --all). Prints CPU (user + sys), wall and peak RSS of each run.
+// Usage: node bench/big/run.mjs [what=lint,json] [file=rows.md,ten-mb.md] [--root=DIR,...] [--prof=DIR]  (build
+// first). `what` is a comma list of lint, json, md, anki, pdf, site (one format per run: the run's time less the
+// lint's is that exporter's) and all (export --all). Prints CPU (user + sys), wall and peak RSS of each run.
+// --root: built checkouts to run, alternately in each step (paired runs; default this one). --prof: write a
+// `--cpu-prof` profile of each run (and of its worker threads) to DIR.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const NOTES = join(ROOT, 'packages/cli/bin/notes.js');
-const what = (process.argv[2] ?? 'lint,json').split(',');
-const files = (process.argv[3] ?? 'rows.md,ten-mb.md').split(',');
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flag = (name) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
+const roots = (flag('root') ?? ROOT).split(',').map((r) => resolve(r));
+const prof = flag('prof') ? resolve(flag('prof')) : null;
+const what = (positional[0] ?? 'lint,json').split(',');
+const files = (positional[1] ?? 'rows.md,ten-mb.md').split(',');
 const dir = mkdtempSync(join(tmpdir(), 'notes-big-'));
 
 // The same inputs as test/e2e/big-input.test.ts.
@@ -28,9 +34,11 @@ const rows = ['# Table\n\n## All rows?\n\n| id | name | value |\n| --- | --- | -
 for (let i = 0; i < 100_000; i++) rows.push(`| ${i} | row ${i} | ${i * 7} |\n`);
 writeFileSync(join(dir, 'rows.md'), rows.join(''));
 
-function run(label, args) {
+function run(label, args, root) {
+  const notes = join(root, 'packages/cli/bin/notes.js');
+  const node = prof ? [process.execPath, '--cpu-prof', `--cpu-prof-dir=${prof}`] : [process.execPath];
   const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '__cpu=%U %S __kb=%M', process.execPath, NOTES, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '__cpu=%U %S __kb=%M', ...node, notes, ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
@@ -42,17 +50,19 @@ function run(label, args) {
   const seconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
   const warnings = (r.stderr ?? '').split('\n').filter((l) => l.startsWith('notes: warning'));
   console.log(
-    `${label.padEnd(28)} exit ${r.status}  cpu ${seconds.toFixed(1)} s  wall ${wall.toFixed(1)} s  peak ${(Number(kb?.[1] ?? 0) / 1024).toFixed(0)} MB`,
+    `${(roots.length > 1 ? `${root} ${label}` : label).padEnd(28)} exit ${r.status}  cpu ${seconds.toFixed(1)} s  wall ${wall.toFixed(1)} s  peak ${(Number(kb?.[1] ?? 0) / 1024).toFixed(0)} MB`,
   );
   for (const w of warnings) console.log(`  ${w}`);
 }
 
 for (const file of files) {
   for (const w of what) {
-    if (w === 'lint') run(`lint ${file}`, ['lint', file]);
-    else {
-      const flag = w === 'all' ? '--all' : `--${w}`;
-      run(`export ${flag} ${file}`, ['export', flag, '--out', `out-${file}-${w}`, file]);
+    for (const root of roots) {
+      if (w === 'lint') run(`lint ${file}`, ['lint', file], root);
+      else {
+        const flag = w === 'all' ? '--all' : `--${w}`;
+        run(`export ${flag} ${file}`, ['export', flag, '--out', `out-${file}-${w}`, file], root);
+      }
     }
   }
 }

@@ -5,29 +5,47 @@ import type { PdfExportOptions } from '@notes/export-pdf';
 import type { PdfThreadReply, PdfThreadRequest } from './pdf-worker.js';
 
 /**
- * Notes of at most this many bytes render their PDF in a worker thread. The thread gets a copy of every model:
- * past this size the copy's memory outweighs the time the thread saves (the PDF is then a small part of the run).
+ * Notes of at most this many bytes render their PDF in a worker thread that gets a copy of every model. Past this
+ * size the copy's memory outweighs the time the thread saves (the PDF is then a small part of the run).
  */
 export const PDF_THREAD_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Notes of at least this many bytes, exported to the PDF and another format, render their PDF in a worker thread
+ * that gets the repaired texts and models them again itself: the model's parse costs far less than the PDF, which
+ * then lays out on the second core while this thread runs the other exporters. Between the two limits (3 MB of
+ * notes in 80 files, say) the thread's second copy of the models would cost more memory than its time is worth.
+ */
+export const PDF_THREAD_SOURCES_MIN_BYTES = 4 * 1024 * 1024;
 
 /** The PDF exporter in its own thread, started early so that pdfmake and the fonts load while the notes are read. */
 export interface PdfThread {
   /** Render the cheat sheet there; warnings go to `options.warn` when it is done, in the exporter's order. */
   render(documents: readonly ModelDocument[], options: PdfExportOptions): Promise<ExportFile[]>;
+  /** The thread gets the repaired files and models them itself (else a copy of the models). */
+  readonly sources: boolean;
   /** End the thread (when the export stops before the PDF, or after it). */
   stop(): void;
 }
 
 /**
- * Start the PDF thread when it pays: two cores or more (on one the thread only adds its start-up) and notes of
- * at most PDF_THREAD_MAX_BYTES. Null: render the PDF in this thread.
+ * Start the PDF thread when it pays: two cores or more (on one the thread only adds its start-up), and notes of at
+ * most PDF_THREAD_MAX_BYTES, or of at least PDF_THREAD_SOURCES_MIN_BYTES when another format runs beside the PDF
+ * (`others`). Null: render the PDF in this thread. `limits` replaces the two sizes (for tests).
  */
-export function startPdfThread(bytes: number): PdfThread | null {
-  if (availableParallelism() < 2 || bytes > PDF_THREAD_MAX_BYTES) return null;
+export function startPdfThread(
+  bytes: number,
+  others = true,
+  { max = PDF_THREAD_MAX_BYTES, sourcesMin = PDF_THREAD_SOURCES_MIN_BYTES } = {},
+): PdfThread | null {
+  if (availableParallelism() < 2) return null;
+  const sources = bytes >= sourcesMin;
+  if (sources ? !others : bytes > max) return null;
   const worker = new Worker(new URL('./pdf-worker.js', import.meta.url));
   // An idle thread must not keep the process alive if the export stops early.
   worker.unref();
   return {
+    sources,
     render(documents, options) {
       const { warn, betweenSteps: _, ...rest } = options;
       // Only plain data crosses to the thread (the Anki options carry callbacks the PDF does not use).
@@ -55,7 +73,10 @@ export function startPdfThread(bytes: number): PdfThread | null {
           reject(error);
         });
         worker.ref();
-        const request: PdfThreadRequest = { documents: [...documents], options: plain };
+        // The repaired files (each model's `file`) are a small copy; the thread models them again.
+        const request: PdfThreadRequest = sources
+          ? { sources: documents.map((d) => d.file), options: plain }
+          : { documents: [...documents], options: plain };
         try {
           worker.postMessage(request);
         } catch {

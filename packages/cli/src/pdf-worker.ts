@@ -1,13 +1,23 @@
 // Worker thread of `notes export` and `build` (started by pdf-thread.ts): loads the PDF exporter (pdfmake, fontkit and the fonts) while the main
 // thread reads and repairs the notes, then renders the cheat sheet while the main thread runs the other exporters.
 import { parentPort } from 'node:worker_threads';
-import { collectGarbageIfGrown, type ExportFile, type ModelDocument } from '@notes/core';
+import {
+  buildDocument,
+  collectGarbageIfGrown,
+  type ExportFile,
+  type ModelDocument,
+  type SourceFile,
+} from '@notes/core';
 import type { PdfExportOptions } from '@notes/export-pdf';
 import { handOver } from './hand-over.js';
 
-/** What the main thread sends: the models and the exporter's options that are plain data. */
+/**
+ * What the main thread sends: the models, or (on big notes, see `startPdfThread`) the repaired files the models
+ * were built from, and the exporter's options that are plain data.
+ */
 export interface PdfThreadRequest {
-  documents: ModelDocument[];
+  documents?: ModelDocument[];
+  sources?: SourceFile[];
   options: Omit<PdfExportOptions, 'warn' | 'betweenSteps'>;
 }
 
@@ -28,7 +38,7 @@ parentPort!.once('message', (request: PdfThreadRequest) => {
   loading
     .then(({ pdfExporter }) =>
       // The thread's copy of the models goes as the plan reads them: the layout holds only the flow of blocks.
-      pdfExporter.exportOnce!(handOver(request.documents), {
+      pdfExporter.exportOnce!(request.sources ? modelled(request.sources) : handOver(request.documents ?? []), {
         ...request.options,
         warn: (message) => void warnings.push(message),
         betweenSteps: collectGarbageIfGrown,
@@ -48,6 +58,14 @@ parentPort!.once('message', (request: PdfThreadRequest) => {
       },
     );
 });
+
+/**
+ * The models of repaired files, each built as the exporter reads it: the same parse and model as the main
+ * thread's (`prepareSource` models the repaired text with core's parse), one file's tree alive at a time.
+ */
+function* modelled(sources: (SourceFile | undefined)[]): Generator<ModelDocument> {
+  for (const file of handOver(sources)) yield buildDocument(file);
+}
 
 /** Only plain data crosses back to the main thread: the PDF's bytes (never a streamed file). */
 function plainFile(file: ExportFile): { path: string; data: Uint8Array | string } {

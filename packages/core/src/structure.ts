@@ -65,22 +65,59 @@ function countLines(text: string): number {
   return n;
 }
 
+/** What a note's lazy fields are made from, kept under a symbol (not enumerable: no copy or JSON sees it). */
+const LAZY = Symbol('lazy');
+
+interface Lazy {
+  text: string;
+  body: readonly RootContent[];
+  markdown?: string;
+  plain?: string;
+  callouts?: ModelNote['callouts'];
+}
+
+type WithLazy = { [LAZY]: Lazy };
+
+/**
+ * The lazy fields' getters, the same functions for every note: an accessor made per object (a getter in an object
+ * literal, a closure each) gives each object its own hidden class, and V8 keeps such objects as dictionaries, about
+ * 550 bytes each and slow to read (a third of the model of a 10 MB file).
+ */
+const ANSWER: PropertyDescriptorMap = {
+  markdown: {
+    get(this: WithLazy) {
+      const lazy = this[LAZY];
+      return (lazy.markdown ??= sliceMarkdown(lazy.text, lazy.body));
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  text: {
+    get(this: WithLazy) {
+      const lazy = this[LAZY];
+      return (lazy.plain ??= blocksText(lazy.body));
+    },
+    enumerable: true,
+    configurable: true,
+  },
+};
+const CALLOUTS: PropertyDescriptor = {
+  get(this: WithLazy) {
+    const lazy = this[LAZY];
+    return (lazy.callouts ??= collectCallouts(lazy.text, lazy.body));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /**
  * A note's answer as Markdown and as plain text, each made when first read and kept: the JSON dataset and the
  * site read them, the deck and the cheat sheet do not (on 5,000 questions they cost a tenth of the model). The
  * getters are enumerable own properties, so `JSON.stringify`, spreading and structured cloning see both values.
  */
-function lazyAnswer(text: string, body: readonly RootContent[]): { markdown: string; text: string } {
-  let markdown: string | undefined;
-  let plain: string | undefined;
-  return {
-    get markdown() {
-      return (markdown ??= sliceMarkdown(text, body));
-    },
-    get text() {
-      return (plain ??= blocksText(body));
-    },
-  };
+function lazyAnswer(lazy: Lazy): { markdown: string; text: string } {
+  const answer = Object.defineProperty({}, LAZY, { value: lazy });
+  return Object.defineProperties(answer, ANSWER) as { markdown: string; text: string };
 }
 
 /** Build the model of one file: title, topics, question and overview notes, tables, callouts, tags, ids. */
@@ -118,8 +155,8 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
     const id = stableId(kind === 'question' ? 'q' : 'o', [title, t?.title ?? '', noteTitle, n > 1 ? String(n) : '']);
     const first = heading ?? body[0];
     const last = body[body.length - 1] ?? heading;
-    let callouts: ModelNote['callouts'] | undefined;
-    notes.push({
+    const lazy: Lazy = { text: file.text, body };
+    const note = {
       id,
       kind,
       title: noteTitle,
@@ -127,21 +164,21 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
       topicId: t?.id ?? null,
       document: title,
       documentId,
-      answer: lazyAnswer(file.text, body),
+      answer: lazyAnswer(lazy),
       tables: collectTables(file.text, body),
-      // Found when first read, like the answer: only the JSON dataset reads them.
-      get callouts() {
-        return (callouts ??= collectCallouts(file.text, body));
-      },
-      tags: [...new Set([...docTags, ...(t ? t.tags : []), ...split.tags])],
-      source: {
-        path: file.path,
-        line: first?.position?.start.line ?? 1,
-        endLine: last?.position?.end.line ?? first?.position?.start.line ?? 1,
-      },
-      heading,
-      body,
-    });
+    } as Partial<ModelNote>;
+    Object.defineProperty(note, LAZY, { value: lazy });
+    // Found when first read, like the answer: only the JSON dataset reads them.
+    Object.defineProperty(note, 'callouts', CALLOUTS);
+    note.tags = [...new Set([...docTags, ...(t ? t.tags : []), ...split.tags])];
+    note.source = {
+      path: file.path,
+      line: first?.position?.start.line ?? 1,
+      endLine: last?.position?.end.line ?? first?.position?.start.line ?? 1,
+    };
+    note.heading = heading;
+    note.body = body;
+    notes.push(note as ModelNote);
     current = null;
   };
 

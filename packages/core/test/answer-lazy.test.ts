@@ -89,4 +89,36 @@ describe("a note's answer and callouts are made when first read (issue 14: the d
     expect({ ...sns!.answer }).toEqual(plain);
     expect(structuredClone(sns!.answer)).toEqual(plain);
   });
+
+  it('gives every note the same getters, so that V8 keeps the notes as objects of one shape, not dictionaries', () => {
+    const [sqs, sns] = model().notes;
+    for (const [object, other, key] of [
+      [sqs, sns, 'callouts'],
+      [sqs!.answer, sns!.answer, 'markdown'],
+      [sqs!.answer, sns!.answer, 'text'],
+    ] as const) {
+      const mine = Object.getOwnPropertyDescriptor(object, key)!;
+      expect(mine).toMatchObject({ enumerable: true, configurable: true });
+      expect(mine.get).toBe(Object.getOwnPropertyDescriptor(other, key)!.get);
+    }
+    // What the getters read is not a field anyone sees.
+    expect(Object.keys(sqs!)).toEqual([
+      'id',
+      'kind',
+      'title',
+      'topic',
+      'topicId',
+      'document',
+      'documentId',
+      'answer',
+      'tables',
+      'callouts',
+      'tags',
+      'source',
+      'heading',
+      'body',
+    ]);
+    expect(Object.keys(structuredClone(sqs!))).toEqual(Object.keys(sqs!));
+    expect(structuredClone(sqs!).callouts).toEqual([]);
+  });
 });

@@ -75,7 +75,11 @@ export async function exportCommand(
   // The PDF thread loads pdfmake and the fonts while this thread reads and repairs the notes (`build` starts it
   // before its lint).
   const pdfThread =
-    started !== undefined ? started : chosen.includes('pdf') ? startPdfThread(await totalBytes(found)) : null;
+    started !== undefined
+      ? started
+      : chosen.includes('pdf')
+        ? startPdfThread(await totalBytes(found), chosen.length > 1)
+        : null;
   try {
     const prepared = await prepare(found, setup, ctx.stderr);
     const written = await writeExports(prepared, found, args, ctx, chosen, { setup, pdfThread, handOver: true });

@@ -178,7 +178,7 @@ export class Converter extends InlineConverter {
       ordered,
       start: ordered ? start : null,
       spread: false,
-      children: items,
+      children: this.exact(items),
       position: this.src.position(items[0]?.position!.start.offset ?? node.from, node.to),
     };
     // remark's list is spread when blank lines separate items (its items' own spread does not count).
@@ -248,7 +248,7 @@ export class Converter extends InlineConverter {
         this.src.lineIndex(kids[i]!.position!.start.offset!) - this.src.lineIndex(kids[i - 1]!.position!.end.offset!);
       if (gap > 1) item.spread = true;
     }
-    return item;
+    return Object.assign(item, { children: this.exact(kids) as ListItem['children'] });
   }
 
   fencedCode(node: TreeNode, containers: readonly Container[]): Code {
@@ -393,7 +393,7 @@ export class Converter extends InlineConverter {
     }
     return {
       type: 'tableRow',
-      children: cells,
+      children: this.exact(cells),
       position: this.src.position(node.from, trailing ? this.extendEnd(rowEnd) : rowEnd),
     };
   }

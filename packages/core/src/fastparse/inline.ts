@@ -32,7 +32,7 @@ export class InlineConverter extends Base {
     const b = new TextBuilder(this, containers, out);
     this.inlineInto(parent, from, to, b);
     b.flush();
-    return out;
+    return this.exact(out);
   }
 
   inlineInto(parent: TreeNode, from: number, to: number, b: TextBuilder): void {
@@ -65,7 +65,7 @@ export class InlineConverter extends Base {
     const nb = new TextBuilder(this, b.containers, out, b.inLink);
     this.inlineInto(c, c.from + open, c.to - close, nb);
     nb.flush();
-    return out;
+    return this.exact(out);
   }
 
   inlineNode(c: TreeNode, b: TextBuilder): void {
@@ -204,7 +204,7 @@ export class InlineConverter extends Base {
       const nb = new TextBuilder(this, b.containers, out, true);
       this.inlineInto(c, textFrom, textEnd.from, nb);
       nb.flush();
-      return out;
+      return this.exact(out);
     };
     const position = this.src.position(c.from, c.to);
     const afterText = t.charCodeAt(textEnd.to);
