@@ -9,13 +9,11 @@
 // Stored as a Golomb-Rice coded set of hashes (`lexicon.ts` says how to read it): about 11.6 bits a word, one
 // false "yes" in 2^FP_BITS lookups. Deterministic: the same dictionary gives the same bytes.
 //   node bench/encoding/lexicon.mjs [OUT.bin]
-import { writeFileSync } from 'node:fs';
+import { blurrable, writeSet } from './golomb.mjs';
 
 const target = process.argv[2] ?? new URL('../../packages/lint/generated/lexicon-ru.bin', import.meta.url).pathname;
-/** cp1252's five undefined bytes: the code page whose lost bytes lint reads (a word blurred only by another code
- * page's undefined byte is left out; its readings then all miss the lexicon and it decides nothing). */
-const LOST = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
-const reachable = (c) => [...Buffer.from(c, 'utf8').subarray(1)].some((b) => LOST.has(b));
+// Only cp1252's five undefined bytes count (golomb.mjs): a word blurred only by another code page's undefined byte
+// is left out; its readings then all miss the lexicon and it decides nothing.
 /** Bits of each hash below the Golomb-Rice quotient: a word not in the set is taken for one 1 time in 2^FP_BITS. */
 const FP_BITS = 10;
 
@@ -71,50 +69,13 @@ export function expand(aff, dic) {
   return out;
 }
 
-/** FNV-1a over the UTF-16 code units (lexicon.ts computes the same). */
-export function hash(word) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 const dictionary = (await import('dictionary-ru')).default;
 const decode = (bytes) => new TextDecoder().decode(bytes);
 const forms = expand(decode(dictionary.aff), decode(dictionary.dic));
 const words = new Set();
 for (const form of forms) {
   const word = form.normalize('NFC').toLowerCase();
-  // A capital can be the blurred letter too (`Ð` + lost 0x90 is `А`): a word whose capitalised form holds one is kept.
-  if ([...word].some(reachable) || reachable(word[0].toUpperCase())) words.add(word);
+  if (blurrable(word)) words.add(word);
 }
-// Hashes scaled into [0, n * 2^FP_BITS), sorted and deduplicated; the gaps are Golomb-Rice coded: the quotient
-// (gap >> FP_BITS) in unary (that many 1 bits, then a 0), then the remainder in FP_BITS bits, most significant first.
-const n = words.size;
-const range = n * 2 ** FP_BITS;
-const values = [...new Set([...words].map((w) => Math.floor((hash(w) / 2 ** 32) * range)))].sort((a, b) => a - b);
-let size = 0;
-for (let k = 0, prev = 0; k < values.length; prev = values[k++]) size += ((values[k] - prev) >>> FP_BITS) + 1 + FP_BITS;
-const body = Buffer.alloc(Math.ceil(size / 8));
-let at = 0;
-const put = (bit) => {
-  if (bit) body[at >> 3] |= 0x80 >> (at & 7);
-  at++;
-};
-for (let k = 0, prev = 0; k < values.length; prev = values[k++]) {
-  const gap = values[k] - prev;
-  for (let q = gap >>> FP_BITS; q > 0; q--) put(1);
-  put(0);
-  for (let b = FP_BITS - 1; b >= 0; b--) put((gap >>> b) & 1);
-}
-// Header: the number of words hashed (the range), the number of values coded, FP_BITS; 4 bytes each, big-endian.
-const header = Buffer.alloc(12);
-header.writeUInt32BE(n, 0);
-header.writeUInt32BE(values.length, 4);
-header.writeUInt32BE(FP_BITS, 8);
-writeFileSync(target, Buffer.concat([header, body]));
-console.log(
-  `${forms.size} forms, ${n} kept, ${values.length} hashes, ${header.length + body.length} bytes -> ${target}`,
-);
+const { hashes, bytes } = writeSet(words, target, FP_BITS);
+console.log(`${forms.size} forms, ${words.size} kept, ${hashes} hashes, ${bytes} bytes -> ${target}`);

@@ -86,6 +86,12 @@ export function codeGrammar(lang: string | null | undefined): string | null {
   return GRAMMARS[lang.trim().toLowerCase()] ?? null;
 }
 
+/**
+ * Parents whose children are phrasing content (or rows and cells of it) in mdast: a code block is flow content and
+ * never among them, so their inline nodes (most of a tree) are not visited.
+ */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
+
 /** The grammars needed by the fenced code blocks of some trees (empty when none is in a known language). */
 export function codeGrammars(trees: Iterable<Root>): Set<string> {
   const out = new Set<string>();
@@ -95,7 +101,7 @@ export function codeGrammars(trees: Iterable<Root>): Set<string> {
       if (n.type === 'code') {
         const g = codeGrammar(n.lang);
         if (g) out.add(g);
-      } else if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+      } else if ('children' in n && !PHRASING_PARENTS.has(n.type)) for (const c of n.children as Nodes[]) stack.push(c);
     }
   }
   return out;

@@ -49,6 +49,9 @@ function safeHref(url: string): boolean {
   return protocol === 'http' || protocol === 'https' || protocol === 'mailto';
 }
 
+/** A URL made only of characters `normalizeUri` keeps as they are (no `%`, space or non-ASCII): its own result. */
+const URI_KEPT = /^[!#$&-;=?-Z_a-z~]*$/;
+
 /** A node whose `data` would change its element (mdast-util-to-hast's `applyData`). */
 function tagFromData(node: Nodes, tagName: string): string {
   const data = node.data as Record<string, unknown> | undefined;
@@ -126,7 +129,7 @@ function one(node: Nodes, parent: Parents | undefined, depth: number): string | 
       return element(tagFromData(node, 'blockquote'), wrap(all(node, depth), true));
     case 'link': {
       const tag = tagFromData(node, 'a');
-      const href = normalizeUri(node.url);
+      const href = URI_KEPT.test(node.url) ? node.url : normalizeUri(node.url);
       const attributes = [
         ...(safeHref(href) ? [`href="${escapeAttribute(href)}"`] : []),
         ...(node.title !== null && node.title !== undefined ? [`title="${escapeAttribute(node.title)}"`] : []),

@@ -1,5 +1,6 @@
 // The id map: which GUID each Anki note got in the last export, so that a renamed question (new note id, same
 // answer) keeps its GUID and its review history, and notes gone since are said out loud.
+import { Buffer } from 'node:buffer';
 import { idWords } from '@notes/core';
 import { sha1Hex } from './ids.js';
 import { CLOZE_TYPE, COMPARISON_TYPE, QUESTION_TYPE, REVERSE_TYPE } from './notetypes.js';
@@ -106,7 +107,11 @@ export class SketchCache {
 const SMALL_ID = 2 ** 15;
 
 /** Scratch space for one answer's feature hashes (grown as needed; sketches are made one at a time). */
-let hashBuffer = new Float64Array(256);
+let hashBuffer = new Uint32Array(256);
+
+/** A sketch's text as bytes (one sketch at a time), and the hex digits' character codes. */
+const sketchBytes = Buffer.alloc(SKETCH_SIZE * 8);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 
 /** The first 32 bits of a feature's sha1, as an unsigned number (its first 8 hex digits). */
 function featureHash(feature: string): number {
@@ -121,7 +126,7 @@ function featureHash(feature: string): number {
 export function answerSketch(text: string, cache: SketchCache = new SketchCache()): string {
   const words = idWords(text);
   if (words.length === 0) return '';
-  if (hashBuffer.length < words.length * 2) hashBuffer = new Float64Array(words.length * 4);
+  if (hashBuffer.length < words.length * 2) hashBuffer = new Uint32Array(words.length * 4);
   const hashes = hashBuffer;
   let previous = -1;
   let n = 0;
@@ -152,14 +157,15 @@ export function answerSketch(text: string, cache: SketchCache = new SketchCache(
     previous = known.id;
   }
   const sorted = hashes.subarray(0, n).sort();
-  let sketch = '';
-  let kept = 0;
-  for (let i = 0; i < n && kept < SKETCH_SIZE; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    sketch += sorted[i]!.toString(16).padStart(8, '0');
-    kept++;
+  // The hex digits are written as bytes and read as one string: no string per hash.
+  const out = sketchBytes;
+  let length = 0;
+  for (let i = 0; i < n && length < SKETCH_SIZE * 8; i++) {
+    const h = sorted[i]!;
+    if (i > 0 && h === sorted[i - 1]) continue;
+    for (let shift = 28; shift >= 0; shift -= 4) out[length++] = HEX_DIGITS[(h >>> shift) & 15]!;
   }
-  return sketch;
+  return out.toString('latin1', 0, length);
 }
 
 function sketchHashes(sketch: string): string[] {

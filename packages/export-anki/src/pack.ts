@@ -212,7 +212,10 @@ function ordsOf(card: AnkiCard): number[] {
 
 function fieldList(card: AnkiCard): string[] {
   const fields = card.fields as Record<string, string>;
-  return noteTypeOf(card).fields.map((name) => (fields[name] ?? '').replace(/\x1f/g, ' '));
+  return noteTypeOf(card).fields.map((name) => {
+    const value = fields[name] ?? '';
+    return value.includes(FIELD_SEPARATOR) ? value.replaceAll(FIELD_SEPARATOR, ' ') : value;
+  });
 }
 
 const encoder = new TextEncoder();

@@ -229,8 +229,9 @@ export function fastParse(text: string): Root {
   }
   const top = input.includes('\r') ? parseCarriageReturns(input) : markdown.parse(input).topNode;
   const cv = new Converter(src);
-  // Definitions first: references resolve against every definition in the document.
-  collectDefinitions(top, text, cv.definitions);
+  // Definitions first: references resolve against every definition in the document. A definition's label is
+  // followed by its colon (`[label]:`): a text without `]:` has none, and its tree is not walked for them.
+  if (text.includes(']:')) collectDefinitions(top, text, cv.definitions);
   if (fmNode) children.push(fmNode);
   cv.blocks(top, [], children);
   // A list item with nothing after its marker: micromark and Lezer disagree on where it may start (after an

@@ -1,9 +1,12 @@
 /**
  * A word lexicon, the second signal (beside the character model of `lm.ts`) for choosing among the repairs of
- * lossy mojibake: a reading that makes a dictionary word beats one that does not (`испански`, not `ияпански`).
+ * lossy mojibake: a reading that makes a known word beats one that does not (`испански`, not `ияпански`; Hindi
+ * `स्वीडन`, not `सुवीडन`).
  *
- * `generated/lexicon-ru.bin` (made by bench/encoding/lexicon.mjs from the Russian Hunspell dictionary) holds the
- * lower-cased word forms that a lost byte can blur, as a Golomb-Rice coded set of hashes: a 12-byte header (the
+ * Two sets, each of the lower-cased word forms that a lost byte can blur: `generated/lexicon-ru.bin` (made by
+ * bench/encoding/lexicon.mjs from the Russian Hunspell dictionary) and `generated/lexicon-cldr.bin` (made by
+ * bench/encoding/vocabulary.mjs from CLDR's date, time zone, unit, currency and emoji names in every language and
+ * script). Each is a Golomb-Rice coded set of hashes: a 12-byte header (the
  * number of words n, the number of coded values, the remainder width r; big-endian 32-bit), then the sorted hash
  * values, each FNV-1a hash scaled into [0, n * 2^r), as gaps: the quotient in unary (1 bits ended by a 0), the
  * remainder in r bits. A word not in the set is taken for one about once in 2^r lookups. Read from disk and
@@ -19,7 +22,9 @@ interface Lexicon {
   bits: number;
 }
 
-let lexicon: Lexicon | null = null;
+/** The sets, by file name, decoded on first use. */
+const loaded = new Map<string, Lexicon>();
+const FILES = ['lexicon-ru.bin', 'lexicon-cldr.bin'];
 
 /** Decode a Golomb-Rice coded set (the format above), 32 bits at a time (about 10 ms for 800,000 words). */
 export function decodeSet(file: Uint8Array): Lexicon {
@@ -68,11 +73,19 @@ export function hashWord(word: string): number {
   return h;
 }
 
-/** Is the word (any case) in the lexicon? Only words holding a letter a lost byte can blur are in it. */
+/** Is the word (any case) in one of the lexicons? Only words holding a letter a lost byte can blur are in them. */
 export function isLexiconWord(word: string): boolean {
-  lexicon ??= decodeSet(readFileSync(generatedFile('lexicon-ru.bin')));
-  const { values, words, bits } = lexicon;
-  const key = Math.floor((hashWord(word.normalize('NFC').toLowerCase()) / 2 ** 32) * words * 2 ** bits);
+  const key = hashWord(word.normalize('NFC').toLowerCase()) / 2 ** 32;
+  return FILES.some((name) => {
+    let set = loaded.get(name);
+    if (set === undefined) loaded.set(name, (set = decodeSet(readFileSync(generatedFile(name)))));
+    return inSet(set, key);
+  });
+}
+
+/** Binary search for a hash (scaled into [0, 1)) in one set. */
+function inSet({ values, words, bits }: Lexicon, hash: number): boolean {
+  const key = Math.floor(hash * words * 2 ** bits);
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -133,6 +133,12 @@ const isWordy = (cp: number | undefined): boolean =>
 const isRtl = (cp: number | undefined): boolean =>
   cp !== undefined && (scriptOf(cp) === 'Hebrew' || scriptOf(cp) === 'Arabic');
 
+const APOSTROPHE = new Set([0x27, 0x2019]);
+/** Is the letter at `i` joined to a letter by an apostrophe right before or after it? */
+function apostropheJoined(cps: number[], i: number): boolean {
+  return (APOSTROPHE.has(cps[i - 1]!) && isLetter(cps[i - 2])) || (APOSTROPHE.has(cps[i + 1]!) && isLetter(cps[i + 2]));
+}
+
 /** Nearest letter before/after index i, skipping combining marks; undefined at a non-letter. */
 function letterNeighbour(cps: number[], i: number, step: -1 | 1): number | undefined {
   let k = i + step;
@@ -186,6 +192,20 @@ export function neverPlausible(cp: number, keep: ReadonlySet<number>): boolean {
     return true;
   if (blocked(cp)) return true;
   return isLetter(cp) && !commonLetter(cp, scriptOf(cp));
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+/**
+ * Do two adjacent letters or numbers belong to two scripts that do not mix (neither of the Common script)? For
+ * letters, `isPlausible` rejects every text where they stand side by side; a number glued to a letter of another
+ * script (`Ꭶ` + Ethiopic `፬`, `Ꮖ` + Myanmar `႐`) is no better.
+ */
+export function lettersClash(a: number, b: number): boolean {
+  if (!LETTER_OR_NUMBER.test(String.fromCodePoint(a)) || !LETTER_OR_NUMBER.test(String.fromCodePoint(b))) return false;
+  const sa = scriptOf(a);
+  const sb = scriptOf(b);
+  if (sa === sb || sa === 'Other' || sb === 'Other') return false;
+  return !(MIXABLE[sa] ?? []).includes(sb) && !(MIXABLE[sb] ?? []).includes(sa);
 }
 
 /**
@@ -273,7 +293,8 @@ export function isPlausible(
       const ns = scriptOf(n);
       if (ns !== script && ns !== 'Other' && !(MIXABLE[script] ?? []).includes(ns)) return false;
     }
-    const alone = left === undefined && right === undefined;
+    // An apostrophe inside a word joins its letters (Guarani `avañe’ẽ`, `l’été`).
+    const alone = left === undefined && right === undefined && !apostropheJoined(cps, i);
     // One ideograph or syllable alone amid other writing is a coincidence unless CJK text is near.
     if (alone && CJK.includes(script) && !cps.some((c, k) => k !== i && c >= 0x2e80 && CJK.includes(scriptOf(c))))
       return false;

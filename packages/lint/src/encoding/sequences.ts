@@ -1,6 +1,6 @@
 import { logLikelihood } from './lm.js';
 import { CODE_PAGES } from './codepages.js';
-import { neverPlausible } from './plausible.js';
+import { lettersClash, neverPlausible } from './plausible.js';
 import { entityAt, type Table } from './tables.js';
 
 /** How a byte of a sequence was recovered: read exactly, or guessed for lossy damage. */
@@ -11,6 +11,8 @@ export interface Sequence {
   text: string;
   bytes: number;
   guess: Guess;
+  /** How many bytes were guessed (two only as the last two of a 3- or 4-byte sequence, both lost alike). */
+  lost: number;
 }
 
 /**
@@ -37,8 +39,9 @@ export function decodeBytes(bytes: number[]): number {
 }
 
 /**
- * Every way the characters from `i` can be read as one UTF-8 sequence under table `t` (at most one guessed byte).
- * `early`: a lost second byte may be guessed too (cp1252, outermost reading only).
+ * Every way the characters from `i` can be read as one UTF-8 sequence under table `t`: at most one guessed byte, or
+ * two lost alike as the last two of a 3- or 4-byte sequence (`á` + two dropped bytes for Cherokee `Ꮝ`, E1 8F 8D;
+ * `á??` for `ᐏ`). `early`: a lost second byte may be guessed too (cp1252, outermost reading only).
  */
 export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = false, early = false): Sequence[] {
   const b0 = t.enc.get(line.charCodeAt(i));
@@ -46,10 +49,10 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
   if (lowSurrogate && b0 !== 0xed) return [];
   const need = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3;
   const out: Sequence[] = [];
-  const finish = (j: number, bytes: number[], guess: Guess): void => {
+  const finish = (j: number, bytes: number[], guess: Guess, n: number): void => {
     const cp = decodeBytes(bytes);
     if (cp >= 0xdc00 && cp <= 0xdfff) {
-      if (lowSurrogate) out.push({ end: j, text: String.fromCharCode(cp), bytes: 3, guess });
+      if (lowSurrogate) out.push({ end: j, text: String.fromCharCode(cp), bytes: 3, guess, lost: n });
       return;
     }
     if (lowSurrogate) return;
@@ -62,14 +65,15 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
           text: String.fromCharCode(cp) + low.text,
           bytes: 6,
           guess: guess === 'exact' ? low.guess : guess,
+          lost: n + low.lost,
         });
       }
       return;
     }
-    out.push({ end: j, text: String.fromCodePoint(cp), bytes: bytes.length, guess });
+    out.push({ end: j, text: String.fromCodePoint(cp), bytes: bytes.length, guess, lost: n });
   };
-  const step = (j: number, bytes: number[], guess: Guess): void => {
-    if (bytes.length === need + 1) return finish(j, bytes, guess);
+  const step = (j: number, bytes: number[], guess: Guess, n = 0): void => {
+    if (bytes.length === need + 1) return finish(j, bytes, guess, n);
     const pos = bytes.length;
     const [lo, hi] = contRange(b0, pos);
     if (lowSurrogate && pos === 1) {
@@ -83,34 +87,44 @@ export function sequencesAt(line: string, i: number, t: Table, lowSurrogate = fa
     // damage: other code pages leave so many bytes undefined that every accented letter would become a guess.
     const lost = pos >= 2 || (early && t.name === 'windows-1252');
     if (inRange(e)) {
-      step(j + 1, [...bytes, e], guess);
+      step(j + 1, [...bytes, e], guess, n);
       // A middle byte lost: this continuation byte is the next one (`é` + `ž` for 非, E9 9D 9E).
       if (lost && guess === 'exact' && pos < need)
-        for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop');
+        for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop', 1);
       return;
     }
     if (c === 0x26) {
       const ent = entityAt(line, j);
       const eb = ent ? t.enc.get(ent.cp) : undefined;
-      if (ent && inRange(eb)) step(j + ent.length, [...bytes, eb], guess);
+      if (ent && inRange(eb)) step(j + ent.length, [...bytes, eb], guess, n);
     }
-    if (guess !== 'exact') return;
-    if (c === 0xfffd) for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'replacement');
-    if (c === 0x3f && lost) for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'question');
+    // The last byte of a 3- or 4-byte sequence lost the same way as the one before it.
+    const again = n === 1 && pos === need && need >= 2;
+    if (guess !== 'exact' && !again) return;
+    if (c === 0xfffd && (n === 0 || guess === 'replacement'))
+      for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'replacement', n + 1);
+    if (c === 0x3f && lost && (n === 0 || guess === 'question'))
+      for (const w of t.lossy) if (inRange(w)) step(j + 1, [...bytes, w], 'question', n + 1);
+    if (n > 0) {
+      // Two dropped bytes: only where the next character starts something new.
+      if (guess === 'drop' && (c === -1 || c < 0x80 || t.leads.has(c)) && (c !== 0x20 || early))
+        for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], 'drop', 2);
+      return;
+    }
     if ((c === 0x20 || c === -1) && inRange(0xa0)) {
       if (need === 1 && line.charCodeAt(i) === 0xc3 /* Ã */) {
         // `à` lost its 0xA0: usually dropped (French/Portuguese à stays a word), a space when one is doubled
         // or for the Portuguese contractions às, àquele, àquilo.
         const rest = line.slice(j + 1);
         if (c === 0x20 && (rest.startsWith(' ') || /^(?:s(?:\s|$)|quel|quil)/.test(rest)))
-          step(j + 1, [...bytes, 0xa0], 'a-grave');
-        else step(j, [...bytes, 0xa0], 'a-grave');
-      } else if (c === 0x20 && (need > 1 || A0_PAIRS.has(b0))) step(j + 1, [...bytes, 0xa0], 'space');
+          step(j + 1, [...bytes, 0xa0], 'a-grave', 1);
+        else step(j, [...bytes, 0xa0], 'a-grave', 1);
+      } else if (c === 0x20 && (need > 1 || A0_PAIRS.has(b0))) step(j + 1, [...bytes, 0xa0], 'space', 1);
     }
     // A dropped byte: what follows starts the next character (ASCII, a lead byte, the end of the line).
     const next = pos >= 2 || c === -1 || c < 0x80 || t.leads.has(c);
     if (lost && next && c !== 0xfffd && c !== 0x3f && (c !== 0x20 || early))
-      for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], need === 1 ? 'lone' : 'drop');
+      for (const w of t.lossy) if (inRange(w)) step(j, [...bytes, w], need === 1 ? 'lone' : 'drop', 1);
   };
   step(i + 1, [b0], 'exact');
   return out;
@@ -185,11 +199,13 @@ export function pathsAt(line: string, i: number, t: Table, early = false): Path[
     const fit = seqs.filter(possible);
     for (const p of nodes) {
       for (const s of fit) {
+        if (clashes(p, s) || (s.lost > 1 && !(LETTER.test(s.text) && (p.text !== '' || s.guess !== 'drop')))) continue;
         pathsWork.extensions++;
         const exactish = s.guess === 'exact' || s.guess === 'replacement';
         // Three bytes read exactly are a long sequence whatever the fourth was (`ðŸ”` + a lost byte), and so are two
         // with a `?` where the third stood (`â€?`): no clean text holds a lead and its continuation bytes like that.
-        const lostLate = (s.guess === 'question' && s.bytes >= 3) || (s.guess === 'drop' && s.bytes >= 4);
+        const lostLate =
+          s.lost === 1 && ((s.guess === 'question' && s.bytes >= 3) || (s.guess === 'drop' && s.bytes >= 4));
         const node: Node = {
           end: s.end,
           seq: s,
@@ -197,8 +213,8 @@ export function pathsAt(line: string, i: number, t: Table, early = false): Path[
           parent: p,
           text: p.text + s.text,
           tail: (p.tail + s.text).slice(-4),
-          cost: p.cost + guessWeight(s.guess),
-          long: p.long || ((exactish || lostLate) && s.bytes >= 3),
+          cost: p.cost + guessWeight(s.guess) * s.lost,
+          long: p.long || ((exactish || lostLate) && s.bytes >= 3 && s.lost <= 1),
         };
         const b = buckets.get(s.end);
         if (b === undefined) buckets.set(s.end, [node]);
@@ -226,6 +242,20 @@ const PAGE_CHARS = new Set(CODE_PAGES.flatMap((p) => Array.from(p.high, (c) => c
 function possible(s: Sequence): boolean {
   for (const c of s.text) if (neverPlausible(c.codePointAt(0)!, PAGE_CHARS)) return false;
   return true;
+}
+
+/** Two bytes lost in one sequence are read only for a letter, and when both were dropped without a trace, only where
+ * it goes on a run (`á` alone is no `၍`). Such a reading is never strong damage on its own. */
+const LETTER = /^\p{L}/u;
+
+/** Does the sequence give a letter of another script right after the reading's last letter (`Ꮖ` + Myanmar `႐`)? Only
+ * for characters no further layer of misreading reads (`PAGE_CHARS`), which stay in the repair as they are. */
+function clashes(p: Node, s: Sequence): boolean {
+  if (p.text === '') return false;
+  const a = p.tail.codePointAt(p.tail.length - 1)!;
+  const last = a >= 0xdc00 && a <= 0xdfff ? p.tail.codePointAt(p.tail.length - 2)! : a;
+  const b = s.text.codePointAt(0)!;
+  return last >= 0x100 && b >= 0x100 && !PAGE_CHARS.has(last) && !PAGE_CHARS.has(b) && lettersClash(last, b);
 }
 
 /** The `keep` readings that assume least, the likeliest first among equals. */
@@ -260,7 +290,7 @@ function toPath(n: Node): Path {
   const guesses: Guess[] = [];
   for (let x: Node | null = n; x !== null && x.seq !== null; x = x.parent) {
     if (x.seq.guess === 'exact' && x.seq.bytes === 2) pairs.push(x.at);
-    if (x.seq.guess !== 'exact') guesses.push(x.seq.guess);
+    for (let k = 0; k < x.seq.lost; k++) guesses.push(x.seq.guess);
   }
   return { end: n.end, text: n.text, long: n.long, pairs: pairs.reverse(), guesses: guesses.reverse() };
 }

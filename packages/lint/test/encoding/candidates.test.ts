@@ -52,6 +52,42 @@ describe('findMojibake: readings of runs with several lost bytes', () => {
   });
 });
 
+describe('findMojibake: two bytes lost in one character, and scripts that do not mix', () => {
+  it('reads the last two bytes of a character lost alike at the end of a run (Yi `ꍏ`, Canadian syllabics `ᐏ`)', () => {
+    const yi = 'ꆈꌠꉙ ꀙꂰꍏ';
+    const drop = misread(yi, 'windows-1252', 'drop');
+    expect(reachable(drop, findMojibake(drop), yi)).toBe(true);
+    const cree = 'ᐋᑲᓈᓰᒨᐏᐣ';
+    expect(repairMojibake(misread(cree, 'windows-1252', 'question'))).toBe(cree);
+  });
+
+  it('does not read a lone accented letter as a character that lost two bytes (`á` is no Myanmar `၍`)', () => {
+    const text = 'Written Guaraní ñe’ẽ — also á';
+    expect(findMojibake(text)).toEqual([]);
+    const damaged = `${misread('Папуа — Шинэ', 'windows-1252')} á la carte`;
+    expect(findMojibake(damaged).map((s) => s.found)).not.toContain('á');
+  });
+
+  it('keeps readings whose letters and numbers stay in one script (Cherokee, not Cherokee beside Myanmar digits)', () => {
+    const text = 'ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᏆᏂᎦᎵᏕᏍ';
+    for (const lost of ['drop', 'question'] as const) {
+      const damaged = misread(text, 'windows-1252', lost);
+      const spans = findMojibake(damaged);
+      expect(reachable(damaged, spans, text), lost).toBe(true);
+      for (const s of spans)
+        for (const c of s.candidates)
+          expect(c, lost).not.toMatch(/\p{Script=Cherokee}[\u1040-\u1049\u1090-\u1099\u1369-\u137c]/u);
+    }
+  });
+
+  it('repairs a letter after an apostrophe inside a word (Guarani `avañe’ẽ`)', () => {
+    for (const page of ['windows-1252', 'mac-roman']) {
+      const text = 'Ñe’ẽ avañe’ẽ';
+      expect(repairMojibake(misread(text, page)), page).toBe(text);
+    }
+  });
+});
+
 describe('findMojibake: a one-letter word in a line of repaired words of its script', () => {
   it('repairs `и`, `в`, `с` between Latin words where the line holds repaired Russian', () => {
     for (const text of [

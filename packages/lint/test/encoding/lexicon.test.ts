@@ -41,4 +41,10 @@ describe('lexicon', () => {
     for (const word of ['ияпользования', 'зависэт', 'эобытия', 'Оэновные', 'Ёфрика'])
       expect(isLexiconWord(word), word).toBe(false);
   });
+
+  it('holds words of CLDR text in scripts no dictionary covers, and not their misreadings', () => {
+    // Hindi, Kannada, Tamil and Korean words of CLDR's time zone, currency and emoji names (vocabulary.mjs).
+    for (const word of ['उरुग्वे', 'पुरानी', 'ಮತ್ತು', 'தீவுகள்', '및', 'Árabes']) expect(isLexiconWord(word), word).toBe(true);
+    for (const word of ['उर्ग्वे', 'प्रानी', 'ಮತ್ತ್', 'தீவ்கள்', '밁', 'Írabes']) expect(isLexiconWord(word), word).toBe(false);
+  });
 });
