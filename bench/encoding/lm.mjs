@@ -4,7 +4,8 @@
 //   - the clean text of the held-out benchmark's DEV half, CLDR cases only (generate.mjs is run with an empty
 //     corpora folder, so the model is the same on a fresh clone; look-alikes that quote damage are left out);
 //   - CLDR text the benchmark never draws from: Gregorian month, day and era names, date fields and relative
-//     times (cldr-dates-full), unit names in every grammatical case (cldr-units-full);
+//     times (cldr-dates-full), unit names in every grammatical case (cldr-units-full), and each language's day
+//     names inside its own quotation marks (cldr-misc-full's delimiters);
 //   - the words of the Russian, Bulgarian and Greek Hunspell dictionaries (dictionary-ru, -bg, -el).
 // The test half is never read.
 //   node bench/encoding/lm.mjs [OUT.ts]
@@ -55,6 +56,23 @@ for (const l of localesOf('cldr-dates-full')) {
     } catch {
       // not every locale has every file
     }
+  }
+}
+// Quotation marks as each language writes them (cldr-misc-full's delimiters, which the benchmark does not draw
+// from), around that language's day names: `“lunedì”`, `„Montag“`, `«понедельник»`. Without them the model has
+// never seen a closing `”` and cannot prefer it to `⁀ ⍀ ⏀ ❀`, the other readings of its lost byte.
+for (const l of localesOf('cldr-misc-full')) {
+  let q;
+  let days;
+  try {
+    q = require(`cldr-misc-full/main/${l}/delimiters.json`).main[l].delimiters;
+    days = strings(require(`cldr-dates-full/main/${l}/ca-gregorian.json`).main[l].dates.calendars.gregorian.days, []);
+  } catch {
+    continue; // a locale without delimiters or day names
+  }
+  for (const d of days) {
+    texts.add(q.quotationStart + d + q.quotationEnd);
+    texts.add(q.alternateQuotationStart + d + q.alternateQuotationEnd);
   }
 }
 for (const l of localesOf('cldr-units-full')) {

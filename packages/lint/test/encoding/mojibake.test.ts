@@ -169,6 +169,15 @@ describe('findMojibake: kinds of damage', () => {
         expect(repairMojibake(misread(text, 'windows-1252', lost)), lost).toBe(text);
   });
 
+  it('chooses a closing `”` over `⁀ ⍀ ⏀ ❀` when its 0x9D was dropped (the model has seen quotation marks)', () => {
+    const text = '> “Meno accesso significa più sicurezza: concedi solo ciò che serve.”';
+    const damaged = misread(text, 'windows-1252', 'drop');
+    expect(damaged.endsWith('serve.â\u20ac')).toBe(true);
+    const close = findMojibake(damaged).at(-1)!;
+    expect(close.candidates).toEqual(expect.arrayContaining(['”', '⁀', '❀']));
+    expect(repairMojibake(damaged)).toBe(text);
+  });
+
   it('finds a one-letter word that lost its second byte between repaired words (`Ñ` for `с`), and lists its readings', () => {
     const damaged = misread('Ошибки и ограничения, связанные с Redshift', 'windows-1252', 'drop');
     const lone = findMojibake(damaged).find((s) => s.found === 'Ñ')!;
