@@ -11,12 +11,20 @@ import type { PdfThreadReply, PdfThreadRequest } from './pdf-worker.js';
 export const PDF_THREAD_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
- * Notes of at least this many bytes, exported to the PDF and another format, render their PDF in a worker thread
- * that gets the repaired texts and models them again itself: the model's parse costs far less than the PDF, which
- * then lays out on the second core while this thread runs the other exporters. Between the two limits (3 MB of
- * notes in 80 files, say) the thread's second copy of the models would cost more memory than its time is worth.
+ * Notes of at least this many bytes, or with one file of at least PDF_THREAD_SOURCES_MIN_FILE_BYTES, exported to
+ * the PDF and another format, render their PDF in a worker thread that gets the repaired texts and models them
+ * again itself: the model's parse costs far less than the PDF, which then lays out on the second core while this
+ * thread runs the other exporters. Below both (3 MB of notes in 80 files, say), the thread's own heap would cost
+ * more memory than its time is worth; one big file's model outweighs it.
  */
 export const PDF_THREAD_SOURCES_MIN_BYTES = 4 * 1024 * 1024;
+export const PDF_THREAD_SOURCES_MIN_FILE_BYTES = 2 * 1024 * 1024;
+
+/** The size of the notes to export: all their bytes, and the biggest file's. */
+export interface NoteSizes {
+  bytes: number;
+  largest: number;
+}
 
 /** The PDF exporter in its own thread, started early so that pdfmake and the fonts load while the notes are read. */
 export interface PdfThread {
@@ -30,16 +38,21 @@ export interface PdfThread {
 
 /**
  * Start the PDF thread when it pays: two cores or more (on one the thread only adds its start-up), and notes of at
- * most PDF_THREAD_MAX_BYTES, or of at least PDF_THREAD_SOURCES_MIN_BYTES when another format runs beside the PDF
- * (`others`). Null: render the PDF in this thread. `limits` replaces the two sizes (for tests).
+ * most PDF_THREAD_MAX_BYTES, or big notes (PDF_THREAD_SOURCES_MIN_BYTES, PDF_THREAD_SOURCES_MIN_FILE_BYTES) when
+ * another format runs beside the PDF (`others`). Null: render the PDF in this thread. `limits` replaces the sizes
+ * (for tests).
  */
 export function startPdfThread(
-  bytes: number,
+  { bytes, largest }: NoteSizes,
   others = true,
-  { max = PDF_THREAD_MAX_BYTES, sourcesMin = PDF_THREAD_SOURCES_MIN_BYTES } = {},
+  {
+    max = PDF_THREAD_MAX_BYTES,
+    sourcesMin = PDF_THREAD_SOURCES_MIN_BYTES,
+    sourcesMinFile = PDF_THREAD_SOURCES_MIN_FILE_BYTES,
+  } = {},
 ): PdfThread | null {
   if (availableParallelism() < 2) return null;
-  const sources = bytes >= sourcesMin;
+  const sources = bytes >= sourcesMin || largest >= sourcesMinFile;
   if (sources ? !others : bytes > max) return null;
   const worker = new Worker(new URL('./pdf-worker.js', import.meta.url));
   // An idle thread must not keep the process alive if the export stops early.

@@ -49,6 +49,11 @@ export interface LintOptions {
    * there (a 700 KB file's passes left about 190 MB of garbage). Lint never forces a collection itself.
    */
   betweenPasses?: () => void;
+  /**
+   * Called by lintSource and lintWithModel after the parse and after each rule: the caller may collect garbage
+   * there on a big file (the parse and the rules leave hundreds of MB of it on a 10 MB file).
+   */
+  betweenSteps?: () => void;
 }
 
 /** What fixSource returns. */

@@ -191,6 +191,32 @@ describe('fixSource', () => {
     expect(result.document().file.text).toBe(result.output);
   });
 
+  it('calls betweenSteps after the parse and after each rule, where a big file may collect its garbage', () => {
+    const steps: string[] = [];
+    const rule = (id: string) => ({
+      rule: defineRule({
+        id,
+        description: id,
+        tags: [],
+        fixable: false,
+        severity: 'warning',
+        check: () => void steps.push(id),
+      }),
+      severity: 'warning' as const,
+      options: undefined,
+    });
+    const parse = (text: string) => {
+      steps.push('parse');
+      return parseMarkdown(text);
+    };
+    lintSource(sourceFromText('# T\n\ntext\n'), {
+      rules: [rule('a/one'), rule('a/two')],
+      parse,
+      betweenSteps: () => void steps.push('step'),
+    });
+    expect(steps).toEqual(['parse', 'step', 'a/one', 'step', 'a/two', 'step']);
+  });
+
   it('repairs the user’s notes so that nothing fixable remains, and a second pass changes no byte', () => {
     const file = sourceFromBytes(readFileSync(SEED), { path: 'aws.md' });
     const first = fixSource(file);

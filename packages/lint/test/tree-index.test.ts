@@ -29,14 +29,14 @@ describe('the shared node index', () => {
     expect(nodesOf(index, 'emphasis')).toHaveLength(1);
   });
 
-  it('knows the parent of every block node and every html node, not of the other inline nodes', () => {
+  it('knows the parent of every paragraph and every html node, the parents rules ask for, and of no other node', () => {
     const [inList, second, quoted] = nodesOf(index, 'paragraph');
     expect(index.parent.get(inList!)?.type).toBe('listItem');
     expect(index.parent.get(second!)?.type).toBe('listItem');
     expect(index.parent.get(quoted!)?.type).toBe('blockquote');
-    expect(index.parent.get(nodesOf(index, 'list')[0]!)).toBe(tree);
     expect(nodesOf(index, 'html').map((h) => index.parent.get(h)?.type)).toEqual(['paragraph', 'paragraph', 'root']);
-    for (const type of ['text', 'emphasis'] as Nodes['type'][])
+    expect(index.parent.size).toBe(3 + 3);
+    for (const type of ['text', 'emphasis', 'list', 'listItem', 'heading', 'table'] as Nodes['type'][])
       for (const node of index.byType.get(type) ?? []) expect(index.parent.has(node)).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import { prepareSource, type Prepared } from '../pipeline.js';
 import { progress } from '../progress.js';
 import { ruleRegistry } from '../rules.js';
 import type { FileResult } from '../reporters/index.js';
-import { EXPORTERS, noMarkdownFiles, totalBytes, writeExports } from './export.js';
+import { EXPORTERS, noMarkdownFiles, noteSizes, writeExports } from './export.js';
 import { reportFindings } from './lint.js';
 
 /**
@@ -21,7 +21,7 @@ export async function buildCommand(args: ParsedArgs, ctx: CliContext): Promise<n
   // is the lint's to report.
   const paths = args.paths.length > 0 ? args.paths : ['content/'];
   const early = await discover(paths, ctx.cwd, () => undefined).catch(() => null);
-  const pdfThread = early ? startPdfThread(await totalBytes(early)) : null;
+  const pdfThread = early ? startPdfThread(await noteSizes(early)) : null;
   try {
     const registry = await ruleRegistry();
     const setup = loadSetup(

@@ -17,7 +17,7 @@ import type { PdfExportOptions } from '@notes/export-pdf';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath, type FoundFile } from '../files.js';
-import { startPdfThread, type PdfThread } from '../pdf-thread.js';
+import { startPdfThread, type NoteSizes, type PdfThread } from '../pdf-thread.js';
 import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup, type LintSetup } from '../config.js';
 import { ruleRegistry } from '../rules.js';
@@ -78,7 +78,7 @@ export async function exportCommand(
     started !== undefined
       ? started
       : chosen.includes('pdf')
-        ? startPdfThread(await totalBytes(found), chosen.length > 1)
+        ? startPdfThread(await noteSizes(found), chosen.length > 1)
         : null;
   try {
     const prepared = await prepare(found, setup, ctx.stderr);
@@ -96,8 +96,8 @@ export function noMarkdownFiles(paths: readonly string[]): NotesError {
   );
 }
 
-/** Bytes of the files found (a file that cannot be read counts nothing: reading it reports it). */
-export async function totalBytes(found: readonly FoundFile[]): Promise<number> {
+/** Bytes of the files found, and of the biggest (a file that cannot be read counts nothing: reading it reports it). */
+export async function noteSizes(found: readonly FoundFile[]): Promise<NoteSizes> {
   const sizes = await Promise.all(
     found.map((f) =>
       stat(f.absolutePath).then(
@@ -106,7 +106,7 @@ export async function totalBytes(found: readonly FoundFile[]): Promise<number> {
       ),
     ),
   );
-  return sizes.reduce((a, b) => a + b, 0);
+  return { bytes: sizes.reduce((a, b) => a + b, 0), largest: sizes.reduce((a, b) => Math.max(a, b), 0) };
 }
 
 /** What writeExports needs besides the prepared files and the formats. */

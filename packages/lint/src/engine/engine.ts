@@ -43,6 +43,7 @@ export function lintWithModel(
   const tree = parse(text);
   const index = indexTree(tree, lines.length);
   const disables = readDisables(lines, (line) => index.code[line] === true);
+  options.betweenSteps?.();
   let document: ModelDocument | undefined;
   const messages: LintMessage[] = [];
   for (const { rule, severity, options: ruleOptions } of rules) {
@@ -77,6 +78,7 @@ export function lintWithModel(
     };
     try {
       rule.check(context);
+      options.betweenSteps?.();
     } catch (error) {
       // One rule failing on odd input must not stop the run: say so as a finding, on line 1.
       messages.push({
