@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildDocument, parseMarkdown } from '../../packages/core/dist/index.js';
+import { buildDocument, parseMarkdown } from '@notes/core';
 
 const corpora = process.argv[2] ?? new URL('../../../shared/corpora', import.meta.url).pathname;
 const PER_KIND = Number(process.argv[3] ?? 120);
