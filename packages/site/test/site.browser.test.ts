@@ -356,15 +356,24 @@ describe('math', () => {
   });
 });
 
+/** Export a fixture's site, open it in a fresh page and go to its first topic, whose two questions are drawn. */
+async function openFirstTopic(fixture: string, prefix: string) {
+  const site = await exportSite(
+    [resolve(import.meta.dirname, `fixtures/${fixture}`)],
+    mkdtempSync(join(out, `${prefix}-`)),
+  );
+  const w = await watch(browser);
+  const { page } = w;
+  await page.goto(siteUrl(site));
+  await page.locator('.toc-topic h3 a').first().click();
+  const articles = page.locator('article.note-question');
+  await articles.nth(1).waitFor();
+  return { site, w, page, articles };
+}
+
 describe('footnotes', () => {
   it('jump to their note, not to another note’s footnote nor to "Not found", and back', async () => {
-    const site = await exportSite([resolve(import.meta.dirname, 'fixtures/footnotes')], mkdtempSync(join(out, 'f-')));
-    const w = await watch(browser);
-    const { page } = w;
-    await page.goto(siteUrl(site));
-    await page.locator('.toc-topic h3 a').first().click();
-    const articles = page.locator('article.note-question');
-    await articles.nth(1).waitFor();
+    const { site, w, page, articles } = await openFirstTopic('footnotes', 'f');
     const route = await page.evaluate(() => location.hash);
     // Every id on the page is unique, though both notes have a footnote 1.
     const ids = await page.locator('main [id]').evaluateAll((els) => els.map((e) => e.id));
@@ -405,13 +414,7 @@ describe('footnotes', () => {
 
 describe('right-to-left notes', () => {
   it('read right to left beside English ones: answer blocks by dir="auto", titles by their first letter', async () => {
-    const site = await exportSite([resolve(import.meta.dirname, 'fixtures/rtl')], mkdtempSync(join(out, 'r-')));
-    const w = await watch(browser);
-    const { page } = w;
-    await page.goto(siteUrl(site));
-    await page.locator('.toc-topic h3 a').first().click();
-    const articles = page.locator('article.note-question');
-    await articles.nth(1).waitFor();
+    const { w, page, articles } = await openFirstTopic('rtl', 'r');
     expect(
       await articles
         .nth(0)
