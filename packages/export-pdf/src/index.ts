@@ -1,8 +1,8 @@
 export { cheatSheetPdf, pdfExporter, type PdfExportOptions } from './exporter.js';
 export { countPdfPages } from './print.js';
 export { packPdf, printShare } from './print-sheet.js';
-export { adoptShare, type PrintedShare } from './merge.js';
-export { MIN_SHARED_PARTS, shareFrom, type ShareHelper } from './share.js';
+export type { PrintedShare } from './merge.js';
+export type { ShareHelper } from './share.js';
 export {
   cheatSheetOptions,
   formatDate,

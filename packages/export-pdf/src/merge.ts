@@ -88,12 +88,12 @@ function referencesOf(dictionary: string): number[] {
 }
 
 /**
- * Add `share`'s pages to `doc`'s after those already there: every object its pages reach (contents, resources,
+ * Add `share`'s pages to `doc`'s after those already there (returned, in order): every object its pages reach (contents, resources,
  * fonts and their subsets, images, links), under new ids of `doc`'s, their `/Parent` `doc`'s page tree. The
  * objects are written as the share's PDF holds them (streams byte for byte, compressed); only their ids change.
  * Deterministic: the same share gives the same bytes.
  */
-export function adoptShare(doc: PdfkitInternals, share: PrintedShare): void {
+export function adoptShare(doc: PdfkitInternals, share: PrintedShare): PdfObject[] {
   const objects = objectsOf(share);
   const reached = new Set<number>();
   const queue = [...share.pages];
@@ -116,6 +116,8 @@ export function adoptShare(doc: PdfkitInternals, share: PrintedShare): void {
     doc._write(Buffer.concat([Buffer.from(`${ref.id} 0 obj\n${renumber(dictionary, map)}`, 'latin1'), tail]));
     doc._refEnd(ref);
   }
-  for (const page of share.pages) tree.data.Kids.push(refs.get(page)!);
-  tree.data.Count += share.pages.length;
+  const pages = share.pages.map((page) => refs.get(page)!);
+  tree.data.Kids.push(...pages);
+  tree.data.Count += pages.length;
+  return pages;
 }

@@ -4,15 +4,15 @@ import type { CheatSheetDefinition } from './definition.js';
 import type { PrintedShare } from './merge.js';
 import type { FooterLater } from './pdfkit.js';
 import { SheetDocument, type PrintPlan } from './print.js';
-import { shareFrom, type ShareHelper } from './share.js';
+import { shareRanges, type ShareHelper } from './share.js';
 
 /**
  * Print a sheet's parts into one PDF. One part is laid out and drawn as pdfmake's `createPdf` would. Several are
  * each laid out once and drawn one after another into the same document, without their footers; once the last
  * part is drawn, the footers (`n / N` across the sheet) are laid out and drawn, each into a second content stream
  * of its page. Memory holds one part's layout and the bytes written so far. With a `helper` (another thread), a
- * big sheet's later parts are printed there, side by side with the first ones here, and their pages added after
- * these (see share.ts).
+ * big sheet's second half is printed there, side by side with the first here, and its pages added after these
+ * (see share.ts).
  */
 export async function printSheet(
   plan: PrintPlan,
@@ -28,36 +28,55 @@ export async function printSheet(
       sheet.print(plan.part(0), warn, undefined, betweenSteps);
       return sheet.end();
     }
-    const split = shareFrom(plan);
-    const remote = split < plan.count ? (helper?.() ?? null) : null;
-    const printing = remote?.print(plan.share!(split, plan.count));
-    // Settled here, read below: a failure must not go unhandled while this thread prints its own parts.
-    printing?.catch(() => undefined);
-    const later = printParts(sheet, plan, 0, remote ? split : plan.count, warn, betweenSteps);
-    let total = later.reduce((sum, pages) => sum + pages.length, 0);
-    const here = total;
-    let printed: Promise<PrintedShare> | undefined;
-    if (remote) {
-      try {
-        const pages = await printing!;
-        total += pages.reduce((sum, n) => sum + n, 0);
-        printed = remote.finish(here, total);
-        printed.catch(() => undefined);
-      } catch {
-        // The other thread failed (it ran out of memory, say): print its parts here, as without one.
-        remote.stop();
-        later.push(...printParts(sheet, plan, split, plan.count, warn, betweenSteps));
-        total = later.reduce((sum, pages) => sum + pages.length, 0);
-      }
+    // This thread prints the first half (or the whole sheet), a helper the second, after these pages.
+    const ranges = shareRanges(plan).map(([from, to], i) => {
+      const remote = i > 0 ? (helper?.() ?? null) : null;
+      return { from, to, remote, warnings: [] as string[], count: 0, before: 0 };
+    });
+    type Range = (typeof ranges)[number] & { later?: FooterLater[][] };
+    // A range printed here: its pages, for their footers. (Also what becomes of a range whose helper failed.)
+    const here = (range: Range): FooterLater[][] => {
+      range.remote?.stop();
+      range.remote = null;
+      range.later = printParts(sheet, plan, range.from, range.to, (m) => void range.warnings.push(m), betweenSteps);
+      return range.later;
+    };
+    const printing = ranges.map((range) => settled(range.remote?.print(plan.share!(range.from, range.to))));
+    for (const range of ranges as Range[]) if (!range.remote) here(range);
+    for (const [i, range] of (ranges as Range[]).entries()) {
+      if (range.remote) range.count = sum(await printing[i]!.catch(() => here(range).map((pages) => pages.length)));
+      else range.count = sum(range.later!.map((pages) => pages.length));
     }
-    drawFooters(sheet, plan, later, total);
-    if (printed) {
-      const share = await printed.finally(() => remote!.stop());
-      for (const message of share.warnings) warn(message);
+    let total = 0;
+    for (const range of ranges) [range.before, total] = [total, total + range.count];
+    const finishing = ranges.map((range) => settled(range.remote?.finish(range.before, total)));
+    for (const range of ranges as Range[]) if (range.later) drawFooters(sheet, plan, range, total);
+    for (const [i, range] of (ranges as Range[]).entries()) {
+      if (!range.remote) continue;
+      const share = await finishing[i]!.catch(() => null);
+      if (share === null) {
+        // The helper failed (it ran out of memory, say): its parts are printed here, as without one.
+        here(range);
+        drawFooters(sheet, plan, range, total);
+        continue;
+      }
+      range.remote.stop();
+      range.warnings.push(...share.warnings);
       sheet.adopt(share);
     }
+    for (const range of ranges) for (const message of range.warnings) warn(message);
     return sheet.end();
   });
+}
+
+/** A promise whose failure is read later: it must not count as unhandled meanwhile. */
+function settled<T>(promise: Promise<T> | undefined): Promise<T> | undefined {
+  promise?.catch(() => undefined);
+  return promise;
+}
+
+function sum(numbers: readonly number[]): number {
+  return numbers.reduce((a, b) => a + b, 0);
 }
 
 /** Print parts `from` to `to - 1` after the pages drawn, without their footers: each part's pages (print). */
@@ -80,10 +99,18 @@ function printParts(
   return later;
 }
 
-/** Draw the footers of the first parts of `plan`, whose pages `later` holds, numbered from `before + 1` of `total`. */
-function drawFooters(sheet: SheetDocument, plan: PrintPlan, later: FooterLater[][], total: number, before = 0): void {
-  for (const [i, pages] of later.entries()) {
-    const part = plan.part(i, before, total);
+/**
+ * Draw the footers of parts `from` on of `plan`, whose pages `later` holds (a part's pages each), numbered from
+ * `before + 1` of `total`.
+ */
+function drawFooters(
+  sheet: SheetDocument,
+  plan: PrintPlan,
+  { later, from, before }: { later?: FooterLater[][]; from: number; before: number },
+  total: number,
+): void {
+  for (const [i, pages] of (later ?? []).entries()) {
+    const part = plan.part(from + i, before, total);
     pages.forEach((page, n) => sheet.drawFooter(part, n + 1, pages.length, page));
     before += pages.length;
   }
@@ -108,7 +135,7 @@ export function printShare(
     pages: printing.then(({ later }) => later.map((pages) => pages.length)),
     async finish(before, total) {
       const { sheet, later } = await printing;
-      drawFooters(sheet, plan, later, total, before);
+      drawFooters(sheet, plan, { later, from: 0, before }, total);
       return sheet.endShare(warnings);
     },
   };

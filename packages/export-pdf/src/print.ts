@@ -283,9 +283,9 @@ export class SheetDocument {
     };
   }
 
-  /** Add a share's pages, printed elsewhere, after the pages drawn here (see merge.ts). */
-  adopt(share: PrintedShare): void {
-    adoptShare(this.doc as unknown as PdfkitInternals, share);
+  /** Add a share's pages, printed elsewhere, after the pages drawn here (see merge.ts): their dictionaries. */
+  adopt(share: PrintedShare): PdfObject[] {
+    return adoptShare(this.doc as unknown as PdfkitInternals, share);
   }
 }
 

@@ -25,3 +25,14 @@ export function shareFrom(plan: { count: number; share?: unknown }): number {
   if (!plan.share || plan.count < MIN_SHARED_PARTS) return plan.count;
   return Math.ceil(plan.count / 2);
 }
+
+/** The ranges of parts `[from, to)` printed each by one thread: the whole sheet, or its two halves. */
+export function shareRanges(plan: { count: number; share?: unknown }): [number, number][] {
+  const split = shareFrom(plan);
+  return split < plan.count
+    ? [
+        [0, split],
+        [split, plan.count],
+      ]
+    : [[0, plan.count]];
+}

@@ -1,15 +1,7 @@
-import {
-  adoptShare,
-  cheatSheetPdf,
-  MIN_SHARED_PARTS,
-  planCheatSheet,
-  planOfShare,
-  printShare,
-  shareFrom,
-  type ShareHelper,
-} from '@notes/export-pdf';
+import { cheatSheetPdf, planCheatSheet, planOfShare, printShare, type ShareHelper } from '@notes/export-pdf';
 import { describe, expect, it } from 'vitest';
-import { renumber } from '../src/merge.js';
+import { adoptShare, renumber } from '../src/merge.js';
+import { MIN_SHARED_PARTS, shareFrom } from '../src/share.js';
 import { EPOCH, fixtureDocument, openPdf } from './helpers.js';
 
 const documents = () => [fixtureDocument('aws-prep-notes.md'), fixtureDocument('features.md')];
@@ -21,18 +13,19 @@ const options = (helper?: () => ShareHelper | null) => ({
 });
 
 /** A helper that prints its share in this thread, as the CLI's worker thread does in its own (a structured clone). */
-function localHelper(log: string[] = [], failing = false): () => ShareHelper {
+function localHelper(log: string[] = [], failing: 'print' | 'finish' | null = null): () => ShareHelper {
   return () => {
     let printing: ReturnType<typeof printShare> | undefined;
     return {
       print(share) {
         log.push(`print ${share.first}+${share.parts.length}`);
-        if (failing) return Promise.reject(new Error('the helper ran out of memory'));
+        if (failing === 'print') return Promise.reject(new Error('the helper ran out of memory'));
         printing = printShare(planOfShare(structuredClone(share)));
         return printing.pages;
       },
       finish(before, total) {
         log.push(`finish ${before} ${total}`);
+        if (failing === 'finish') return Promise.reject(new Error('the helper ran out of memory'));
         return printing!.finish(before, total);
       },
       stop: () => void log.push('stop'),
@@ -79,9 +72,14 @@ describe('a big sheet printed by two threads', () => {
   it('prints every part itself when the helper fails, and small sheets without one', async () => {
     const serial = await cheatSheetPdf(documents(), options(), 1);
     const log: string[] = [];
-    const recovered = await cheatSheetPdf(documents(), options(localHelper(log, true)), 1);
+    const text = async (pdf: Uint8Array) => (await openPdf(pdf)).map((p) => p.text);
+    const recovered = await cheatSheetPdf(documents(), options(localHelper(log, 'print')), 1);
     expect(log).toEqual([expect.stringMatching(/^print /), 'stop']);
-    expect((await openPdf(recovered)).map((p) => p.text)).toEqual((await openPdf(serial)).map((p) => p.text));
+    expect(await text(recovered)).toEqual(await text(serial));
+    const late: string[] = [];
+    const finished = await cheatSheetPdf(documents(), options(localHelper(late, 'finish')), 1);
+    expect(late).toEqual([expect.stringMatching(/^print /), expect.stringMatching(/^finish /), 'stop']);
+    expect(await text(finished)).toEqual(await text(serial));
     const small: string[] = [];
     await cheatSheetPdf(documents(), options(localHelper(small)));
     expect(small).toEqual([]);
