@@ -1,36 +1,42 @@
 // The SQLite half of packing a deck: a schema-11 `collection.anki2` written by sql.js from rows already laid out
-// as plain data (`PackInput`, made by pack.ts), zipped with the media into the `.apkg`. It needs no card, tree or
+// as plain data (`PackRows`, made by pack.ts), zipped with the media into the `.apkg`. It needs no card, tree or
 // model, so it runs as well in a thread of its own (pack-thread.ts) as in the caller's.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type initSqlJs from 'sql.js';
-import type { Database, SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { zipFiles, type ZipInput } from './zip.js';
 
 /** Zip entry times are fixed; fflate writes local-time DOS fields, so a local-time date keeps them the same everywhere. */
 const ZIP_MTIME = new Date(1980, 0, 1, 12, 0, 0);
 
-/**
- * A deck's rows as plain data (numbers in typed arrays, texts as UTF-8 in one buffer): what the collection is
- * written from, cheap to copy to another thread (a few buffers, not an object per row).
- */
-export interface PackInput {
-  /** The `col` row: creation day, modification time (ms), and its JSON columns. */
+/** How a collection starts: the `col` row (creation day, modification time in ms, its JSON columns) and the clock. */
+export interface PackHead {
   col: { crt: number; mod: number; conf: string; models: string; decks: string; dconf: string };
   /** Seconds since the epoch: each note's and card's `mod`. */
   epoch: number;
+}
+
+/**
+ * The rows of some notes and their cards, in order, as plain data (numbers in typed arrays, texts as UTF-8 in one
+ * buffer): cheap to copy to another thread (a few buffers, not an object per row).
+ */
+export interface PackRows {
   /** Per note: id, note type id, field checksum. */
   notes: Float64Array;
-  /** Per note: the UTF-8 of its GUID, tags, fields and sort field, one after another in `text`. */
+  /** Per note: the UTF-8 of its GUID, tags, fields and sort field, one after another. */
   text: Uint8Array;
   /** Where each of those texts ends in `text` (four per note). */
   ends: Uint32Array;
   /** Texts that are not well-formed UTF-16 (a lone surrogate), by their index in `ends`: stored as they are. */
   odd: [index: number, text: string][];
-  /** Per card: id, note id, deck id, ord, due. */
+  /** Per card of those notes: id, note id, deck id, ord, due. */
   cards: Float64Array;
-  /** The media files' bytes, in the order of the `media` map (`"0"`, `"1"`…), and the map's JSON. */
+}
+
+/** How the package ends: the media files' bytes, in the order of the `media` map (`"0"`, `"1"`…), and its JSON. */
+export interface PackTail {
   media: Uint8Array[];
   mediaMap: string;
 }
@@ -119,11 +125,24 @@ export async function openCollection(): Promise<Collection> {
   return { SQL, db };
 }
 
-/** The rows → the `.apkg` (zip of the collection and the `media` map). Closes the collection. Same input, same bytes. */
-export function writeApkg({ db }: Collection, input: PackInput): Uint8Array {
-  try {
-    const { col, epoch, notes, text, ends, cards } = input;
-    db.run('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
+/**
+ * Writes a deck into an empty collection: `begin` with the head, `add` the rows in order (in as many parts as
+ * wanted), `end` with the tail gives the `.apkg` (zip of the collection and the `media` map) and closes the
+ * collection (`close` does if the writing stops). Same rows, same bytes, however they are cut into parts.
+ */
+export class CollectionWriter {
+  private readonly db: Database;
+  private epoch = 0;
+  private insertNote: Statement | null = null;
+  private insertCard: Statement | null = null;
+
+  constructor({ db }: Collection) {
+    this.db = db;
+  }
+
+  begin({ col, epoch }: PackHead): void {
+    this.epoch = epoch;
+    this.db.run('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
       col.crt,
       col.mod,
       col.mod,
@@ -133,14 +152,22 @@ export function writeApkg({ db }: Collection, input: PackInput): Uint8Array {
       col.dconf,
       '{}',
     ]);
-    db.exec('begin');
+    this.db.exec('begin');
     // Text goes in as UTF-8 bytes cast back to text (the same stored value): sql.js encodes a bound string in a
-    // JavaScript loop, where TextEncoder and a blob copy are native.
-    const insertNote = db.prepare(
+    // JavaScript loop, where the caller's encoding and a blob copy are native.
+    this.insertNote = this.db.prepare(
       "insert into notes values (?, cast(? as text), ?, ?, -1, cast(? as text), cast(? as text), cast(? as text), ?, 0, '')",
     );
-    const insertCard = db.prepare("insert into cards values (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
-    const odd = new Map(input.odd);
+    this.insertCard = this.db.prepare(
+      "insert into cards values (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+    );
+  }
+
+  add({ notes, text, ends, odd: oddTexts, cards }: PackRows): void {
+    const insertNote = this.insertNote!;
+    const insertCard = this.insertCard!;
+    const epoch = this.epoch;
+    const odd = new Map(oddTexts);
     const textAt = (index: number): Uint8Array | string =>
       odd.get(index) ?? text.subarray(index === 0 ? 0 : ends[index - 1]!, ends[index]);
     const noteCount = notes.length / 3;
@@ -161,16 +188,43 @@ export function writeApkg({ db }: Collection, input: PackInput): Uint8Array {
       for (; c < cards.length && cards[c + 1] === id; c += 5)
         insertCard.run([cards[c]!, id, cards[c + 2]!, cards[c + 3]!, epoch, cards[c + 4]!]);
     }
-    insertNote.free();
-    insertCard.free();
-    db.exec(INDEXES);
-    db.exec('commit');
-    const collection = db.export();
-    const files: Record<string, ZipInput> = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 1 }] };
-    files['media'] = [new TextEncoder().encode(input.mediaMap), { mtime: ZIP_MTIME, level: 6 }];
-    input.media.forEach((bytes, n) => (files[String(n)] = [bytes, { mtime: ZIP_MTIME, level: 0 }]));
-    return zipFiles(files);
-  } finally {
-    db.close();
   }
+
+  end({ media, mediaMap }: PackTail): Uint8Array {
+    try {
+      this.insertNote?.free();
+      this.insertCard?.free();
+      this.db.exec(INDEXES);
+      this.db.exec('commit');
+      const collection = this.db.export();
+      const files: Record<string, ZipInput> = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 1 }] };
+      files['media'] = [new TextEncoder().encode(mediaMap), { mtime: ZIP_MTIME, level: 6 }];
+      media.forEach((bytes, n) => (files[String(n)] = [bytes, { mtime: ZIP_MTIME, level: 0 }]));
+      return zipFiles(files);
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** A whole deck's rows → the `.apkg`, in this thread. Closes the collection. */
+export function writeApkg(
+  collection: Collection,
+  head: PackHead,
+  rows: Iterable<PackRows>,
+  tail: PackTail,
+): Uint8Array {
+  const writer = new CollectionWriter(collection);
+  try {
+    writer.begin(head);
+    for (const part of rows) writer.add(part);
+  } catch (error) {
+    writer.close();
+    throw error;
+  }
+  return writer.end(tail);
 }

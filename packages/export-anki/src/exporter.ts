@@ -10,7 +10,7 @@ import type { IdMap, IdMapResult } from './idmap.js';
 import { matchIdMap } from './idmap.js';
 import { finalMedia, loadMediaImages } from './media.js';
 import type { PackThread } from './pack-thread.js';
-import { packRows } from './pack.js';
+import { packParts } from './pack.js';
 import { renderCards } from './render.js';
 
 /**
@@ -63,9 +63,9 @@ export const ankiExporter: Exporter<AnkiExportOptions> = {
     if (list.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
     const { list: packed, bytes } = finalMedia(list, await loadMediaImages(list.media, options));
     const css = typeof options.css === 'string' ? options.css : '';
-    const rows = packRows(packed, { epoch: options.epoch, media: bytes, css });
-    if (!thread) return [{ path: 'notes.apkg', data: writeApkg(await openCollection(), rows) }];
-    const data = thread.pack(rows);
+    const { head, rows, tail } = packParts(packed, { epoch: options.epoch, media: bytes, css });
+    if (!thread) return [{ path: 'notes.apkg', data: writeApkg(await openCollection(), head, rows, tail) }];
+    const data = thread.pack(head, rows, tail);
     // Read below; a failing map must not leave it unhandled.
     data.catch(() => undefined);
     finishMap?.();

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { openCollection, writeApkg, type PackInput } from './collection.js';
-import type { PackReply } from './pack-worker.js';
+import { openCollection, writeApkg, type PackHead, type PackRows, type PackTail } from './collection.js';
+import type { PackMessage, PackReply } from './pack-worker.js';
 
 /**
  * Notes of at least this many bytes pack their deck in a thread of their own (`startPackThread`): it loads sql.js
@@ -12,8 +12,11 @@ export const PACK_THREAD_MIN_BYTES = 256 * 1024;
 
 /** Where a deck's rows are written to an `.apkg`: another thread (`startPackThread`), or this one. */
 export interface PackThread {
-  /** Write the rows to an `.apkg` there: the same bytes as `writeApkg` here. */
-  pack(input: PackInput): Promise<Uint8Array>;
+  /**
+   * Write a deck there: each part of the rows is sent as soon as it is made (the thread writes it while the next
+   * is made). The same bytes as `writeApkg` here.
+   */
+  pack(head: PackHead, rows: Iterable<PackRows>, tail: PackTail): Promise<Uint8Array>;
   /** End the thread (when the export stops before packing; `pack` ends it itself). */
   stop(): void;
   /** Where the deck was packed: `thread`, or `here` when the thread had ended or failed (null: not yet). */
@@ -39,21 +42,23 @@ export function startPackThread(bytes: number, { minBytes = PACK_THREAD_MIN_BYTE
     void worker.terminate();
   };
   let packedIn: PackThread['packedIn'] = null;
-  const here = async (input: PackInput): Promise<Uint8Array> => {
+  const here = async (head: PackHead, rows: Iterable<PackRows>, tail: PackTail): Promise<Uint8Array> => {
     packedIn = 'here';
-    return writeApkg(await openCollection(), input);
+    return writeApkg(await openCollection(), head, rows, tail);
   };
   return {
     get packedIn() {
       return packedIn;
     },
-    pack(input) {
-      if (ended || stopped) return here(input);
-      return new Promise<Uint8Array>((resolve, reject) => {
-        const settle = (done: () => void): void => {
+    pack(head, rows, tail) {
+      if (ended || stopped) return Promise.resolve().then(() => here(head, rows, tail));
+      // The parts sent are kept (their copies went to the thread): if it ends without an answer they are packed here.
+      const sent: PackRows[] = [];
+      const done = new Promise<Uint8Array>((resolve, reject) => {
+        const settle = (finish: () => void): void => {
           worker.removeAllListeners('message');
           stop();
-          done();
+          finish();
         };
         worker.once('message', (reply: PackReply) =>
           settle(() => {
@@ -63,12 +68,18 @@ export function startPackThread(bytes: number, { minBytes = PACK_THREAD_MIN_BYTE
             reject(Object.assign(new Error(error.message), error.stack ? { stack: error.stack } : {}));
           }),
         );
-        // Ended without an answer (it failed to start, or crashed): pack here. The input is copied to the thread
-        // (about 1 ms for 5 MB), not moved, so that it is still here for that.
-        worker.once('exit', () => void (stopped || settle(() => resolve(here(input)))));
-        worker.ref();
-        worker.postMessage(input);
+        // Ended without an answer (it failed to start, or crashed): pack here.
+        worker.once('exit', () => void (stopped || settle(() => resolve(here(head, sent, tail)))));
       });
+      worker.ref();
+      const send = (message: PackMessage): void => worker.postMessage(message);
+      send({ head });
+      for (const part of rows) {
+        sent.push(part);
+        send({ rows: part });
+      }
+      send({ tail });
+      return done;
     },
     stop,
   };

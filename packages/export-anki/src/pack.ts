@@ -1,5 +1,6 @@
 import type { AnkiCard, AnkiCardList } from './render.js';
-import { openCollection, writeApkg, type PackInput } from './collection.js';
+import { Buffer } from 'node:buffer';
+import { openCollection, writeApkg, type PackHead, type PackRows, type PackTail } from './collection.js';
 import { fieldChecksum } from './ids.js';
 import { CARD_CSS, CLOZE_TYPE, COMPARISON_TYPE, type NoteTypeSpec, QUESTION_TYPE, REVERSE_TYPE } from './notetypes.js';
 import { stripHtmlPreservingMedia } from './strip.js';
@@ -150,39 +151,61 @@ function fieldList(card: AnkiCard): string[] {
   });
 }
 
-/** A growing buffer of UTF-8 texts and where each ends. */
-class TextRows {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
-  ends: Uint32Array;
-  count = 0;
-  readonly odd: [number, string][] = [];
-  readonly encoder = new TextEncoder();
-  constructor(texts: number) {
-    this.ends = new Uint32Array(texts);
-  }
-  /**
-   * Add a text. One that is not well-formed (a lone surrogate) is kept as a string: sql.js stores those as they
-   * are, where TextEncoder would write U+FFFD.
-   */
-  add(text: string): void {
-    // String.prototype.isWellFormed: Node 20 has it, the ES2022 library types do not.
-    if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) this.odd.push([this.count, text]);
-    else {
-      // At most 3 bytes a UTF-16 unit.
-      if (this.length + text.length * 3 > this.bytes.length) {
-        const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + text.length * 3));
-        grown.set(this.bytes.subarray(0, this.length));
-        this.bytes = grown;
-      }
-      this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
-    }
-    this.ends[this.count++] = this.length;
-  }
+/** Notes per part of the rows: the pack thread starts writing once the first part is made. */
+export const ROWS_PER_PART = 500;
+
+/**
+ * A deck as the collection is written from it: the head, the rows in parts (each part made when it is read) and
+ * the tail (see `CollectionWriter`).
+ */
+export interface PackParts {
+  head: PackHead;
+  rows: Iterable<PackRows>;
+  tail: PackTail;
 }
 
-/** The card list → the deck's rows as plain data (`PackInput`), for `writeApkg` here or in the pack thread. */
-export function packRows(list: AnkiCardList, options: PackOptions): PackInput {
+/** The rows of `cards[from, to)`: numbers in typed arrays, texts as UTF-8 in one buffer. */
+function rowsOf(
+  cards: readonly AnkiCard[],
+  from: number,
+  to: number,
+  { base, count, cardBase, deckIds }: { base: number; count: number; cardBase: number; deckIds: Map<string, number> },
+  firstCard: number,
+): PackRows {
+  const notes = new Float64Array((to - from) * 3);
+  const texts: string[] = [];
+  const cardRows: number[] = [];
+  let cardIndex = firstCard;
+  for (let i = from; i < to; i++) {
+    const card = cards[i]!;
+    const id = base - count + i;
+    const fields = fieldList(card);
+    const first = stripHtmlPreservingMedia(fields[0] ?? '');
+    const at = (i - from) * 3;
+    notes[at] = id;
+    notes[at + 1] = noteTypeOf(card).id;
+    notes[at + 2] = fieldChecksum(first);
+    texts.push(card.guid, card.tags.length ? ` ${card.tags.join(' ')} ` : '', fields.join(FIELD_SEPARATOR), first);
+    // A cloze note's cards are siblings: same deck, same position among new cards.
+    for (const ord of ordsOf(card)) cardRows.push(cardBase + cardIndex++, id, deckIds.get(card.deck) ?? 1, ord, i + 1);
+  }
+  // One buffer for the part's texts (at most 3 bytes a UTF-16 unit), written by Buffer's native UTF-8 encoder.
+  const buffer = Buffer.allocUnsafe(texts.reduce((n, t) => n + t.length * 3, 0));
+  const ends = new Uint32Array(texts.length);
+  const odd: [number, string][] = [];
+  let length = 0;
+  texts.forEach((text, k) => {
+    // String.prototype.isWellFormed: Node 20 has it, the ES2022 library types do not. A text with a lone
+    // surrogate stays a string: sql.js stores those as they are, where an encoder would write U+FFFD.
+    if ((text as string & { isWellFormed(): boolean }).isWellFormed()) length += buffer.write(text, length, 'utf8');
+    else odd.push([k, text]);
+    ends[k] = length;
+  });
+  return { notes, text: new Uint8Array(buffer.subarray(0, length)), ends, odd, cards: Float64Array.from(cardRows) };
+}
+
+/** The card list → the deck's head, rows (in parts of ROWS_PER_PART notes) and tail, for `writeApkg` or a thread. */
+export function packParts(list: AnkiCardList, options: PackOptions): PackParts {
   const epoch = Math.floor(options.epoch);
   const base = Math.max(epoch, MIN_EPOCH) * 1000;
   const crt = Math.floor(Math.max(epoch, MIN_EPOCH) / 86400) * 86400;
@@ -199,29 +222,19 @@ export function packRows(list: AnkiCardList, options: PackOptions): PackInput {
   for (const d of list.decks) decks[String(d.id)] = deckJson(d.id, d.name, epoch);
 
   // Ids are milliseconds counting up to the epoch: unique, in order, and never in the future.
-  const count = list.cards.length;
-  const cardCount = list.cards.reduce((n, card) => n + ordsOf(card).length, 0);
-  const notes = new Float64Array(count * 3);
-  const cards = new Float64Array(cardCount * 5);
-  const texts = new TextRows(count * 4);
-  let cardIndex = 0;
-  list.cards.forEach((card, i) => {
-    const id = base - count + i;
-    const fields = fieldList(card);
-    const first = stripHtmlPreservingMedia(fields[0] ?? '');
-    notes[i * 3] = id;
-    notes[i * 3 + 1] = noteTypeOf(card).id;
-    notes[i * 3 + 2] = fieldChecksum(first);
-    texts.add(card.guid);
-    texts.add(card.tags.length ? ` ${card.tags.join(' ')} ` : '');
-    texts.add(fields.join(FIELD_SEPARATOR));
-    texts.add(first);
-    // A cloze note's cards are siblings: same deck, same position among new cards.
-    for (const ord of ordsOf(card)) {
-      cards.set([base - cardCount + cardIndex, id, deckIds.get(card.deck) ?? 1, ord, i + 1], cardIndex * 5);
-      cardIndex++;
+  const cards = list.cards;
+  const count = cards.length;
+  const cardCount = cards.reduce((n, card) => n + ordsOf(card).length, 0);
+  const ids = { base, count, cardBase: base - cardCount, deckIds };
+  function* rows(): Generator<PackRows> {
+    let firstCard = 0;
+    for (let from = 0; from < count; from += ROWS_PER_PART) {
+      const to = Math.min(count, from + ROWS_PER_PART);
+      const part = rowsOf(cards, from, to, ids, firstCard);
+      firstCard += part.cards.length / 5;
+      yield part;
     }
-  });
+  }
 
   const mediaMap: Record<string, string> = {};
   const media: Uint8Array[] = [];
@@ -232,27 +245,25 @@ export function packRows(list: AnkiCardList, options: PackOptions): PackInput {
     media.push(bytes);
   }
   return {
-    col: {
-      crt,
-      mod: epoch * 1000,
-      conf: JSON.stringify(confJson(QUESTION_TYPE.id)),
-      models: JSON.stringify(models),
-      decks: JSON.stringify(decks),
-      dconf: JSON.stringify({ '1': dconfJson(epoch) }),
+    head: {
+      col: {
+        crt,
+        mod: epoch * 1000,
+        conf: JSON.stringify(confJson(QUESTION_TYPE.id)),
+        models: JSON.stringify(models),
+        decks: JSON.stringify(decks),
+        dconf: JSON.stringify({ '1': dconfJson(epoch) }),
+      },
+      epoch,
     },
-    epoch,
-    notes,
-    text: texts.bytes.slice(0, texts.length),
-    ends: texts.ends,
-    odd: texts.odd,
-    cards,
-    media,
-    mediaMap: JSON.stringify(mediaMap),
+    rows: { [Symbol.iterator]: rows },
+    tail: { media, mediaMap: JSON.stringify(mediaMap) },
   };
 }
 
 /** The card list → an `.apkg` (zip of a schema-11 `collection.anki2` and a `media` map). Same input, same bytes. */
 export async function packApkg(list: AnkiCardList, options: PackOptions): Promise<Uint8Array> {
   const collection = await openCollection();
-  return writeApkg(collection, packRows(list, options));
+  const { head, rows, tail } = packParts(list, options);
+  return writeApkg(collection, head, rows, tail);
 }

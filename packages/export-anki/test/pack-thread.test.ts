@@ -66,6 +66,26 @@ describe.runIf(availableParallelism() >= 2)('the pack thread (startPackThread)',
     expect(again.map).toBe(here.map);
   });
 
+  it('sends a big deck in parts (ROWS_PER_PART notes each) and gets the same bytes', async () => {
+    const big = `# Big\n\n${Array.from({ length: 1234 }, (_, i) => `### Q${i}?\n\nAnswer ${i}, {{c1::cloze ${i}}}.\n`).join('\n')}`;
+    const exportBig = async (packThread: ReturnType<typeof startPackThread>) =>
+      (
+        await ankiExporter.export([buildDocument(sourceFromText(big, 'big.md'))], {
+          epoch: EPOCH,
+          baseDir: FIXTURES,
+          warn: () => {},
+          packThread,
+        })
+      )[0]!.data as Uint8Array;
+    const thread = startPackThread(1, { minBytes: 0 })!;
+    const there = await exportBig(thread);
+    expect(thread.packedIn).toBe('thread');
+    expect(there).toEqual(await exportBig(null));
+    const deck = await openApkg(there);
+    expect(deck.notes).toHaveLength(1234);
+    expect(deck.cards).toHaveLength(1234);
+  });
+
   it('packs in the caller thread when it was stopped before the deck was ready', async () => {
     const thread = startPackThread(1, { minBytes: 0 })!;
     thread.stop();
