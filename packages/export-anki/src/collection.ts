@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type initSqlJs from 'sql.js';
-import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import type { Database } from 'sql.js';
+import { copyIn, RawStatement, type Sqlite, type SqliteApi } from './sqlite-raw.js';
 import { zipFiles, type ZipInput } from './zip.js';
 
 /** Zip entry times are fixed; fflate writes local-time DOS fields, so a local-time date keeps them the same everywhere. */
@@ -73,6 +74,7 @@ create index ix_notes_csum on notes (csum);
 interface Wasm {
   compile(bytes: Uint8Array): Promise<object>;
   Instance: new (module: object, imports: object) => object;
+  Memory: new (descriptor: { initial: number }) => object;
 }
 const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
 
@@ -85,7 +87,7 @@ let compiled: Promise<object> | undefined;
  * 3 MB of notes 22 MB stayed taken through every later export. A copy of the glue loaded for this deck (Node's
  * module cache is passed by) goes with the deck, memory and all; only the compiled code is shared.
  */
-async function loadSqlJs(): Promise<SqlJsStatic> {
+async function loadSqlJs(): Promise<Sqlite> {
   // A require of its own too: the module that requires keeps every module it loaded (`children`).
   const require = createRequire(import.meta.url);
   const path = require.resolve('sql.js');
@@ -94,24 +96,33 @@ async function loadSqlJs(): Promise<SqlJsStatic> {
   delete require.cache[path];
   compiled ??= readFile(join(dirname(path), 'sql-wasm.wasm')).then((bytes) => wasm.compile(bytes));
   const module = await compiled;
-  return init({
+  let memory: { buffer: ArrayBuffer } | undefined;
+  const SQL = await init({
     instantiateWasm(imports, done) {
-      done(new wasm.Instance(module, imports));
+      const instance = new wasm.Instance(module, imports) as { exports: Record<string, unknown> };
+      // SQLite's memory: the module's exported one (or the one it imports).
+      memory = [
+        ...Object.values(instance.exports),
+        ...Object.values(imports as Record<string, object>).flatMap((m): unknown[] => Object.values(m)),
+      ].find((value) => value instanceof wasm.Memory) as { buffer: ArrayBuffer } | undefined;
+      done(instance);
       return {};
     },
   });
+  if (!memory) throw new Error('sql.js: no WebAssembly memory found (an unknown sql.js version)');
+  return { SQL, api: SQL as unknown as SqliteApi, memory };
 }
 
 /** An empty collection: the schema, ready for `writeApkg`. */
 export interface Collection {
-  SQL: SqlJsStatic;
+  sqlite: Sqlite;
   db: Database;
 }
 
 /** sql.js loaded and an empty collection made (the part of packing that does not depend on the deck). */
 export async function openCollection(): Promise<Collection> {
-  const SQL = await loadSqlJs();
-  const db = new SQL.Database();
+  const sqlite = await loadSqlJs();
+  const db = new sqlite.SQL.Database();
   try {
     // The whole collection stays in SQLite's page cache until commit: one pass over the in-memory file, not one per row.
     db.exec(
@@ -122,7 +133,7 @@ export async function openCollection(): Promise<Collection> {
     db.close();
     throw error;
   }
-  return { SQL, db };
+  return { sqlite, db };
 }
 
 /**
@@ -132,12 +143,14 @@ export async function openCollection(): Promise<Collection> {
  */
 export class CollectionWriter {
   private readonly db: Database;
+  private readonly sqlite: Sqlite;
   private epoch = 0;
-  private insertNote: Statement | null = null;
-  private insertCard: Statement | null = null;
+  private insertNote: RawStatement | null = null;
+  private insertCard: RawStatement | null = null;
 
-  constructor({ db }: Collection) {
+  constructor({ db, sqlite }: Collection) {
     this.db = db;
+    this.sqlite = sqlite;
   }
 
   begin({ col, epoch }: PackHead): void {
@@ -153,12 +166,14 @@ export class CollectionWriter {
       '{}',
     ]);
     this.db.exec('begin');
-    // Text goes in as UTF-8 bytes cast back to text (the same stored value): sql.js encodes a bound string in a
-    // JavaScript loop, where the caller's encoding and a blob copy are native.
-    this.insertNote = this.db.prepare(
-      "insert into notes values (?, cast(? as text), ?, ?, -1, cast(? as text), cast(? as text), cast(? as text), ?, 0, '')",
+    this.insertNote = new RawStatement(
+      this.sqlite,
+      this.db,
+      "insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
     );
-    this.insertCard = this.db.prepare(
+    this.insertCard = new RawStatement(
+      this.sqlite,
+      this.db,
       "insert into cards values (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
     );
   }
@@ -168,32 +183,47 @@ export class CollectionWriter {
     const insertCard = this.insertCard!;
     const epoch = this.epoch;
     const odd = new Map(oddTexts);
-    const textAt = (index: number): Uint8Array | string =>
-      odd.get(index) ?? text.subarray(index === 0 ? 0 : ends[index - 1]!, ends[index]);
-    const noteCount = notes.length / 3;
-    let c = 0;
-    for (let i = 0; i < noteCount; i++) {
-      const id = notes[i * 3]!;
-      insertNote.run([
-        id,
-        textAt(i * 4),
-        notes[i * 3 + 1]!,
-        epoch,
-        textAt(i * 4 + 1),
-        textAt(i * 4 + 2),
-        textAt(i * 4 + 3),
-        notes[i * 3 + 2]!,
-      ]);
-      // A cloze note's cards are siblings, right after their note: same deck, same position among new cards.
-      for (; c < cards.length && cards[c + 1] === id; c += 5)
-        insertCard.run([cards[c]!, id, cards[c + 2]!, cards[c + 3]!, epoch, cards[c + 4]!]);
+    // The part's texts go into SQLite's memory once; each is bound where it lies (UTF-8, the stored bytes).
+    const at = copyIn(this.sqlite, text);
+    const bindText = (index: number, k: number): void => {
+      const string = odd.get(k);
+      if (string !== undefined) return insertNote.string(index, string);
+      const start = k === 0 ? 0 : ends[k - 1]!;
+      insertNote.text(index, at + start, ends[k]! - start);
+    };
+    try {
+      const noteCount = notes.length / 3;
+      let c = 0;
+      for (let i = 0; i < noteCount; i++) {
+        const id = notes[i * 3]!;
+        insertNote.number(1, id);
+        bindText(2, i * 4);
+        insertNote.number(3, notes[i * 3 + 1]!);
+        insertNote.number(4, epoch);
+        bindText(5, i * 4 + 1);
+        bindText(6, i * 4 + 2);
+        bindText(7, i * 4 + 3);
+        insertNote.number(8, notes[i * 3 + 2]!);
+        insertNote.run();
+        // A cloze note's cards are siblings, right after their note: same deck, same position among new cards.
+        for (; c < cards.length && cards[c + 1] === id; c += 5) {
+          insertCard.number(1, cards[c]!);
+          insertCard.number(2, id);
+          insertCard.number(3, cards[c + 2]!);
+          insertCard.number(4, cards[c + 3]!);
+          insertCard.number(5, epoch);
+          insertCard.number(6, cards[c + 4]!);
+          insertCard.run();
+        }
+      }
+    } finally {
+      this.sqlite.api._free(at);
     }
   }
 
   end({ media, mediaMap }: PackTail): Uint8Array {
     try {
-      this.insertNote?.free();
-      this.insertCard?.free();
+      this.finalize();
       this.db.exec(INDEXES);
       this.db.exec('commit');
       const collection = this.db.export();
@@ -206,7 +236,14 @@ export class CollectionWriter {
     }
   }
 
+  private finalize(): void {
+    this.insertNote?.free();
+    this.insertCard?.free();
+    this.insertNote = this.insertCard = null;
+  }
+
   close(): void {
+    this.finalize();
     this.db.close();
   }
 }
