@@ -10,7 +10,7 @@ import {
   type ModelNote,
 } from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
-import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
+import { blocksToHtml, mayHoldMarkers, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
 import { CLOZE_FIELDS, COMPARISON_FIELDS, QUESTION_FIELDS, REVERSE_FIELDS } from './notetypes.js';
 import { cleanField, escapeHtml } from './strip.js';
@@ -275,6 +275,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
     const markedOf = (): Map<string | null, ModelNote[]> => (marked ??= markedOverviews(doc));
     // A file with right-to-left text: its cards' fields and blocks find their own direction (`dir="auto"`).
     const rtl = hasRtl(doc.file.text);
+    const markers = mayHoldMarkers(doc.file.text);
     const firstCard = cards.length;
     for (const note of doc.notes) {
       const clozes = findClozes(note.body);
@@ -294,6 +295,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
         highlighter: options.highlighter,
         locateEmbed,
         rtl,
+        markers,
       };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);
