@@ -218,6 +218,7 @@ function ankiTag(tag: string): string {
 }
 
 function tagsFor(note: ModelNote, kind: AnkiCard['kind']): string[] {
+  if (note.tags.length === 0) return [KIND_TAG[kind]];
   return [...new Set([...note.tags.map(ankiTag), KIND_TAG[kind]].filter(Boolean))];
 }
 
@@ -231,7 +232,14 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
   const media = new Map<string, MediaRef>();
   const decks = new Map<string, AnkiDeck>();
   const usedIds = new Set<number>([1]);
+  // The deck each name became (every note of a topic asks for the same one).
+  const added = new Map<string, string>();
   const addDeck = (name: string): string => {
+    let full = added.get(name);
+    if (full === undefined) added.set(name, (full = addDeckParts(name)));
+    return full;
+  };
+  const addDeckParts = (name: string): string => {
     // Parents first, so every sub-deck has its parent in the package; a parent's spelling, once chosen, is kept.
     let full = '';
     for (const part of name.split('::')) {
