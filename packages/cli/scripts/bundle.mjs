@@ -50,6 +50,8 @@ await build({
     'pdf-share-worker': join(root, 'dist/pdf-share-worker.js'),
     // lintBatch starts its worker threads from `./worker.js` beside the code that calls it.
     worker: fileURLToPath(new URL('./engine/worker.js', import.meta.resolve('@notes/lint'))),
+    // startPackThread (@notes/export-anki) starts the deck's thread from `./pack-worker.js` beside itself.
+    'pack-worker': fileURLToPath(new URL('./pack-worker.js', import.meta.resolve('@notes/export-anki'))),
   },
   outdir,
   bundle: true,

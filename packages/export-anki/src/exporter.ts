@@ -5,10 +5,12 @@ import {
   type Exporter,
   type ModelDocument,
 } from '@notes/core';
+import { openCollection, writeApkg } from './collection.js';
 import type { IdMap, IdMapResult } from './idmap.js';
-import { applyIdMap } from './idmap.js';
+import { matchIdMap } from './idmap.js';
 import { finalMedia, loadMediaImages } from './media.js';
-import { packApkg } from './pack.js';
+import type { PackThread } from './pack-thread.js';
+import { packParts } from './pack.js';
 import { renderCards } from './render.js';
 
 /**
@@ -25,6 +27,11 @@ export interface AnkiExportOptions extends ExportOptions {
    * `done` receives the new map, the renames and the orphans (the CLI prints them and writes the map).
    */
   idMap?: { previous: IdMap | null; done(result: IdMapResult): void };
+  /**
+   * Where the collection is written (`startPackThread`, started early so that sql.js loads meanwhile): the same
+   * bytes as here. Absent or null: here.
+   */
+  packThread?: PackThread | null;
 }
 
 /** The `.apkg` exporter: `dist/notes.apkg`, a deck per document and a sub-deck per topic. */
@@ -44,15 +51,24 @@ export const ankiExporter: Exporter<AnkiExportOptions> = {
       ...(typeof options.deck === 'string' ? { deck: options.deck } : {}),
     });
     const idMap = options.idMap;
+    // The GUIDs now; the new map (every note's sketch, title and search) while the pack thread writes the deck.
+    let finishMap: (() => void) | null = null;
     if (idMap) {
-      const result = applyIdMap(list, idMap.previous);
-      list = result.list;
-      idMap.done(result);
+      const matched = matchIdMap(list, idMap.previous);
+      list = matched.list;
+      finishMap = () => idMap.done({ ...matched, map: matched.map() });
     }
+    const thread = options.packThread ?? null;
+    if (!thread) finishMap?.();
     if (list.cards.length === 0) options.warn('no questions found: the Anki deck is empty');
     const { list: packed, bytes } = finalMedia(list, await loadMediaImages(list.media, options));
     const css = typeof options.css === 'string' ? options.css : '';
-    const data = await packApkg(packed, { epoch: options.epoch, media: bytes, css });
-    return [{ path: 'notes.apkg', data }];
+    const { head, rows, tail } = packParts(packed, { epoch: options.epoch, media: bytes, css });
+    if (!thread) return [{ path: 'notes.apkg', data: writeApkg(await openCollection(), head, rows, tail) }];
+    const data = thread.pack(head, rows, tail);
+    // Read below; a failing map must not leave it unhandled.
+    data.catch(() => undefined);
+    finishMap?.();
+    return [{ path: 'notes.apkg', data: await data }];
   },
 };

@@ -46,6 +46,16 @@ export interface HtmlContext {
    * skips the look; absent, each note is looked at.
    */
   rtl?: boolean | undefined;
+  /** `false`: the note's file can hold no wiki link and no alert marker (`mayHoldMarkers`), so none is looked for. */
+  markers?: boolean | undefined;
+}
+
+/**
+ * Whether a file's text can give a text node holding `[[` (a wiki link) or `[!` (an alert's marker): each
+ * character of a text node is the same character in the file, a backslash escape or a character reference.
+ */
+export function mayHoldMarkers(text: string): boolean {
+  return /\[[[!]|\\[[!]|&(?:#|lsqb;|lbrack;|excl;)/.test(text);
 }
 
 /** The style of a highlighted block: its own light background, so the token colours read in night mode too. */
@@ -232,10 +242,11 @@ function render(
   // Only a tree with clozes, alerts or wiki links changes: mapClozes, withAlertTitles and withWikiLinks return the
   // blocks as they are otherwise.
   // The note's own array goes in, so core finds the clozes the model's other readers already asked about.
-  const children = mapClozes(
-    withWikiLinks(withAlertTitles(blocks), ctx.locateEmbed && ((target) => ctx.locateEmbed!(target, ctx.docDir))),
-    clozes === 'anki' ? ankiWrapper : markWrapper,
-  );
+  const marked =
+    ctx.markers === false
+      ? blocks
+      : withWikiLinks(withAlertTitles(blocks), ctx.locateEmbed && ((target) => ctx.locateEmbed!(target, ctx.docDir)));
+  const children = mapClozes(marked, clozes === 'anki' ? ankiWrapper : markWrapper);
   let tree: Root = { type: 'root', children: ctx.rtl === false ? children : withTextDirection(children) };
   // The common shapes straight to HTML (the same string, see fast-html.ts; it declines a tree nested too deep); the
   // rest the reference way below.

@@ -5,18 +5,20 @@ export {
   applyIdMap,
   formatIdMap,
   parseIdMap,
-  RENAME_MIN_SIMILARITY,
-  sameAnswer,
-  answerSketch,
-  SKETCH_SIZE,
-  SketchCache,
-  sketchSimilarity,
   type IdMap,
   type IdMapEntry,
   type IdMapResult,
   type Orphan,
   type Rename,
 } from './idmap.js';
+export {
+  RENAME_MIN_SIMILARITY,
+  sameAnswer,
+  answerSketch,
+  SKETCH_SIZE,
+  SketchCache,
+  sketchSimilarity,
+} from './sketch.js';
 export { blocksToHtml, type ClozeMode, type HtmlContext, type MediaRef } from './html.js';
 export {
   CARD_CSS,
@@ -26,6 +28,7 @@ export {
   REVERSE_NOTETYPE_ID,
 } from './notetypes.js';
 export { packApkg, type PackOptions } from './pack.js';
+export { PACK_THREAD_MIN_BYTES, startPackThread, type PackThread } from './pack-thread.js';
 export {
   renderCards,
   type AnkiCard,

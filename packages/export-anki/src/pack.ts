@@ -1,13 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type initSqlJs from 'sql.js';
-import type { SqlJsStatic } from 'sql.js';
 import type { AnkiCard, AnkiCardList } from './render.js';
+import { Buffer } from 'node:buffer';
+import { openCollection, writeApkg, type PackHead, type PackRows, type PackTail } from './collection.js';
 import { fieldChecksum } from './ids.js';
 import { CARD_CSS, CLOZE_TYPE, COMPARISON_TYPE, type NoteTypeSpec, QUESTION_TYPE, REVERSE_TYPE } from './notetypes.js';
 import { stripHtmlPreservingMedia } from './strip.js';
-import { zipFiles, type ZipInput } from './zip.js';
 
 /** What packing needs besides the cards. */
 export interface PackOptions {
@@ -22,69 +18,6 @@ export interface PackOptions {
 const FIELD_SEPARATOR = '\x1f';
 /** Ids count back from the epoch; an epoch before 2001 (tests, `SOURCE_DATE_EPOCH=0`) uses 2001 instead. */
 const MIN_EPOCH = 1_000_000_000;
-/** Zip entry times are fixed; fflate writes local-time DOS fields, so a local-time date keeps them the same everywhere. */
-const ZIP_MTIME = new Date(1980, 0, 1, 12, 0, 0);
-
-const SCHEMA = `
-create table col (id integer primary key, crt integer not null, mod integer not null, scm integer not null,
-  ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null,
-  models text not null, decks text not null, dconf text not null, tags text not null);
-create table notes (id integer primary key, guid text not null, mid integer not null, mod integer not null,
-  usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null,
-  flags integer not null, data text not null);
-create table cards (id integer primary key, nid integer not null, did integer not null, ord integer not null,
-  mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null,
-  ivl integer not null, factor integer not null, reps integer not null, lapses integer not null,
-  left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
-create table revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null,
-  ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null,
-  type integer not null);
-create table graves (usn integer not null, oid integer not null, type integer not null);
-`;
-
-/** Built after the rows are in (faster than keeping them up to date row by row). */
-const INDEXES = `
-create index ix_notes_usn on notes (usn);
-create index ix_cards_usn on cards (usn);
-create index ix_revlog_usn on revlog (usn);
-create index ix_cards_nid on cards (nid);
-create index ix_cards_sched on cards (did, queue, due);
-create index ix_revlog_cid on revlog (cid);
-create index ix_notes_csum on notes (csum);
-`;
-
-/** The part of the WebAssembly API used here (the project's TypeScript libraries leave the DOM's types out). */
-interface Wasm {
-  compile(bytes: Uint8Array): Promise<object>;
-  Instance: new (module: object, imports: object) => object;
-}
-const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
-
-/** sql.js's WebAssembly, compiled once: code only (each deck instantiates it with a memory of its own). */
-let compiled: Promise<object> | undefined;
-
-/**
- * A sql.js of its own for one deck. sql.js keeps the module its first `initSqlJs()` made for good, and with it the
- * WebAssembly memory SQLite grew to while it built the collection: memory never shrinks, so after the deck of
- * 3 MB of notes 22 MB stayed taken through every later export. A copy of the glue loaded for this deck (Node's
- * module cache is passed by) goes with the deck, memory and all; only the compiled code is shared.
- */
-async function loadSqlJs(): Promise<SqlJsStatic> {
-  // A require of its own too: the module that requires keeps every module it loaded (`children`).
-  const require = createRequire(import.meta.url);
-  const path = require.resolve('sql.js');
-  delete require.cache[path];
-  const init = require(path) as typeof initSqlJs;
-  delete require.cache[path];
-  compiled ??= readFile(join(dirname(path), 'sql-wasm.wasm')).then((bytes) => wasm.compile(bytes));
-  const module = await compiled;
-  return init({
-    instantiateWasm(imports, done) {
-      done(new wasm.Instance(module, imports));
-      return {};
-    },
-  });
-}
 
 const LATEX_PRE =
   '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n';
@@ -218,20 +151,61 @@ function fieldList(card: AnkiCard): string[] {
   });
 }
 
-const encoder = new TextEncoder();
+/** Notes per part of the rows: the pack thread starts writing once the first part is made. */
+export const ROWS_PER_PART = 500;
 
 /**
- * A text to bind: its UTF-8 bytes, for `cast(? as text)`. A string with a lone surrogate stays a string: sql.js
- * writes those as they are, where TextEncoder would write U+FFFD.
+ * A deck as the collection is written from it: the head, the rows in parts (each part made when it is read) and
+ * the tail (see `CollectionWriter`).
  */
-function utf8(text: string): Uint8Array | string {
-  // String.prototype.isWellFormed: Node 20 has it, the ES2022 library types do not.
-  return (text as string & { isWellFormed(): boolean }).isWellFormed() ? encoder.encode(text) : text;
+export interface PackParts {
+  head: PackHead;
+  rows: Iterable<PackRows>;
+  tail: PackTail;
 }
 
-/** The card list → an `.apkg` (zip of a schema-11 `collection.anki2` and a `media` map). Same input, same bytes. */
-export async function packApkg(list: AnkiCardList, options: PackOptions): Promise<Uint8Array> {
-  const SQL = await loadSqlJs();
+/** The rows of `cards[from, to)`: numbers in typed arrays, texts as UTF-8 in one buffer. */
+function rowsOf(
+  cards: readonly AnkiCard[],
+  from: number,
+  to: number,
+  { base, count, cardBase, deckIds }: { base: number; count: number; cardBase: number; deckIds: Map<string, number> },
+  firstCard: number,
+): PackRows {
+  const notes = new Float64Array((to - from) * 3);
+  const texts: string[] = [];
+  const cardRows: number[] = [];
+  let cardIndex = firstCard;
+  for (let i = from; i < to; i++) {
+    const card = cards[i]!;
+    const id = base - count + i;
+    const fields = fieldList(card);
+    const first = stripHtmlPreservingMedia(fields[0] ?? '');
+    const at = (i - from) * 3;
+    notes[at] = id;
+    notes[at + 1] = noteTypeOf(card).id;
+    notes[at + 2] = fieldChecksum(first);
+    texts.push(card.guid, card.tags.length ? ` ${card.tags.join(' ')} ` : '', fields.join(FIELD_SEPARATOR), first);
+    // A cloze note's cards are siblings: same deck, same position among new cards.
+    for (const ord of ordsOf(card)) cardRows.push(cardBase + cardIndex++, id, deckIds.get(card.deck) ?? 1, ord, i + 1);
+  }
+  // One buffer for the part's texts (at most 3 bytes a UTF-16 unit), written by Buffer's native UTF-8 encoder.
+  const buffer = Buffer.allocUnsafe(texts.reduce((n, t) => n + t.length * 3, 0));
+  const ends = new Uint32Array(texts.length);
+  const odd: [number, string][] = [];
+  let length = 0;
+  texts.forEach((text, k) => {
+    // String.prototype.isWellFormed: Node 20 has it, the ES2022 library types do not. A text with a lone
+    // surrogate stays a string: sql.js stores those as they are, where an encoder would write U+FFFD.
+    if ((text as string & { isWellFormed(): boolean }).isWellFormed()) length += buffer.write(text, length, 'utf8');
+    else odd.push([k, text]);
+    ends[k] = length;
+  });
+  return { notes, text: new Uint8Array(buffer.subarray(0, length)), ends, odd, cards: Float64Array.from(cardRows) };
+}
+
+/** The card list → the deck's head, rows (in parts of ROWS_PER_PART notes) and tail, for `writeApkg` or a thread. */
+export function packParts(list: AnkiCardList, options: PackOptions): PackParts {
   const epoch = Math.floor(options.epoch);
   const base = Math.max(epoch, MIN_EPOCH) * 1000;
   const crt = Math.floor(Math.max(epoch, MIN_EPOCH) / 86400) * 86400;
@@ -247,76 +221,49 @@ export async function packApkg(list: AnkiCardList, options: PackOptions): Promis
   const decks: Record<string, unknown> = { '1': deckJson(1, 'Default', epoch) };
   for (const d of list.decks) decks[String(d.id)] = deckJson(d.id, d.name, epoch);
 
-  const db = new SQL.Database();
-  try {
-    // The whole collection stays in SQLite's page cache until commit: one pass over the in-memory file, not one per row.
-    db.exec(
-      'pragma page_size = 4096; pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -262144;',
-    );
-    db.exec(SCHEMA);
-    db.run('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
-      crt,
-      epoch * 1000,
-      epoch * 1000,
-      JSON.stringify(confJson(QUESTION_TYPE.id)),
-      JSON.stringify(models),
-      JSON.stringify(decks),
-      JSON.stringify({ '1': dconfJson(epoch) }),
-      '{}',
-    ]);
-    db.exec('begin');
-    // Text goes in as UTF-8 bytes cast back to text (the same stored value): sql.js encodes a bound string in a
-    // JavaScript loop, where TextEncoder and a blob copy are native.
-    const insertNote = db.prepare(
-      "insert into notes values (?, cast(? as text), ?, ?, -1, cast(? as text), cast(? as text), cast(? as text), ?, 0, '')",
-    );
-    const insertCard = db.prepare("insert into cards values (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
-    // Ids are milliseconds counting up to the epoch: unique, in order, and never in the future.
-    const count = list.cards.length;
-    const cardCount = list.cards.reduce((n, card) => n + ordsOf(card).length, 0);
-    let cardIndex = 0;
-    list.cards.forEach((card, i) => {
-      const id = base - count + i;
-      const fields = fieldList(card);
-      const first = stripHtmlPreservingMedia(fields[0] ?? '');
-      const tags = card.tags.length ? ` ${card.tags.join(' ')} ` : '';
-      insertNote.run([
-        id,
-        utf8(card.guid),
-        noteTypeOf(card).id,
-        epoch,
-        utf8(tags),
-        utf8(fields.join(FIELD_SEPARATOR)),
-        utf8(first),
-        fieldChecksum(first),
-      ]);
-      // A cloze note's cards are siblings: same deck, same position among new cards.
-      for (const ord of ordsOf(card)) {
-        insertCard.run([base - cardCount + cardIndex, id, deckIds.get(card.deck) ?? 1, ord, epoch, i + 1]);
-        cardIndex++;
-      }
-    });
-    insertNote.free();
-    insertCard.free();
-    db.exec(INDEXES);
-    db.exec('commit');
-    const collection = db.export();
-
-    const mediaMap: Record<string, string> = {};
-    const files: Record<string, ZipInput> = { 'collection.anki2': [collection, { mtime: ZIP_MTIME, level: 1 }] };
-    let n = 0;
-    const mediaFiles: Record<string, ZipInput> = {};
-    for (const ref of list.media) {
-      const bytes = options.media?.get(ref.name);
-      if (!bytes) continue;
-      mediaMap[String(n)] = ref.name;
-      mediaFiles[String(n)] = [bytes, { mtime: ZIP_MTIME, level: 0 }];
-      n++;
+  // Ids are milliseconds counting up to the epoch: unique, in order, and never in the future.
+  const cards = list.cards;
+  const count = cards.length;
+  const cardCount = cards.reduce((n, card) => n + ordsOf(card).length, 0);
+  const ids = { base, count, cardBase: base - cardCount, deckIds };
+  function* rows(): Generator<PackRows> {
+    let firstCard = 0;
+    for (let from = 0; from < count; from += ROWS_PER_PART) {
+      const to = Math.min(count, from + ROWS_PER_PART);
+      const part = rowsOf(cards, from, to, ids, firstCard);
+      firstCard += part.cards.length / 5;
+      yield part;
     }
-    files['media'] = [new TextEncoder().encode(JSON.stringify(mediaMap)), { mtime: ZIP_MTIME, level: 6 }];
-    Object.assign(files, mediaFiles);
-    return zipFiles(files);
-  } finally {
-    db.close();
   }
+
+  const mediaMap: Record<string, string> = {};
+  const media: Uint8Array[] = [];
+  for (const ref of list.media) {
+    const bytes = options.media?.get(ref.name);
+    if (!bytes) continue;
+    mediaMap[String(media.length)] = ref.name;
+    media.push(bytes);
+  }
+  return {
+    head: {
+      col: {
+        crt,
+        mod: epoch * 1000,
+        conf: JSON.stringify(confJson(QUESTION_TYPE.id)),
+        models: JSON.stringify(models),
+        decks: JSON.stringify(decks),
+        dconf: JSON.stringify({ '1': dconfJson(epoch) }),
+      },
+      epoch,
+    },
+    rows: { [Symbol.iterator]: rows },
+    tail: { media, mediaMap: JSON.stringify(mediaMap) },
+  };
+}
+
+/** The card list → an `.apkg` (zip of a schema-11 `collection.anki2` and a `media` map). Same input, same bytes. */
+export async function packApkg(list: AnkiCardList, options: PackOptions): Promise<Uint8Array> {
+  const collection = await openCollection();
+  const { head, rows, tail } = packParts(list, options);
+  return writeApkg(collection, head, rows, tail);
 }

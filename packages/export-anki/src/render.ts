@@ -10,7 +10,7 @@ import {
   type ModelNote,
 } from '@notes/core';
 import { comparisonRows, isComparisonTable } from './comparison.js';
-import { blocksToHtml, type HtmlContext, type MediaRef } from './html.js';
+import { blocksToHtml, mayHoldMarkers, type HtmlContext, type MediaRef } from './html.js';
 import { deckIdFromName, guidFrom } from './ids.js';
 import { CLOZE_FIELDS, COMPARISON_FIELDS, QUESTION_FIELDS, REVERSE_FIELDS } from './notetypes.js';
 import { cleanField, escapeHtml } from './strip.js';
@@ -218,6 +218,7 @@ function ankiTag(tag: string): string {
 }
 
 function tagsFor(note: ModelNote, kind: AnkiCard['kind']): string[] {
+  if (note.tags.length === 0) return [KIND_TAG[kind]];
   return [...new Set([...note.tags.map(ankiTag), KIND_TAG[kind]].filter(Boolean))];
 }
 
@@ -231,7 +232,14 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
   const media = new Map<string, MediaRef>();
   const decks = new Map<string, AnkiDeck>();
   const usedIds = new Set<number>([1]);
+  // The deck each name became (every note of a topic asks for the same one).
+  const added = new Map<string, string>();
   const addDeck = (name: string): string => {
+    let full = added.get(name);
+    if (full === undefined) added.set(name, (full = addDeckParts(name)));
+    return full;
+  };
+  const addDeckParts = (name: string): string => {
     // Parents first, so every sub-deck has its parent in the package; a parent's spelling, once chosen, is kept.
     let full = '';
     for (const part of name.split('::')) {
@@ -275,6 +283,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
     const markedOf = (): Map<string | null, ModelNote[]> => (marked ??= markedOverviews(doc));
     // A file with right-to-left text: its cards' fields and blocks find their own direction (`dir="auto"`).
     const rtl = hasRtl(doc.file.text);
+    const markers = mayHoldMarkers(doc.file.text);
     const firstCard = cards.length;
     for (const note of doc.notes) {
       const clozes = findClozes(note.body);
@@ -294,6 +303,7 @@ export function renderCards(documents: readonly ModelDocument[], options: Render
         highlighter: options.highlighter,
         locateEmbed,
         rtl,
+        markers,
       };
       const topic = escapeHtml(note.topic ?? doc.title);
       const source = escapeHtml(where);

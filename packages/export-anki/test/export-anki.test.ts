@@ -37,6 +37,7 @@ describe('the public API', () => {
       'CLOZE_NOTETYPE_ID',
       'COMPARISON_NOTETYPE_ID',
       'DEFAULT_DECK_PATTERN',
+      'PACK_THREAD_MIN_BYTES',
       'QUESTION_NOTETYPE_ID',
       'RENAME_MIN_SIMILARITY',
       'REVERSE_NOTETYPE_ID',
@@ -56,6 +57,7 @@ describe('the public API', () => {
       'renderCards',
       'sameAnswer',
       'sketchSimilarity',
+      'startPackThread',
     ]);
   });
 

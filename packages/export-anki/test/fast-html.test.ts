@@ -12,7 +12,7 @@ import {
 import type { Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { fastHtml } from '../src/fast-html.js';
-import { blocksToHtml, referenceBlocksToHtml, type ClozeMode, type HtmlContext } from '../src/html.js';
+import { blocksToHtml, mayHoldMarkers, referenceBlocksToHtml, type ClozeMode, type HtmlContext } from '../src/html.js';
 import { CORPORA, markdownFiles as markdownBelow } from '../../../test/helpers/corpora.js';
 import { FIXTURES } from './helpers.js';
 
@@ -26,10 +26,22 @@ interface Tally {
   cases: number;
   fast: number;
   mismatches: string[];
+  /** Renderings that also ran without looking for wiki links and alerts (their file has none: `mayHoldMarkers`). */
+  unmarked?: number;
 }
 
-/** Both ways on one list of blocks, in both cloze modes: the fast one must give the reference's string. */
-function compare(id: string, blocks: RootContent[], highlighter: CodeHighlighter | undefined, tally: Tally): void {
+/**
+ * Both ways on one list of blocks, in both cloze modes: the fast one must give the reference's string. Blocks from
+ * a file that cannot hold a wiki link or an alert (`source`, see `mayHoldMarkers`) give the same string again
+ * without looking for them, as the export renders them.
+ */
+function compare(
+  id: string,
+  blocks: RootContent[],
+  highlighter: CodeHighlighter | undefined,
+  tally: Tally,
+  source?: string,
+): void {
   for (const mode of ['mark', 'anki'] as ClozeMode[]) {
     tally.cases++;
     if (fastHtml({ type: 'root', children: blocks }) !== null) tally.fast++;
@@ -39,23 +51,34 @@ function compare(id: string, blocks: RootContent[], highlighter: CodeHighlighter
       tally.mismatches.push(
         `${id} (${mode}):\n  fast:      ${JSON.stringify(fast)}\n  reference: ${JSON.stringify(reference)}`,
       );
+    if (source === undefined || mayHoldMarkers(source)) continue;
+    tally.unmarked = (tally.unmarked ?? 0) + 1;
+    const unmarked = blocksToHtml(blocks, { ...context(highlighter), markers: false }, mode);
+    if (unmarked !== fast && tally.mismatches.length < 5)
+      tally.mismatches.push(`${id} (${mode}, no markers looked for):\n  ${JSON.stringify(unmarked)}`);
   }
 }
 
 /** Every note body and every table cell of some files, as the Anki export renders them (one highlighter for all). */
 async function compareFiles(inputs: { id: string; file: string }[], tally: Tally): Promise<void> {
-  const docs = inputs.map(({ id, file }) => ({
-    id,
-    doc: buildDocument(sourceFromText(readFileSync(file, 'utf8'), 'notes.md')),
-  }));
+  const docs = inputs.map(({ id, file }) => {
+    const text = readFileSync(file, 'utf8');
+    return { id, text, doc: buildDocument(sourceFromText(text, 'notes.md')) };
+  });
   const highlighter = await createCodeHighlighter(codeGrammars(docs.map(({ doc }) => doc.tree)));
-  for (const { id, doc } of docs) {
+  for (const { id, text, doc } of docs) {
     for (const note of doc.notes) {
-      compare(`${id} ${note.title}`, note.body, highlighter, tally);
+      compare(`${id} ${note.title}`, note.body, highlighter, tally, text);
       for (const table of note.tables)
         for (const row of table.node.children)
           for (const cell of row.children)
-            compare(`${id} ${note.title} cell`, [{ type: 'paragraph', children: cell.children }], highlighter, tally);
+            compare(
+              `${id} ${note.title} cell`,
+              [{ type: 'paragraph', children: cell.children }],
+              highlighter,
+              tally,
+              text,
+            );
     }
   }
 }
@@ -80,9 +103,10 @@ describe('card HTML straight from the mdast', () => {
     const tally: Tally = { cases: 0, fast: 0, mismatches: [] };
     for (const example of examples) {
       const tree: Root = parseMarkdown(example.markdown);
-      compare(`commonmark ${example.number}`, tree.children, undefined, tally);
+      compare(`commonmark ${example.number}`, tree.children, undefined, tally, example.markdown);
     }
     expect(tally.mismatches).toEqual([]);
+    expect(tally.unmarked).toBeGreaterThan(200);
     expect(tally.fast).toBeGreaterThan(200);
   });
 
@@ -112,9 +136,23 @@ describe('card HTML straight from the mdast', () => {
         `${'>'.repeat(k - 1)} - item`,
         `${'> '.repeat(k - 2)}| a | b |\n${'> '.repeat(k - 2)}| - | - |\n${'> '.repeat(k - 2)}| 1 | *2* |`,
       );
-    for (const [i, text] of samples.entries()) compare(`sample ${i}`, parseMarkdown(text).children, undefined, tally);
+    for (const [i, text] of samples.entries())
+      compare(`sample ${i}`, parseMarkdown(text).children, undefined, tally, text);
     expect(tally.mismatches).toEqual([]);
     expect(tally.fast).toBeGreaterThan(20);
+  });
+
+  it('looks for wiki links and alerts only in files whose text can hold them', () => {
+    // A text node's `[[` or `[!` is in the file as it is, behind a backslash, or as a character reference.
+    for (const text of ['[[Page]]', '![[a.png]]', '> [!note] x', '\\[\\[x]]', '[\\!tip]', '&#91;[x]]', '&lsqb;!note]'])
+      expect([text, mayHoldMarkers(text)]).toEqual([text, true]);
+    for (const text of ['plain [link](x) and ![img](a.png)', 'a & b, x \\ y', '- [ ] task'])
+      expect([text, mayHoldMarkers(text)]).toEqual([text, false]);
+    // And where they are, they are found: a wiki link becomes its text, an alert's marker its title.
+    const blocks = parseMarkdown('See [[Other page]].\n\n> [!warning] Careful\n> text').children;
+    const html = blocksToHtml(blocks, context(undefined));
+    expect(html).toContain('See Other page.');
+    expect(html).toContain('<strong>Careful</strong>');
   });
 
   it.runIf(existsSync(CORPORA))('gives the reference string for every note of the shared corpora', async () => {

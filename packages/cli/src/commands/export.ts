@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile, rmdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
@@ -11,7 +12,7 @@ import {
   type Exporter,
   type ModelDocument,
 } from '@notes/core';
-import type { AnkiExportOptions, IdMap, IdMapResult } from '@notes/export-anki';
+import type { AnkiExportOptions, IdMap, IdMapResult, PackThread } from '@notes/export-anki';
 import type { MarkdownExportOptions } from '@notes/export-markdown';
 import type { PdfExportOptions } from '@notes/export-pdf';
 import { UsageError } from '../args.js';
@@ -79,14 +80,23 @@ export async function exportCommand(
     started !== undefined
       ? started
       : chosen.includes('pdf')
-        ? startPdfThread(await noteSizes(found), chosen.length > 1)
+        ? startPdfThread(await noteSizes(found, setup.maxFileBytes), chosen.length > 1)
         : null;
+  // The deck's thread loads sql.js while this thread reads and repairs the notes (big notes only, and not beside a
+  // PDF's thread: two cores are taken then).
+  const packThread = chosen.includes('anki') && !pdfThread ? await startPackThread(found) : null;
   try {
     const prepared = await prepare(found, setup, ctx.stderr);
-    const written = await writeExports(prepared, found, args, ctx, chosen, { setup, pdfThread, handOver: true });
+    const written = await writeExports(prepared, found, args, ctx, chosen, {
+      setup,
+      pdfThread,
+      packThread,
+      handOver: true,
+    });
     return written === null ? 1 : 0;
   } finally {
     pdfThread?.stop();
+    packThread?.stop();
   }
 }
 
@@ -97,8 +107,11 @@ export function noMarkdownFiles(paths: readonly string[]): NotesError {
   );
 }
 
-/** Bytes of the files found, and of the biggest (a file that cannot be read counts nothing: reading it reports it). */
-export async function noteSizes(found: readonly FoundFile[]): Promise<NoteSizes> {
+/**
+ * Bytes of the files found, and of the biggest (a file that cannot be read counts nothing: reading it reports it),
+ * with the biggest file itself when the limit it is read with (`maxBytes`) is known.
+ */
+export async function noteSizes(found: readonly FoundFile[], maxBytes?: number): Promise<NoteSizes> {
   const sizes = await Promise.all(
     found.map((f) =>
       stat(f.absolutePath).then(
@@ -107,7 +120,22 @@ export async function noteSizes(found: readonly FoundFile[]): Promise<NoteSizes>
       ),
     ),
   );
-  return { bytes: sizes.reduce((a, b) => a + b, 0), largest: sizes.reduce((a, b) => Math.max(a, b), 0) };
+  let at = 0;
+  for (let i = 1; i < sizes.length; i++) if (sizes[i]! > sizes[at]!) at = i;
+  const biggest = found[at];
+  return {
+    bytes: sizes.reduce((a, b) => a + b, 0),
+    largest: sizes[at] ?? 0,
+    ...(biggest && maxBytes !== undefined
+      ? { biggest: { absolutePath: biggest.absolutePath, path: biggest.path, maxBytes } }
+      : {}),
+  };
+}
+
+/** The Anki deck's pack thread, when the notes are big enough for it to pay (`startPackThread`). */
+async function startPackThread(found: readonly FoundFile[]): Promise<PackThread | null> {
+  const { startPackThread: start } = await import('@notes/export-anki');
+  return start((await noteSizes(found)).bytes);
 }
 
 /** What writeExports needs besides the prepared files and the formats. */
@@ -115,6 +143,8 @@ export interface WriteOptions {
   setup?: LintSetup | undefined;
   /** The PDF's thread when one was started (`startPdfThread`). */
   pdfThread?: PdfThread | null | undefined;
+  /** The Anki deck's pack thread when one was started (`startPackThread` of @notes/export-anki). */
+  packThread?: PackThread | null | undefined;
   /**
    * writeExports takes the list of prepared files over and empties it, so that the last exporter can let each
    * model go once it has read it (the command's run ends with the export; `watch` keeps its models).
@@ -134,7 +164,7 @@ export async function writeExports(
   args: ParsedArgs,
   ctx: CliContext,
   chosen: readonly string[],
-  { setup, pdfThread, handOver = false }: WriteOptions = {},
+  { setup, pdfThread, packThread, handOver = false }: WriteOptions = {},
 ): Promise<string[] | null> {
   // Several exporters may report the same thing (an image that is not used): each finding is printed once.
   const said = new Set<string>();
@@ -213,6 +243,7 @@ export async function writeExports(
     // A big cheat sheet printed here prints its later half on a second thread (the PDF's own thread does the same).
     ...(chosen.includes('pdf') && !pdfThread && sharesPdf(await noteSizes(found)) ? { helper: startShareHelper } : {}),
     ...anki.options,
+    ...(packThread ? { packThread } : {}),
   };
   // Every file (the streamed ones made while they are written) goes to a temporary file first, and none replaces
   // its target until all are written: an exporter failing half-way through changes nothing, and the folders made
@@ -290,7 +321,10 @@ async function ankiOptions(
   let before: string | null = null;
   let previous: IdMap | null = null;
   try {
-    before = await readFile(mapPath, 'utf8');
+    // Read whole and decoded at once (as Latin-1 when it is ASCII, the same text): a map is about twice the size of
+    // the notes, and decoding it in the chunks of an 'utf8' read took a third of its parse.
+    const bytes = await readFile(mapPath);
+    before = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   } catch (error) {
     // No map yet; an output path that cannot exist is reported when the outputs are written.
     const code = (error as NodeJS.ErrnoException).code;
@@ -311,10 +345,11 @@ async function ankiOptions(
   }
   // What the end of the run prints and writes: not the deck's card list, which would stay alive through the
   // exporters after Anki's (every card's rendered fields).
-  let result: Omit<IdMapResult, 'list'> | null = null;
+  // The map's text is made as soon as the map is (while a pack thread writes the deck).
+  let result: (Omit<IdMapResult, 'list' | 'map'> & { text: string }) | null = null;
   options['idMap'] = {
     previous,
-    done: ({ map, renamed, orphans }: IdMapResult) => void (result = { map, renamed, orphans }),
+    done: ({ map, renamed, orphans }: IdMapResult) => void (result = { text: formatIdMap(map), renamed, orphans }),
   };
   return {
     options,
@@ -335,8 +370,7 @@ async function ankiOptions(
         }
         if (n > 1) ctx.stderr.write(`notes:   all of them: ${done.orphans.map((o) => `(${o.search})`).join(' OR ')}\n`);
       }
-      const text = formatIdMap(done.map);
-      if (text !== before) await writeFileAtomic(mapPath, text, shownMap);
+      if (done.text !== before) await writeFileAtomic(mapPath, done.text, shownMap);
     },
   };
 }
