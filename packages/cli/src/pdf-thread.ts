@@ -24,6 +24,8 @@ export const PDF_THREAD_SOURCES_MIN_FILE_BYTES = 2 * 1024 * 1024;
 export interface NoteSizes {
   bytes: number;
   largest: number;
+  /** The biggest file, read as the export reads it (`readSource`): the thread models it ahead (see pdf-worker.ts). */
+  biggest?: { absolutePath: string; path: string; maxBytes: number };
 }
 
 /** The PDF exporter in its own thread, started early so that pdfmake and the fonts load while the notes are read. */
@@ -32,6 +34,8 @@ export interface PdfThread {
   render(documents: readonly ModelDocument[], options: PdfExportOptions): Promise<ExportFile[]>;
   /** The thread gets the repaired files and models them itself (else a copy of the models). */
   readonly sources: boolean;
+  /** After `render`: whether the thread printed the biggest file's model built ahead (`NoteSizes.biggest`). */
+  readonly usedAhead: boolean;
   /** End the thread (when the export stops before the PDF, or after it). */
   stop(): void;
 }
@@ -43,7 +47,7 @@ export interface PdfThread {
  * (for tests).
  */
 export function startPdfThread(
-  { bytes, largest }: NoteSizes,
+  { bytes, largest, biggest }: NoteSizes,
   others = true,
   {
     max = PDF_THREAD_MAX_BYTES,
@@ -54,11 +58,17 @@ export function startPdfThread(
   if (availableParallelism() < 2) return null;
   const sources = bytes >= sourcesMin || largest >= sourcesMinFile;
   if (sources ? !others : bytes > max) return null;
-  const worker = new Worker(new URL('./pdf-worker.js', import.meta.url));
+  const worker = new Worker(new URL('./pdf-worker.js', import.meta.url), {
+    workerData: sources && biggest ? { ahead: biggest } : {},
+  });
   // An idle thread must not keep the process alive if the export stops early.
   worker.unref();
+  let usedAhead = false;
   return {
     sources,
+    get usedAhead() {
+      return usedAhead;
+    },
     render(documents, options) {
       const { warn, betweenSteps: _, ...rest } = options;
       // Only plain data crosses to the thread (the Anki options carry callbacks the PDF does not use).
@@ -75,6 +85,7 @@ export function startPdfThread(
       return new Promise<ExportFile[]>((resolve, reject) => {
         worker.once('message', (reply: PdfThreadReply) => {
           void worker.terminate();
+          usedAhead = reply.usedAhead === true;
           for (const message of reply.warnings) warn(message);
           if (reply.files) return resolve(reply.files);
           const error = reply.error!;

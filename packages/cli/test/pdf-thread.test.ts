@@ -64,5 +64,20 @@ describe.runIf(availableParallelism() >= 2)('the PDF thread (issue 14: export --
     // The same warnings, each given once by each run.
     expect(warned.length % 2).toBe(0);
     expect(warned.slice(warned.length / 2)).toEqual(warned.slice(0, warned.length / 2));
+    expect(thread.usedAhead).toBe(false);
+
+    // The biggest file modelled ahead, as read: used when the repair left it as it was (b.md), dropped when the
+    // repair changed it (the raw seed): the same bytes either way.
+    for (const [name, used] of [
+      ['b.md', true],
+      ['a.md', false],
+    ] as const) {
+      const file = found.find((f) => f.absolutePath === join(dir, name))!;
+      const biggest = { absolutePath: file.absolutePath, path: file.path, maxBytes: setup.maxFileBytes };
+      const ahead = startPdfThread({ bytes: 10, largest: 10, biggest }, true, { sourcesMin: 0 })!;
+      const files = await ahead.render(documents, options());
+      expect(Buffer.from(files[0]!.data as Uint8Array).equals(Buffer.from(here[0]!.data as Uint8Array))).toBe(true);
+      expect([name, ahead.usedAhead]).toEqual([name, used]);
+    }
   });
 });

@@ -208,7 +208,9 @@ function locate(blocks: readonly RootContent[]): { located: Located[]; problems:
   let found = scans.get(blocks);
   if (found === undefined) {
     found = scan(blocks);
-    scans.set(blocks, found);
+    // Blocks without a marker are not remembered: asking again walks them without allocating, and a big file's
+    // hundred thousand answers would each keep a map entry.
+    if (found !== NONE) scans.set(blocks, found);
   }
   return found;
 }
@@ -236,8 +238,14 @@ function mayHoldMarker(blocks: readonly RootContent[]): boolean {
   return false;
 }
 
+/** What `scan` finds in blocks without a marker, shared by all of them (nothing changes it: see `locate`). */
+const NONE: { located: Located[]; problems: ClozeProblem[] } = Object.freeze({
+  located: Object.freeze([]) as unknown as Located[],
+  problems: Object.freeze([]) as unknown as ClozeProblem[],
+});
+
 function scan(blocks: readonly RootContent[]): { located: Located[]; problems: ClozeProblem[] } {
-  if (!mayHoldMarker(blocks)) return { located: [], problems: [] };
+  if (!mayHoldMarker(blocks)) return NONE;
   const raw: { parent: AnyParent; span: RawSpan }[] = [];
   const problems: ClozeProblem[] = [];
   for (const parent of inlineParents(blocks)) {

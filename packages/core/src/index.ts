@@ -50,7 +50,7 @@ export {
   sourceFromText,
   type SourceFile,
 } from './source.js';
-export { buildDocument, headingText } from './structure.js';
+export { buildDocument, documentOutline, headingText, type DocumentOutline } from './structure.js';
 export { alertParts, CALLOUT_LABEL, withAlertTitles, type AlertParts } from './callouts.js';
 export { hasRtl, withTextDirection } from './direction.js';
 export { createEmbedLocator, splitWikiLinks, withWikiLinks, type EmbedLocator, type WikiLink } from './wikilinks.js';

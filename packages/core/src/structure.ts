@@ -3,7 +3,7 @@ import { collectCallouts } from './callouts.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { slugTag, stableId } from './ids.js';
 import { documentLang } from './lang.js';
-import { headingText, plan } from './infer.js';
+import { headingText, plan, type Plan } from './infer.js';
 import { addMath } from './math.js';
 import type { ModelDocument, ModelNote, ModelTopic } from './model.js';
 import { parseMarkdown } from './parse.js';
@@ -56,6 +56,13 @@ export function splitHeadingTags(text: string): { title: string; tags: string[] 
     .map((t) => hierarchicalTag(t.slice(1)))
     .filter(Boolean);
   return { title: text.slice(0, m.index).trim(), tags };
+}
+
+/** A note's tags: the document's (already without repeats), its topic's and its heading's, each once, in order. */
+function noteTags(docTags: readonly string[], topicTags: readonly string[], own: readonly string[]): string[] {
+  // Most notes add none of their own to the document's: no set, no spreading.
+  if (topicTags.length === 0 && own.length === 0) return docTags.slice();
+  return [...new Set([...docTags, ...topicTags, ...own])];
 }
 
 /** How many lines `text.split('\n')` would give, without building them. */
@@ -120,6 +127,46 @@ function lazyAnswer(lazy: Lazy): { markdown: string; text: string } {
   return Object.defineProperties(answer, ANSWER) as { markdown: string; text: string };
 }
 
+/**
+ * What a top-level block is in a document's outline: skipped (front matter, the title heading), a topic heading,
+ * a question heading, or part of the current note's body (deeper headings, and stray shallow ones inside a
+ * question, belong to the current note).
+ */
+function roleOf(block: RootContent, p: Plan): 'skip' | 'topic' | 'question' | 'body' {
+  if (block.type === 'yaml' || (block.type as string) === 'toml') return 'skip';
+  if (p.title && block === p.title.node) return 'skip';
+  if (block.type !== 'heading') return 'body';
+  if (p.topics.has(block)) return 'topic';
+  const depth = block.depth;
+  if (depth <= p.strayDepth) return 'body';
+  return depth === p.questionDepth || (depth > p.topicDepth && depth < p.questionDepth) ? 'question' : 'body';
+}
+
+/** The headings of a document's outline: its title, its topics and its questions (what the clean copy re-levels). */
+export interface DocumentOutline {
+  tree: Root;
+  titleHeading: Heading | null;
+  topics: readonly { heading: Heading }[];
+  notes: readonly { heading: Heading | null }[];
+}
+
+/**
+ * The outline of a text as `buildDocument` infers it (a model document is an outline too), without the notes'
+ * ids, tags, tables and answers: for a caller that needs only which heading is what.
+ */
+export function documentOutline(text: string, tree: Root = parseMarkdown(text)): DocumentOutline {
+  addMath(tree, text);
+  const p = plan(tree.children);
+  const topics: { heading: Heading }[] = [];
+  const notes: { heading: Heading }[] = [];
+  for (const block of tree.children) {
+    const role = roleOf(block, p);
+    if (role === 'topic') topics.push({ heading: block as Heading });
+    else if (role === 'question') notes.push({ heading: block as Heading });
+  }
+  return { tree, titleHeading: p.title?.node ?? null, topics, notes };
+}
+
 /** Build the model of one file: title, topics, question and overview notes, tables, callouts, tags, ids. */
 export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.text)): ModelDocument {
   addMath(tree, file.text);
@@ -128,7 +175,8 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
   const fm = blocks[0];
   if (fm && fm.type === 'yaml') frontMatterInfo = parseFrontMatter(fm.value, 1);
   const fmData = frontMatterInfo?.data ?? null;
-  const { title: titleHead, strayDepth, topics: topicHeads, topicDepth, questionDepth } = plan(blocks);
+  const outline = plan(blocks);
+  const titleHead = outline.title;
   const fmTitle = typeof fmData?.['title'] === 'string' ? squash(fmData['title']) : '';
   const title = titleHead?.text || fmTitle || fileTitle(file.path);
   const docTags = tagsFrom(fmData?.['tags']);
@@ -170,7 +218,7 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
     Object.defineProperty(note, LAZY, { value: lazy });
     // Found when first read, like the answer: only the JSON dataset reads them.
     Object.defineProperty(note, 'callouts', CALLOUTS);
-    note.tags = [...new Set([...docTags, ...(t ? t.tags : []), ...split.tags])];
+    note.tags = noteTags(docTags, t ? t.tags : [], split.tags);
     note.source = {
       path: file.path,
       line: first?.position?.start.line ?? 1,
@@ -183,10 +231,10 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
   };
 
   for (const block of blocks) {
-    if (block.type === 'yaml' || (block.type as string) === 'toml') continue;
-    if (titleHead && block === titleHead.node) continue;
-    if (block.type === 'heading') {
-      if (topicHeads.has(block)) {
+    const role = roleOf(block, outline);
+    if (role === 'skip') continue;
+    if (block.type === 'heading' && role !== 'body') {
+      if (role === 'topic') {
         close();
         const text = headingText(block);
         topic = {
@@ -199,14 +247,9 @@ export function buildDocument(file: SourceFile, tree: Root = parseMarkdown(file.
         topics.push(topic);
         continue;
       }
-      const depth = block.depth;
-      const stray = depth <= strayDepth;
-      if (!stray && (depth === questionDepth || (depth > topicDepth && depth < questionDepth))) {
-        close();
-        current = { heading: block, body: [], topic };
-        continue;
-      }
-      // Deeper headings, and stray shallow ones inside a question, belong to the current note.
+      close();
+      current = { heading: block, body: [], topic };
+      continue;
     }
     if (!current) current = { heading: null, body: [], topic };
     current.body.push(block);

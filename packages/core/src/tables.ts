@@ -2,13 +2,21 @@ import type { RootContent, Table } from 'mdast';
 import type { ModelTable } from './model.js';
 import { inlineText, squash } from './text.js';
 
-/** Every table among the blocks, first-column "same as above" cells filled down and marked. */
+/**
+ * Every table among the blocks, in source order, first-column "same as above" cells filled down and marked. A table
+ * is flow content: it sits in quotes, list items and footnote definitions, never in the phrasing content of a
+ * paragraph or a heading, so those are not walked.
+ */
 export function collectTables(text: string, nodes: readonly RootContent[]): ModelTable[] {
   const out: ModelTable[] = [];
-  const stack = [...nodes].reverse();
+  const stack: RootContent[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === 'table') out.push(tableModel(text, node));
-    else if ('children' in node) stack.push(...[...(node.children as RootContent[])].reverse());
+    else if (node.type !== 'paragraph' && node.type !== 'heading' && 'children' in node) {
+      const children = node.children as RootContent[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
   }
   return out;
 }

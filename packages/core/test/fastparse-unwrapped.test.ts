@@ -1,7 +1,9 @@
 import { NodeProp, Tree } from '@lezer/common';
 import { parser as commonmark } from '@lezer/markdown';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEZER_EXTENSIONS } from '../src/fastparse/parse.js';
+import { fastParse, FastParseUnsupported, LEZER_EXTENSIONS } from '../src/fastparse/parse.js';
 
 /** Every tree object under `tree` (not the node buffers), itself included. */
 function trees(tree: Tree, out: Tree[] = []): Tree[] {
@@ -32,5 +34,36 @@ describe('the fast parse’s Lezer trees', () => {
       'ATXHeading2',
     ]);
     expect(blocks).toHaveLength(1 + 50 * 4);
+  });
+
+  it('convert each top-level block as it is parsed into the tree a whole parse converts', () => {
+    // A text without `]:` is converted block by block while Lezer parses; one with a definition is parsed whole
+    // first (its references need every definition). A definition appended at the end changes nothing before it.
+    const root = join(import.meta.dirname, '../../..');
+    const files = [
+      join(import.meta.dirname, 'fixtures/seed-repaired.md'),
+      ...['test/fixtures', 'packages/lint/test/fixtures'].flatMap((dir) =>
+        readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => join(root, dir, f)),
+      ),
+    ];
+    let compared = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      if (text.includes(']:') || text.includes('[zz-tail]') || text.includes('\r')) continue;
+      let streamed;
+      try {
+        streamed = fastParse(text);
+      } catch (error) {
+        if (error instanceof FastParseUnsupported) continue;
+        throw error;
+      }
+      const whole = fastParse(`${text}\n\n[zz-tail]: /tail\n`);
+      expect(whole.children.at(-1)!.type, file).toBe('definition');
+      expect(streamed.children, file).toEqual(whole.children.slice(0, -1));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 });

@@ -48,6 +48,7 @@ describe('schemas are the source of truth', () => {
         "detectLang",
         "documentDir",
         "documentLang",
+        "documentOutline",
         "findClozes",
         "formatAjvError",
         "frontMatterSchema",

@@ -1,5 +1,5 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import { buildDocument, sourceFromText, type ModelDocument } from '@notes/core';
+import { documentOutline, type DocumentOutline, type ModelDocument } from '@notes/core';
 import { serialize } from './serialize.js';
 
 /** Heading levels of the clean copy (questions move up to `##` in a document without topics). */
@@ -17,7 +17,7 @@ export const LEVELS = { title: 1, topic: 2, question: 3 } as const;
  * Headings in a topic's (or the document's) overview also start below the question level, never at it: read
  * back, a heading at the question level would be a question, often one without an answer.
  */
-export function cleanTree(document: ModelDocument): Root {
+export function cleanTree(document: DocumentOutline): Root {
   const topics = new Set<Heading>(document.topics.map((t) => t.heading));
   const questions = new Set<Heading>();
   for (const note of document.notes) if (note.heading) questions.add(note.heading);
@@ -68,7 +68,9 @@ export function renderMarkdown(document: ModelDocument): string {
 export function renderMarkdownReport(document: ModelDocument): { markdown: string; settled: boolean; passes: number } {
   let out = serialize(cleanTree(document), document.file.text);
   for (let pass = 1; pass <= MAX_SETTLE_PASSES; pass++) {
-    const next = serialize(cleanTree(buildDocument(sourceFromText(out, document.file.path))), out);
+    // The copy's outline is all the clean tree reads of its model: ids, tags, tables and answers are not built.
+    // (Read back as a file is read: a leading byte order mark is not part of the text.)
+    const next = serialize(cleanTree(documentOutline(out.startsWith('\uFEFF') ? out.slice(1) : out)), out);
     if (next === out) return { markdown: out, settled: true, passes: pass };
     out = next;
   }

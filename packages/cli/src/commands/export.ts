@@ -79,7 +79,7 @@ export async function exportCommand(
     started !== undefined
       ? started
       : chosen.includes('pdf')
-        ? startPdfThread(await noteSizes(found), chosen.length > 1)
+        ? startPdfThread(await noteSizes(found, setup.maxFileBytes), chosen.length > 1)
         : null;
   // The deck's thread loads sql.js while this thread reads and repairs the notes (big notes only, and not beside a
   // PDF's thread: two cores are taken then).
@@ -106,8 +106,11 @@ export function noMarkdownFiles(paths: readonly string[]): NotesError {
   );
 }
 
-/** Bytes of the files found, and of the biggest (a file that cannot be read counts nothing: reading it reports it). */
-export async function noteSizes(found: readonly FoundFile[]): Promise<NoteSizes> {
+/**
+ * Bytes of the files found, and of the biggest (a file that cannot be read counts nothing: reading it reports it),
+ * with the biggest file itself when the limit it is read with (`maxBytes`) is known.
+ */
+export async function noteSizes(found: readonly FoundFile[], maxBytes?: number): Promise<NoteSizes> {
   const sizes = await Promise.all(
     found.map((f) =>
       stat(f.absolutePath).then(
@@ -116,7 +119,16 @@ export async function noteSizes(found: readonly FoundFile[]): Promise<NoteSizes>
       ),
     ),
   );
-  return { bytes: sizes.reduce((a, b) => a + b, 0), largest: sizes.reduce((a, b) => Math.max(a, b), 0) };
+  let at = 0;
+  for (let i = 1; i < sizes.length; i++) if (sizes[i]! > sizes[at]!) at = i;
+  const biggest = found[at];
+  return {
+    bytes: sizes.reduce((a, b) => a + b, 0),
+    largest: sizes[at] ?? 0,
+    ...(biggest && maxBytes !== undefined
+      ? { biggest: { absolutePath: biggest.absolutePath, path: biggest.path, maxBytes } }
+      : {}),
+  };
 }
 
 /** The Anki deck's pack thread, when the notes are big enough for it to pay (`startPackThread`). */

@@ -38,7 +38,8 @@ export function lintWithModel(
 ): { messages: LintMessage[]; document: () => ModelDocument } {
   const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
   const text = file.text;
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const split = text.split('\n');
+  const lines = text.includes('\r') ? split.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : split;
   const parse = options.parse ?? parseForLint;
   const tree = parse(text);
   const index = indexTree(tree, lines.length);
