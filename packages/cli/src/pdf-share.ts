@@ -23,21 +23,30 @@ export function startShareHelper(): ShareHelper {
   // thread 7% of its time on the 10 MB file but cost its GC helpers more than that, and 370 MB of peak.
   const worker = new Worker(new URL('./pdf-share-worker.js', import.meta.url));
   worker.unref();
+  // A failure between two requests is told to the next one; it must not throw meanwhile.
+  let gone: string | null = null;
+  worker
+    .on('error', () => undefined)
+    .on('exit', (code) => {
+      gone = `the cheat sheet helper stopped (exit code ${code})`;
+    });
   const ask = <T>(request: ShareRequest, read: (reply: ShareReply) => T | undefined): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const failed = (error: Error): void => {
-        worker.off('message', answered);
+        worker.off('message', answered).off('error', failed).off('exit', exited);
         reject(error);
       };
+      if (gone !== null) return reject(new Error(gone));
+      const exited = (code: number): void => failed(new Error(`the cheat sheet helper stopped (exit code ${code})`));
       const answered = (reply: ShareReply): void => {
-        worker.off('error', failed);
+        worker.off('error', failed).off('exit', exited);
         worker.unref();
         if ('error' in reply) return reject(new Error(reply.error));
         const value = read(reply);
         if (value === undefined) reject(new Error('the cheat sheet helper answered out of turn'));
         else resolve(value);
       };
-      worker.once('message', answered).once('error', failed);
+      worker.once('message', answered).once('error', failed).once('exit', exited);
       worker.ref();
       worker.postMessage(request);
     });

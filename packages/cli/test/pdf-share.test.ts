@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildDocument, sourceFromText } from '@notes/core';
-import { cheatSheetPdf, planOfShare, printShare, type ShareHelper } from '@notes/export-pdf';
+import { cheatSheetPdf, planCheatSheet, planOfShare, printShare, type ShareHelper } from '@notes/export-pdf';
 import { describe, expect, it } from 'vitest';
 // The built module: its worker is the built `pdf-share-worker.js` beside it.
 import { SHARE_MIN_BYTES, SHARE_MIN_FILE_BYTES, sharesPdf, startShareHelper } from '../dist/pdf-share.js';
@@ -56,5 +56,15 @@ describe.runIf(availableParallelism() >= 2)('a big cheat sheet on two threads (i
     const here = await cheatSheetPdf(documents(), options(inThread), 1);
     expect(started).toBe(1);
     expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
+  });
+
+  it('tells a request that the thread is gone, instead of waiting for it', async () => {
+    const share = planCheatSheet(documents(), { epoch: 1_700_000_000 }, 1).share(2, 4);
+    const helper = startShareHelper();
+    const pages = await helper.print(share);
+    expect(pages.length).toBe(2);
+    helper.stop();
+    await expect(helper.finish(0, 10)).rejects.toThrow(/the cheat sheet helper stopped/);
+    await expect(helper.print(share)).rejects.toThrow(/the cheat sheet helper stopped/);
   });
 });
