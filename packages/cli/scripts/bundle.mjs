@@ -46,6 +46,8 @@ await build({
   entryPoints: {
     // The PDF's thread (src/pdf-thread.ts starts `./pdf-worker.js` beside itself).
     'pdf-worker': join(root, 'dist/pdf-worker.js'),
+    // A big cheat sheet's second half (src/pdf-share.ts starts `./pdf-share-worker.js` beside itself).
+    'pdf-share-worker': join(root, 'dist/pdf-share-worker.js'),
     // lintBatch starts its worker threads from `./worker.js` beside the code that calls it.
     worker: fileURLToPath(new URL('./engine/worker.js', import.meta.resolve('@notes/lint'))),
     // startPackThread (@notes/export-anki) starts the deck's thread from `./pack-worker.js` beside itself.

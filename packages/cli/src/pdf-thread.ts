@@ -99,7 +99,7 @@ export function startPdfThread(
         worker.ref();
         // The repaired files (each model's `file`) are a small copy; the thread models them again.
         const request: PdfThreadRequest = sources
-          ? { sources: documents.map((d) => d.file), options: plain }
+          ? { sources: documents.map((d) => d.file), options: plain, shares: true }
           : { documents: [...documents], options: plain };
         try {
           worker.postMessage(request);

@@ -11,6 +11,7 @@ import {
 } from '@notes/core';
 import type { PdfExportOptions } from '@notes/export-pdf';
 import { handOver } from './hand-over.js';
+import { startShareHelper } from './pdf-share.js';
 
 /**
  * What the main thread sends: the models, or (on big notes, see `startPdfThread`) the repaired files the models
@@ -19,7 +20,9 @@ import { handOver } from './hand-over.js';
 export interface PdfThreadRequest {
   documents?: ModelDocument[];
   sources?: SourceFile[];
-  options: Omit<PdfExportOptions, 'warn' | 'betweenSteps'>;
+  options: Omit<PdfExportOptions, 'warn' | 'betweenSteps' | 'helper'>;
+  /** Print a big sheet's later half on one more thread (big notes: see pdf-share.ts). */
+  shares?: boolean;
 }
 
 /** What the thread answers: the files or the error, and the warnings in the order the exporter gave them. */
@@ -62,6 +65,7 @@ parentPort!.once('message', (request: PdfThreadRequest) => {
         ...request.options,
         warn: (message) => void warnings.push(message),
         betweenSteps: collectGarbageIfGrown,
+        ...(request.shares ? { helper: startShareHelper } : {}),
       }),
     )
     .then(

@@ -14,7 +14,7 @@ export const PACK_THREAD_MIN_BYTES = 256 * 1024;
 export interface PackThread {
   /**
    * Write a deck there: each part of the rows is sent as soon as it is made (the thread writes it while the next
-   * is made). The same bytes as `writeApkg` here.
+   * is made). The same bytes as `writeApkg` here. `rows` is read again if the thread ends without an answer.
    */
   pack(head: PackHead, rows: Iterable<PackRows>, tail: PackTail): Promise<Uint8Array>;
   /** End the thread (when the export stops before packing; `pack` ends it itself). */
@@ -52,8 +52,6 @@ export function startPackThread(bytes: number, { minBytes = PACK_THREAD_MIN_BYTE
     },
     pack(head, rows, tail) {
       if (ended || stopped) return Promise.resolve().then(() => here(head, rows, tail));
-      // The parts sent are kept (their copies went to the thread): if it ends without an answer they are packed here.
-      const sent: PackRows[] = [];
       const done = new Promise<Uint8Array>((resolve, reject) => {
         const settle = (finish: () => void): void => {
           worker.removeAllListeners('message');
@@ -69,15 +67,13 @@ export function startPackThread(bytes: number, { minBytes = PACK_THREAD_MIN_BYTE
           }),
         );
         // Ended without an answer (it failed to start, or crashed): pack here.
-        worker.once('exit', () => void (stopped || settle(() => resolve(here(head, sent, tail)))));
+        // The rows are made again (each part is let go once sent: the thread holds its copy).
+        worker.once('exit', () => void (stopped || settle(() => resolve(here(head, rows, tail)))));
       });
       worker.ref();
       const send = (message: PackMessage): void => worker.postMessage(message);
       send({ head });
-      for (const part of rows) {
-        sent.push(part);
-        send({ rows: part });
-      }
+      for (const part of rows) send({ rows: part });
       send({ tail });
       return done;
     },

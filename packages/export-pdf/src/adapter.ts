@@ -91,6 +91,11 @@ export class PdfmakeAdapter {
     return this.truncations > 0;
   }
 
+  /** Patch pdfmake (once) for a job that needs no queue: the only one of its thread (see printShare). */
+  ready(): void {
+    this.install();
+  }
+
   /** A new layout within the current job: `truncated` then tells about that layout alone. */
   restart(): void {
     this.truncations = 0;

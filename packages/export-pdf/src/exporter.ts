@@ -1,5 +1,6 @@
 import type { ExportOptions, Exporter, ModelDocument } from '@notes/core';
-import { printSheet } from './print.js';
+import { printSheet } from './print-sheet.js';
+import type { ShareHelper } from './share.js';
 import { mayRedraw, NO_RICH, prepareRich } from './rich.js';
 import { sheetGeometry } from './estimate.js';
 import { cheatSheetOptions, planCheatSheet, PART_PAGES, type CheatSheetPlan } from './sheet.js';
@@ -10,6 +11,11 @@ export interface PdfExportOptions extends ExportOptions {
   paper?: unknown;
   /** Columns per page, 1 to 6 (default 3). */
   columns?: unknown;
+  /**
+   * Starts another thread that prints the later half of a big sheet's parts beside this one (share.ts); null or
+   * absent: one thread prints them all.
+   */
+  helper?: (() => ShareHelper | null) | undefined;
 }
 
 /**
@@ -46,7 +52,7 @@ export async function cheatSheetPdf(
 }
 
 function layoutSheet(plan: CheatSheetPlan, options: PdfExportOptions): Promise<Uint8Array> {
-  return printSheet(plan, options.warn, options.betweenSteps);
+  return printSheet(plan, options.warn, options.betweenSteps, options.helper);
 }
 
 /** `notes export --pdf`: writes `cheatsheet.pdf`, a dense landscape cheat sheet of every document. */

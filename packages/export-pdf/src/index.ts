@@ -1,14 +1,19 @@
 export { cheatSheetPdf, pdfExporter, type PdfExportOptions } from './exporter.js';
-export { countPdfPages, packPdf } from './print.js';
+export { countPdfPages } from './print.js';
+export { packPdf, printShare } from './print-sheet.js';
+export type { PrintedShare } from './merge.js';
+export type { ShareHelper } from './share.js';
 export {
   cheatSheetOptions,
   formatDate,
   PART_PAGES,
   planCheatSheet,
+  planOfShare,
   renderCheatSheet,
   type CheatSheetDefinition,
   type CheatSheetOptions,
   type CheatSheetPlan,
+  type SheetShare,
   type Content,
   type ContentObject,
 } from './sheet.js';

@@ -2,6 +2,8 @@
 
 /** A PDF object of pdfkit's (`PDFReference`): a dictionary, and a stream when written to. */
 export interface PdfObject {
+  id: number;
+  offset?: number;
   data: Record<string, unknown>;
   write(chunk: string | Uint8Array): void;
   end(): void;
@@ -65,6 +67,15 @@ export interface PdfkitPage {
 export interface PdfkitInternals {
   page: PdfkitPage;
   ref(data?: Record<string, unknown>): PdfObject;
+  /** The catalog: its page tree lists the pages in order (`Kids`). */
+  _root: { data: { Pages: PdfObject & { data: { Kids: PdfObject[]; Count: number } } } };
+  /** Where each object starts in the PDF, by id - 1 (complete once the PDF has ended). */
+  _offsets: (number | null)[];
+  /** The bytes written so far. */
+  _offset: number;
+  _write(data: Buffer): void;
+  /** An object written: its offset is recorded, and the PDF ends once none is waiting. */
+  _refEnd(ref: PdfObject): void;
   addPage?: unknown;
   _ctm: number[];
   _pdfMakePages?: unknown;

@@ -1,76 +1,20 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pdfmakeAdapter } from './adapter.js';
 import type { CheatSheetDefinition, PageContent } from './definition.js';
 import { allowedFontPaths } from './fonts.js';
+import { adoptShare, type PrintedShare } from './merge.js';
 import { breakable, sheetFonts, scriptFamilies, tableLayouts, type Fonts } from './pack.js';
 import type { ScriptFamily } from './fonts.js';
 import { batchWrites, type FooterLater, type PdfkitInternals, type PdfkitPage, type PdfObject } from './pdfkit.js';
+import { pdfmakeParts, type PdfmakeDocument, type Size } from './pdfmake-parts.js';
+import type { SheetShare } from './sheet.js';
 
 /** A cheat sheet as a sequence of parts (see planCheatSheet): part `index` numbered from `before + 1` of `total`. */
 export interface PrintPlan {
   count: number;
   part(index: number, before?: number, total?: number | null): CheatSheetDefinition;
-}
-
-interface Size {
-  width: number;
-  height: number;
-}
-
-/** pdfmake's pdfkit document (its `PDFDocument`): a readable stream of the PDF's bytes as pages are finished. */
-interface PdfmakeDocument {
-  on(event: 'data', listener: (chunk: Buffer) => void): void;
-  on(event: 'end', listener: () => void): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-  on(event: 'pageAdded', listener: () => void): void;
-  end(): void;
-}
-
-interface Pdfmake {
-  PDFDocument: new (
-    fonts: Fonts,
-    images: Record<string, string>,
-    patterns: object,
-    attachments: object,
-    options: object,
-    virtualfs: unknown,
-    localAccessPolicy: (path: string) => boolean,
-  ) => PdfmakeDocument;
-  LayoutBuilder: new (
-    pageSize: Size,
-    margins: unknown,
-    svgMeasure: unknown,
-  ) => {
-    registerTableLayouts(layouts: Record<string, unknown>): void;
-    layoutDocument(content: unknown, pdfDocument: PdfmakeDocument, ...rest: unknown[]): unknown[];
-  };
-  Renderer: new (pdfDocument: PdfmakeDocument, progress?: unknown) => { renderPages(pages: unknown[]): void };
-  SVGMeasure: new () => unknown;
-  normalizePageSize(size: string, orientation: string): Size;
-  normalizePageMargin(margins: unknown): unknown;
-  tableLayouts: Record<string, unknown>;
-  virtualfs: unknown;
-}
-
-let loaded: Pdfmake | undefined;
-/** The pieces of pdfmake's printer (`Printer#createPdfKitDocument`), used one part at a time. */
-function pdfmakeParts(): Pdfmake {
-  if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
-  const main = <T>(name: string) => (require(`pdfmake/js/${name}.js`) as { default: T }).default;
-  const pageSize = require('pdfmake/js/PageSize.js') as Pick<Pdfmake, 'normalizePageSize' | 'normalizePageMargin'>;
-  loaded = {
-    PDFDocument: main('PDFDocument'),
-    LayoutBuilder: main('LayoutBuilder'),
-    Renderer: main('Renderer'),
-    SVGMeasure: main('SVGMeasure'),
-    normalizePageSize: pageSize.normalizePageSize,
-    normalizePageMargin: pageSize.normalizePageMargin,
-    tableLayouts: (require('pdfmake/js/tableLayouts.js') as { tableLayouts: Record<string, unknown> }).tableLayouts,
-    virtualfs: (require('pdfmake') as { virtualfs: unknown }).virtualfs,
-  };
-  return loaded;
+  /** Parts `from` to `to - 1` as plain data for another thread (a plan that has it may be printed by two). */
+  share?(from: number, to: number): SheetShare;
 }
 
 /** The PDF's document information as pdfmake's printer makes it (`createMetadata`): empty values left out. */
@@ -97,7 +41,7 @@ const JOIN_BYTES = 1 << 20;
  * into, page after page. pdfkit writes each page's content out when the next page starts, and the fonts (one
  * subset each, for the whole sheet) and each image once at the end: only the part being laid out is in memory.
  */
-class SheetDocument {
+export class SheetDocument {
   private readonly pdfmake = pdfmakeParts();
   private readonly size: Size;
   private readonly layouts = tableLayouts();
@@ -166,7 +110,7 @@ class SheetDocument {
    * A document for the parts of `plan`: the fonts (script fonts instanced for the slices any part draws with) and
    * every part's images, each stored once.
    */
-  static async open(plan: PrintPlan): Promise<SheetDocument> {
+  static async open(plan: PrintPlan, fontIds = 0): Promise<SheetDocument> {
     const families = new Set<ScriptFamily>();
     const images: Record<string, string> = {};
     for (let i = 0; i < plan.count; i++) {
@@ -179,7 +123,11 @@ class SheetDocument {
         .sort()
         .map((k) => [k, images[k]!]),
     );
-    return new SheetDocument(plan.part(0), await sheetFonts(families), sorted);
+    const sheet = new SheetDocument(plan.part(0), await sheetFonts(families), sorted);
+    // Fonts are named `F<n>` in order of first use, and each subset's tag comes from that name: a share printed
+    // elsewhere numbers its fonts from `fontIds` up, so that its subsets keep names of their own in one PDF.
+    (sheet.doc as unknown as { _fontCount: number })._fontCount = fontIds;
+    return sheet;
   }
 
   /** A pdfmake layout builder for this document's page size, the definition's margins and the sheet's tables. */
@@ -320,57 +268,25 @@ class SheetDocument {
     this.doc.end();
     return this.bytes;
   }
-}
 
-/**
- * Print a sheet's parts into one PDF. One part is laid out and drawn as pdfmake's `createPdf` would. Several are
- * each laid out once and drawn one after another into the same document, without their footers; once the last
- * part is drawn, the footers (`n / N` across the sheet) are laid out and drawn, each into a second content stream
- * of its page. Memory holds one part's layout and the bytes written so far.
- */
-export async function printSheet(
-  plan: PrintPlan,
-  warn: (message: string) => void = () => {},
-  betweenSteps?: () => void,
-): Promise<Uint8Array> {
-  return pdfmakeAdapter.exclusive(async () => {
-    // What came before the layout (the models a sequence read once let go, the plan's own garbage) may go first.
-    betweenSteps?.();
-    const sheet = await SheetDocument.open(plan);
-    if (plan.count === 1) {
-      sheet.print(plan.part(0), warn, undefined, betweenSteps);
-      return sheet.end();
-    }
-    // Each part is laid out once, without its footers; each page's footer, `page n / N`, is drawn once N is known.
-    const later: FooterLater[][] = [];
-    for (let i = 0; i < plan.count; i++) {
-      const pages: FooterLater[] = [];
-      sheet.print({ ...plan.part(i), footer: () => '' }, warn, pages, betweenSteps);
-      later.push(pages);
-      sheet.forgetWords();
-      betweenSteps?.();
-    }
-    const total = later.reduce((sum, pages) => sum + pages.length, 0);
-    let before = 0;
-    for (let i = 0; i < plan.count; i++) {
-      const part = plan.part(i, before, total);
-      const pages = later[i]!;
-      pages.forEach((page, n) => sheet.drawFooter(part, n + 1, pages.length, page));
-      before += pages.length;
-    }
-    return sheet.end();
-  });
-}
+  /** Finish a share's PDF: its bytes, where each object starts, and its pages in order (see merge.ts). */
+  async endShare(warnings: string[]): Promise<PrintedShare> {
+    const pdf = await this.end();
+    const doc = this.doc as unknown as PdfkitInternals;
+    const pages = doc._root.data.Pages;
+    return {
+      pdf,
+      offsets: doc._offsets.slice(),
+      pages: pages.data.Kids.map((page) => page.id),
+      parent: pages.id,
+      warnings,
+    };
+  }
 
-/**
- * Turn a document definition into PDF bytes: fonts embedded (subsets), no network, no file but the fonts.
- * `warn` hears when a block had to be laid out without being kept together.
- */
-export function packPdf(
-  definition: CheatSheetDefinition,
-  warn: (message: string) => void = () => {},
-): Promise<Uint8Array> {
-  return printSheet({ count: 1, part: () => definition }, warn);
+  /** Add a share's pages, printed elsewhere, after the pages drawn here (see merge.ts): their dictionaries. */
+  adopt(share: PrintedShare): PdfObject[] {
+    return adoptShare(this.doc as unknown as PdfkitInternals, share);
+  }
 }
 
 /**

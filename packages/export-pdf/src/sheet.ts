@@ -1,7 +1,7 @@
 import type { ModelDocument } from '@notes/core';
 import type { PdfExportOptions } from './exporter.js';
 import { NotesError } from '@notes/core';
-import type { CheatSheetDefinition, CheatSheetOptions } from './definition.js';
+import type { CheatSheetDefinition, CheatSheetOptions, ContentObject } from './definition.js';
 import { sheetGeometry, type Geometry, type Unit } from './estimate.js';
 import { bar, cutParts, noteUnits, pack } from './flow.js';
 import { inlines, spans, spanText } from './inline.js';
@@ -82,6 +82,8 @@ export interface CheatSheetPlan {
    * `total` null numbers them as pdfmake counts them (the whole sheet when there is one part).
    */
   part(index: number, before?: number, total?: number | null): CheatSheetDefinition;
+  /** Parts `from` to `to - 1` as plain data, for another thread (see SheetShare). */
+  share(from: number, to: number): SheetShare;
 }
 
 /** Estimated pages in one part of a big sheet (pdfmake keeps a whole layout in memory until it is written). */
@@ -157,18 +159,71 @@ function plan(
   }
   const flow = pack(units, keepWhole);
   const parts = cutParts(flow, partPages * columns * geometry.columnHeight);
+  const frame: SheetFrame = {
+    paper: paper.name,
+    margins: [margins.left, margins.top, margins.right, margins.bottom],
+    lang,
+    title,
+    date,
+    keywords,
+    epoch: checked.epoch,
+    columns,
+    columnWidth,
+  };
+  const contents = parts.map((blocks) => blocks.map((b) => b.content));
+  return framedPlan(frame, contents, rich.dataUrls.size ? (key) => rich.dataUrls.get(key)! : null, 0);
+}
+
+/** What every part of a sheet shares: the page, the header's and footer's texts, the columns. Plain data. */
+export interface SheetFrame {
+  paper: string;
+  margins: [number, number, number, number];
+  lang: string;
+  title: string;
+  date: string;
+  keywords: string;
+  epoch: number;
+  columns: number;
+  columnWidth: number;
+}
+
+/**
+ * Parts `first` to `first + parts.length - 1` of a sheet, as plain data that a structured clone copies to another
+ * thread: the frame, each part's blocks and the images they draw. `planOfShare` makes it a plan again.
+ */
+export interface SheetShare {
+  frame: SheetFrame;
+  first: number;
+  parts: ContentObject[][];
+  images: Record<string, string>;
+}
+
+/** The plan of a share's parts: its part `i` is the whole sheet's part `first + i`, with the same definition. */
+export function planOfShare(share: SheetShare): CheatSheetPlan {
+  const { images } = share;
+  return framedPlan(share.frame, share.parts, Object.keys(images).length ? (key) => images[key]! : null, share.first);
+}
+
+function framedPlan(
+  frame: SheetFrame,
+  parts: ContentObject[][],
+  dataUrl: ((key: string) => string) | null,
+  first: number,
+): CheatSheetPlan {
+  const { margins, lang, title, columns, columnWidth } = frame;
+  const [left, , right] = margins;
   const emptyColumns = Array.from({ length: columns - 1 }, () => ({ text: '' }));
   const headerContent = {
     columns: [
       { text: inlines([{ text: title, style: { bold: true } }], { lang }), fontSize: THEME.header, width: '*' },
       {
-        text: inlines([{ text: `notes as of ${date}`, style: {} }], { color: THEME.muted }),
+        text: inlines([{ text: `notes as of ${frame.date}`, style: {} }], { color: THEME.muted }),
         fontSize: THEME.footer + 0.5,
         width: 'auto',
         margin: [0, 3, 0, 0],
       },
     ],
-    margin: [margins.left, 9, margins.right, 0],
+    margin: [left, 9, right, 0],
   };
 
   return {
@@ -176,24 +231,24 @@ function plan(
     part(index, before = 0, total = null) {
       const blocks = parts[index];
       if (blocks === undefined) throw new RangeError(`no part ${index} of ${parts.length}`);
-      const images = imageDictionary(blocks, rich);
+      const images = imageDictionary(blocks, dataUrl);
       return {
         ...(images ? { images } : {}),
-        pageSize: paper.name,
+        pageSize: frame.paper,
         pageOrientation: 'landscape',
-        pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+        pageMargins: [...margins],
         language: lang,
         info: {
           title,
           subject: 'Cheat sheet',
-          keywords,
+          keywords: frame.keywords,
           creator: 'notes',
           producer: 'notes (pdfmake)',
-          creationDate: new Date(checked.epoch * 1000),
-          modDate: new Date(checked.epoch * 1000),
+          creationDate: new Date(frame.epoch * 1000),
+          modDate: new Date(frame.epoch * 1000),
         },
         defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
-        header: (currentPage: number) => (index === 0 && currentPage === 1 ? headerContent : { text: '' }),
+        header: (currentPage: number) => (first + index === 0 && currentPage === 1 ? headerContent : { text: '' }),
         footer: (currentPage: number, pageCount: number) => ({
           columns: [
             { text: inlines([{ text: title, style: {} }], { color: THEME.muted, lang }), width: '*' },
@@ -205,12 +260,12 @@ function plan(
             },
           ],
           fontSize: THEME.footer,
-          margin: [margins.left, 6, margins.right, 0],
+          margin: [left, 6, right, 0],
         }),
         content: [
           {
             columns: [
-              { stack: blocks.map((b) => b.content), width: columnWidth },
+              { stack: blocks, width: columnWidth },
               ...emptyColumns.map((c) => ({ ...c, width: columnWidth })),
             ],
             columnGap: THEME.columnGap,
@@ -218,6 +273,12 @@ function plan(
           },
         ],
       };
+    },
+    share(from, to) {
+      const shared = parts.slice(from, to);
+      const images: Record<string, string> = {};
+      for (const blocks of shared) Object.assign(images, imageDictionary(blocks, dataUrl));
+      return { frame, first: first + from, parts: shared, images };
     },
   };
 }
@@ -235,10 +296,13 @@ export function renderCheatSheet(
 }
 
 /** The raster images a part draws, by key: each picture's bytes once, however often it is shown. */
-function imageDictionary(blocks: readonly Unit[], rich: RichContent): Record<string, string> | null {
-  if (rich === NO_RICH) return null;
+function imageDictionary(
+  blocks: readonly ContentObject[],
+  dataUrl: ((key: string) => string) | null,
+): Record<string, string> | null {
+  if (dataUrl === null) return null;
   const keys = new Set<string>();
-  const stack: unknown[] = blocks.map((b) => b.content);
+  const stack: unknown[] = [...blocks];
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if (Array.isArray(n)) stack.push(...(n as unknown[]));
     else if (n !== null && typeof n === 'object') {
@@ -248,5 +312,5 @@ function imageDictionary(blocks: readonly Unit[], rich: RichContent): Record<str
     }
   }
   if (keys.size === 0) return null;
-  return Object.fromEntries([...keys].sort().map((k) => [k, rich.dataUrls.get(k)!]));
+  return Object.fromEntries([...keys].sort().map((k) => [k, dataUrl(k)]));
 }

@@ -95,6 +95,8 @@ describe('the public API', () => {
       'pdfExporter',
       'pdfRules',
       'planCheatSheet',
+      'planOfShare',
+      'printShare',
       'renderCheatSheet',
       'unprintable',
       'unrenderableCharacters',

@@ -18,6 +18,7 @@ import type { PdfExportOptions } from '@notes/export-pdf';
 import { UsageError } from '../args.js';
 import type { CliContext, ParsedArgs } from '../context.js';
 import { discover, displayPath, type FoundFile } from '../files.js';
+import { sharesPdf, startShareHelper } from '../pdf-share.js';
 import { startPdfThread, type NoteSizes, type PdfThread } from '../pdf-thread.js';
 import { prepare, type Prepared } from '../pipeline.js';
 import { loadSetup, type LintSetup } from '../config.js';
@@ -239,6 +240,8 @@ export async function writeExports(
     columns: args.flags['columns'] ?? 3,
     // Forced collection belongs to the CLI: exporters only say when a step is done.
     betweenSteps: collectGarbageIfGrown,
+    // A big cheat sheet printed here prints its later half on a second thread (the PDF's own thread does the same).
+    ...(chosen.includes('pdf') && !pdfThread && sharesPdf(await noteSizes(found)) ? { helper: startShareHelper } : {}),
     ...anki.options,
     ...(packThread ? { packThread } : {}),
   };
