@@ -14,6 +14,7 @@ import { blocksToHtml, mayHoldMarkers, type HtmlContext, type MediaRef } from '.
 import { deckIdFromName, guidFrom } from './ids.js';
 import { CLOZE_FIELDS, COMPARISON_FIELDS, QUESTION_FIELDS, REVERSE_FIELDS } from './notetypes.js';
 import { cleanField, escapeHtml } from './strip.js';
+import { tagsFor } from './tags.js';
 
 /** A deck of the package. */
 export interface AnkiDeck {
@@ -173,14 +174,6 @@ function deckName(doc: ModelDocument, note: ModelNote, pattern: string | undefin
   return parts.length ? parts.join('::') : deckPart(doc.title);
 }
 
-/** Tag for the kind of card, so a learner can filter or suspend one kind. */
-const KIND_TAG = {
-  question: 'notes::question',
-  comparison: 'notes::comparison',
-  cloze: 'notes::cloze',
-  reverse: 'notes::reverse',
-} as const;
-
 /** `deckPart` of the texts seen lately (every note of a topic asks the same two): kept up to DECK_PARTS_KEPT. */
 const deckParts = new Map<string, string>();
 const DECK_PARTS_KEPT = 1024;
@@ -206,20 +199,6 @@ function cleanDeckPart(text: string): string {
     .replace(/^:+|:+$/g, '')
     .trim();
   return clean || 'Untitled';
-}
-
-/** Anki tags: no white space, no empty `::` parts. */
-function ankiTag(tag: string): string {
-  return tag
-    .replace(/[\s\u3000]+/g, '-')
-    .split('::')
-    .filter((p) => p !== '')
-    .join('::');
-}
-
-function tagsFor(note: ModelNote, kind: AnkiCard['kind']): string[] {
-  if (note.tags.length === 0) return [KIND_TAG[kind]];
-  return [...new Set([...note.tags.map(ankiTag), KIND_TAG[kind]].filter(Boolean))];
 }
 
 /**
