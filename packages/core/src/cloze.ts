@@ -208,9 +208,7 @@ function locate(blocks: readonly RootContent[]): { located: Located[]; problems:
   let found = scans.get(blocks);
   if (found === undefined) {
     found = scan(blocks);
-    // Blocks without a marker are not remembered: asking again walks them without allocating, and a big file's
-    // hundred thousand answers would each keep a map entry.
-    if (found !== NONE) scans.set(blocks, found);
+    scans.set(blocks, found);
   }
   return found;
 }

@@ -191,13 +191,20 @@ function addChildUnwrapped(
 }
 
 /**
- * Parse `input` with Lezer, converting each top-level block as Lezer finishes it (see `topLevelSink`). The
- * document's blocks convert independently of each other, so this gives the tree a whole parse would.
+ * Parse `input` with Lezer, converting each top-level block as Lezer finishes it (see `topLevelSink`), its offsets
+ * moved by `map` when given. The document's blocks convert independently of each other, so this gives the tree a
+ * whole parse would.
  */
-function parseStreaming(input: string, cv: Converter, out: RootContent[]): void {
+function parseStreaming(
+  input: string,
+  map: ((offset: number) => number) | null,
+  cv: Converter,
+  out: RootContent[],
+): void {
   topLevelSink = (child, pos) => {
     // A document holding just this block, for a node whose offsets are the block's offsets in the text.
-    cv.block(new Tree(DOCUMENT, [child], [pos], pos + child.length).topNode.firstChild!, [], out);
+    const node = new Tree(DOCUMENT, [child], [pos], pos + child.length).topNode.firstChild!;
+    cv.block(map ? mapTree(node, map) : node, [], out);
   };
   try {
     markdown.parse(input);
@@ -260,17 +267,16 @@ export function fastParse(text: string): Root {
   }
   const cv = new Converter(src);
   if (fmNode) children.push(fmNode);
-  if (input.includes('\r')) {
-    const top = parseCarriageReturns(input);
-    if (text.includes(']:')) collectDefinitions(top, text, cv.definitions);
-    cv.blocks(top, [], children);
-  } else if (text.includes(']:')) {
+  // Lezer ends lines at \n only: a text with carriage returns is parsed with every line ending made a \n, and the
+  // tree's offsets are moved back onto the original text.
+  const cr = input.includes('\r') ? carriageReturns(input) : null;
+  if (text.includes(']:')) {
     // Definitions first: references resolve against every definition in the document. A definition's label is
     // followed by its colon (`[label]:`): a text without `]:` has none, and its blocks convert as they are parsed.
-    const top = markdown.parse(input).topNode;
+    const top = cr ? mapTree(markdown.parse(cr.normalized).topNode, cr.map) : markdown.parse(input).topNode;
     collectDefinitions(top, text, cv.definitions);
     cv.blocks(top, [], children);
-  } else parseStreaming(input, cv, children);
+  } else parseStreaming(cr ? cr.normalized : input, cr?.map ?? null, cv, children);
   // A list item with nothing after its marker: micromark and Lezer disagree on where it may start (after an
   // indented code block, on a lazy line, inside another item), and remark-gfm may even mark the root `checked`.
   if (cv.sawEmptyItem) throw new FastParseUnsupported('empty list item');
@@ -283,10 +289,10 @@ export function fastParse(text: string): Root {
 }
 
 /**
- * Lezer ends lines at \n only, where micromark also ends them at \r\n and a lone \r: parse the text with each
- * line ending made a \n, then move the tree's offsets back onto the original text.
+ * Lezer ends lines at \n only, where micromark also ends them at \r\n and a lone \r: the text with each line ending
+ * made a \n, and the map from its offsets back onto the original text.
  */
-function parseCarriageReturns(input: string): TreeNode {
+function carriageReturns(input: string): { normalized: string; map: (offset: number) => number } {
   const normalized = input.replace(/\r\n?/g, '\n');
   // For each line of `normalized`: where it starts, and how many \r\n (two characters for one) come before it.
   const starts = [0];
@@ -311,7 +317,7 @@ function parseCarriageReturns(input: string): TreeNode {
     }
     return offset + extra[lo]!;
   };
-  return mapTree(markdown.parse(normalized).topNode, map);
+  return { normalized, map };
 }
 
 function collectDefinitions(node: TreeNode, text: string, out: Set<string>): void {

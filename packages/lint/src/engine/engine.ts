@@ -38,8 +38,7 @@ export function lintWithModel(
 ): { messages: LintMessage[]; document: () => ModelDocument } {
   const rules: ResolvedRules = [...(options.rules ?? defaultRules()), ...resolveExtra(options.extraRules)];
   const text = file.text;
-  const split = text.split('\n');
-  const lines = text.includes('\r') ? split.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : split;
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   const parse = options.parse ?? parseForLint;
   const tree = parse(text);
   const index = indexTree(tree, lines.length);
