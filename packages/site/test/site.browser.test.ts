@@ -415,18 +415,14 @@ describe('footnotes', () => {
 describe('right-to-left notes', () => {
   it('read right to left beside English ones: answer blocks by dir="auto", titles by their first letter', async () => {
     const { w, page, articles } = await openFirstTopic('rtl', 'r');
-    expect(
-      await articles
-        .nth(0)
+    // The direction an answer's paragraph takes in the page: the Hebrew note's right to left, the English one's not.
+    const reads = (n: number, dir: 'rtl' | 'ltr') =>
+      articles
+        .nth(n)
         .locator('.answer p')
-        .evaluate((p) => p.matches(':dir(rtl)')),
-    ).toBe(true);
-    expect(
-      await articles
-        .nth(1)
-        .locator('.answer p')
-        .evaluate((p) => p.matches(':dir(ltr)')),
-    ).toBe(true);
+        .evaluate((p, d) => p.matches(`:dir(${d})`), dir);
+    expect(await reads(0, 'rtl')).toBe(true);
+    expect(await reads(1, 'ltr')).toBe(true);
     // Where each title's text sits in its heading: the Hebrew one against the right edge, the English one the left.
     const side = (n: number) =>
       articles
