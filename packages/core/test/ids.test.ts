@@ -26,6 +26,21 @@ describe('ids', () => {
     expect(normalizeForId('ｆｕｌｌｗｉｄｔｈ ＡＢＣ')).toBe('fullwidth abc');
   });
 
+  it('drops emoji, symbols and typographic punctuation around ASCII words exactly as the definition does', () => {
+    // Every character of the basic, supplementary and tag planes between ASCII letters and digits: the fast path
+    // for emoji and symbols must never keep, split or join a word differently from NFKC and Unicode's letters.
+    const differs: string[] = [];
+    for (const plane of [0, 1, 14])
+      for (let cp = plane * 0x10000; cp < (plane + 1) * 0x10000; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const ch = String.fromCodePoint(cp);
+        const text = `Ab${ch}c 1${ch}2 ${ch}x ${ch}`;
+        if (idWords(text).join(' ') !== reference(text)) differs.push(cp.toString(16));
+      }
+    expect(differs).toEqual([]);
+    expect(idWords('📌 AWS “Prep” Notes — 1️⃣ ✅ ➜ done')).toEqual(['aws', 'prep', 'notes', '1', 'done']);
+  });
+
   it('gives the words of the normalized text as a list, none empty', () => {
     const texts = ['', '   ', 'What is SQS? (FIFO_queue) -- 2x', 'Ünïcode Wörds ｆｕｌｌ', '  a  b  ', '⚠️ 1️⃣ x'];
     for (const text of texts) {
