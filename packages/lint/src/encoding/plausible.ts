@@ -71,12 +71,18 @@ const COMMON_COMBINING = /[\u0300-\u030C\u030F\u0311\u0323-\u0328\u0331\u0332\u0
 
 const CJK: readonly Script[] = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Yi'];
 
+/**
+ * Digits, punctuation, symbols, emoji, variation selectors and shared marks: in no script of the list (a character
+ * has one Script). Asked first, it spares compiling every script's pattern for the `️` of `1️⃣` (about 1.5 ms).
+ */
+const NO_SCRIPT = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
 const scriptCache = new Map<number, Script>();
 function scriptOf(cp: number): Script {
   let s = scriptCache.get(cp);
   if (s === undefined) {
     const ch = String.fromCodePoint(cp);
-    s = SCRIPT_RE.find(([, re]) => re.test(ch))?.[0] ?? 'Other';
+    s = NO_SCRIPT.test(ch) ? 'Other' : (SCRIPT_RE.find(([, re]) => re.test(ch))?.[0] ?? 'Other');
     scriptCache.set(cp, s);
   }
   return s;
