@@ -103,13 +103,18 @@ function sliceText(family: ScriptFamily): string {
 
 /** Add the script font families named anywhere in a definition (its content, the header and footer of page 1). */
 export function scriptFamilies(definition: CheatSheetDefinition, found: Set<ScriptFamily>): void {
+  // Every node of a sheet is walked in each thread that prints it: no array of its entries is made for each one.
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const item of node) walk(item);
-    else if (node !== null && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'font' && typeof value === 'string' && isScriptFamily(value)) found.add(value);
-        else walk(value);
-      }
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
+      const value = (node as Record<string, unknown>)[key];
+      if (key === 'font' && typeof value === 'string' && isScriptFamily(value)) found.add(value);
+      else walk(value);
     }
   };
   walk(definition.content);

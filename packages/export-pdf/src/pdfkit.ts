@@ -14,28 +14,48 @@ export interface PdfObject {
 const FIRST_BYTES = 1 << 16;
 
 /**
+ * The buffer a finished stream leaves for the next one to write into (pdfkit copies a stream's bytes when it
+ * ends): a page's content, about 150 KB on a dense sheet, then reuses the last page's buffer instead of growing a
+ * new one from 64 KB each time (three allocations and two copies a page).
+ */
+export interface SpareBuffer {
+  buffer: Buffer | null;
+}
+
+/**
  * Collect what is written to a content stream, each operator and its line feed written straight into one growing
  * buffer, and hand it to pdfkit when the stream is finished: pdfkit makes a Buffer of every operator it writes
  * (`Buffer.from(chunk + '\n', 'binary')`, millions on a big sheet, a tenth of its time with their collection).
- * The stream's bytes are the same.
+ * The stream's bytes are the same. `spare` is shared by the streams of one document.
  */
-export function batchWrites(stream: PdfObject): void {
+export function batchWrites(stream: PdfObject, spare: SpareBuffer = { buffer: null }): void {
   const write = stream.write.bind(stream);
   const finalize = stream.finalize.bind(stream);
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = EMPTY;
   let length = 0;
+  // The buffers pdfkit was given views of: it holds them until the stream ends, then only its own copy.
+  const given: Buffer[] = [];
   const flush = (): void => {
-    // pdfkit keeps what it is given until the stream ends: what follows goes into a new buffer.
-    if (length) write(buffer.subarray(0, length));
-    buffer = Buffer.alloc(0);
+    // What follows goes into another buffer.
+    if (length) {
+      write(buffer.subarray(0, length));
+      given.push(buffer);
+    } else if (buffer !== EMPTY) given.push(buffer);
+    buffer = EMPTY;
     length = 0;
   };
   stream.write = (chunk) => {
     if (typeof chunk === 'string') {
       const needed = length + chunk.length + 1;
       if (needed > buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.max(needed, buffer.length * 2, FIRST_BYTES));
-        buffer.copy(grown, 0, 0, length);
+        let grown: Buffer;
+        if (length === 0 && spare.buffer !== null && spare.buffer.length >= needed) {
+          grown = spare.buffer;
+          spare.buffer = null;
+        } else {
+          grown = Buffer.allocUnsafe(Math.max(needed, buffer.length * 2, FIRST_BYTES));
+          buffer.copy(grown, 0, 0, length);
+        }
         buffer = grown;
       }
       // 'latin1' is pdfkit's 'binary': each character's low byte (Buffer#write's own latin-1 writer, called
@@ -50,6 +70,45 @@ export function batchWrites(stream: PdfObject): void {
   stream.finalize = () => {
     flush();
     finalize();
+    // pdfkit has copied (and compressed) the stream's bytes: the biggest buffer is free for the next stream.
+    for (const free of given) if (free.length > (spare.buffer?.length ?? 0)) spare.buffer = free;
+    given.length = 0;
+  };
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** pdfkit's colour operators (its `ColorMixin`), as `rememberColours` relies on them. */
+export interface PdfkitColours {
+  _setColorCore(color: unknown, stroke: boolean): boolean;
+  _normalizeColor(color: unknown): unknown;
+  _getColorSpace(color: unknown): string;
+  _setColorSpace(space: string, stroke: boolean): unknown;
+  addContent(data: string): unknown;
+}
+
+/**
+ * pdfkit's `_setColorCore` for a colour written as text (`#555555`, `black`), the colour's numbers worked out
+ * once: pdfmake sets the fill colour of every piece of text it draws, and pdfkit parsed the colour and wrote its
+ * numbers again each time. The same operators (a colour space, then `r g b scn`); a spot colour, or a colour
+ * pdfkit does not know, goes to pdfkit as before.
+ */
+export function rememberColours(doc: PdfkitColours): void {
+  const setColor = doc._setColorCore.bind(doc);
+  const known = new Map<string, { space: string; numbers: string }>();
+  doc._setColorCore = (color, stroke) => {
+    if (typeof color !== 'string') return setColor(color, stroke);
+    let colour = known.get(color);
+    if (colour === undefined) {
+      const normalized = doc._normalizeColor(color);
+      if (!Array.isArray(normalized)) return setColor(color, stroke);
+      colour = { space: doc._getColorSpace(normalized), numbers: normalized.join(' ') };
+      known.set(color, colour);
+    }
+    const op = stroke ? 'SCN' : 'scn';
+    doc._setColorSpace(colour.space, stroke);
+    doc.addContent(`${colour.numbers} ${op}`);
+    return true;
   };
 }
 

@@ -5,7 +5,16 @@ import { allowedFontPaths } from './fonts.js';
 import { adoptShare, type PrintedShare } from './merge.js';
 import { breakable, sheetFonts, scriptFamilies, tableLayouts, type Fonts } from './pack.js';
 import type { ScriptFamily } from './fonts.js';
-import { batchWrites, type FooterLater, type PdfkitInternals, type PdfkitPage, type PdfObject } from './pdfkit.js';
+import {
+  batchWrites,
+  rememberColours,
+  type FooterLater,
+  type SpareBuffer,
+  type PdfkitColours,
+  type PdfkitInternals,
+  type PdfkitPage,
+  type PdfObject,
+} from './pdfkit.js';
 import { pdfmakeParts, type PdfmakeDocument, type Size } from './pdfmake-parts.js';
 import type { SheetShare } from './sheet.js';
 
@@ -47,6 +56,8 @@ export class SheetDocument {
   private readonly layouts = tableLayouts();
   private readonly doc: PdfmakeDocument;
   private readonly bytes: Promise<Uint8Array>;
+  /** The content buffer a finished stream leaves for the next (see batchWrites). */
+  private readonly spare: SpareBuffer = { buffer: null };
 
   private constructor(first: CheatSheetDefinition, fonts: Fonts, images: Record<string, string>) {
     this.size = this.pdfmake.normalizePageSize(first.pageSize, first.pageOrientation);
@@ -90,7 +101,8 @@ export class SheetDocument {
       pendingBytes = 0;
     };
     const doc = this.doc as unknown as PdfkitInternals;
-    this.doc.on('pageAdded', () => batchWrites(doc.page.content));
+    this.doc.on('pageAdded', () => batchWrites(doc.page.content, this.spare));
+    rememberColours(this.doc as unknown as PdfkitColours);
     this.bytes = new Promise((done, fail) => {
       this.doc.on('data', (chunk) => {
         pending.push(chunk);
@@ -204,7 +216,7 @@ export class SheetDocument {
       renderer.renderPages([page]);
       if (footersLater) {
         const stream = doc.ref();
-        batchWrites(stream);
+        batchWrites(stream, this.spare);
         doc.page.dictionary.data.Contents = [doc.page.content, stream];
         // pdfkit ends a page's resources with the page: they wait for the footer's (drawFooter ends them).
         doc.page.resources.end = () => {};
