@@ -1,7 +1,7 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { collectGarbageIfGrown, detachedText } from '@notes/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const MB = 1024 * 1024;
 
@@ -15,6 +15,19 @@ describe('collectGarbageIfGrown', () => {
     expect(collectGarbageIfGrown()).toBe(true);
     expect(getHeapStatistics().used_heap_size).toBeLessThan(before - 300 * MB);
     expect(collectGarbageIfGrown()).toBe(false);
+  });
+
+  it('reads the heap without the resident size once it has collected (a call after every page of a sheet)', () => {
+    const junk: number[][] = Array.from({ length: 600 }, (_, i) => new Array<number>(100_000).fill(i + 0.5));
+    junk.length = 0;
+    collectGarbageIfGrown();
+    const memoryUsage = vi.spyOn(process, 'memoryUsage');
+    try {
+      expect(collectGarbageIfGrown()).toBe(false);
+      expect(memoryUsage).not.toHaveBeenCalled();
+    } finally {
+      memoryUsage.mockRestore();
+    }
   });
 });
 
