@@ -1,7 +1,18 @@
 import { createRequire } from 'node:module';
 import type { Root, RootContent, Table } from 'mdast';
-import type { Node } from 'unist';
 import { fastParse, FastParseUnsupported } from './fastparse/parse.js';
+import {
+  ATX,
+  BATCH,
+  countLines,
+  DEFINITION,
+  headingStarts,
+  insideRaw,
+  openRaw,
+  parseInSections,
+  shift,
+  type RawState,
+} from './sections.js';
 
 interface Parser {
   parse(text: string): Root;
@@ -26,80 +37,13 @@ function processor(): Parser {
 
 /** Files at least this long are parsed section by section (see parseMarkdown). */
 export const CHUNK_THRESHOLD = 256 * 1024;
-/** Aim for batches of about this many characters. */
-const BATCH = 64 * 1024;
-
-const ATX = /^#{1,6}(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
-const DEFINITION = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\[(?:[^\]\\\n]|\\.)+\]:/m;
-
-/** Where a line scanner stands: inside a fenced code block or a raw HTML block (their lines are not Markdown). */
-interface RawState {
-  fence: string | null;
-  htmlEnd: RegExp | null;
-}
-
-/** When `line` lies inside a fence or raw HTML block, consume it (closing the block at its end) and return true. */
-function insideRaw(state: RawState, line: string): boolean {
-  if (state.fence !== null) {
-    const m = FENCE.exec(line);
-    if (m && m[1]![0] === state.fence[0] && m[1]!.length >= state.fence.length && line.slice(m[0].length).trim() === '')
-      state.fence = null;
-    return true;
-  }
-  if (state.htmlEnd !== null) {
-    if (state.htmlEnd.test(line)) state.htmlEnd = null;
-    return true;
-  }
-  return false;
-}
-
-/** Note a fence, HTML comment or raw HTML block (`<pre>`, `<script>`…) that `line` opens and does not close. */
-function openRaw(state: RawState, line: string): void {
-  const f = FENCE.exec(line);
-  if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) state.fence = f[1]!;
-  else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) state.htmlEnd = /-->/;
-  else {
-    const h = HTML_RAW.exec(line);
-    if (h && !new RegExp(`</${h[1]}>`, 'i').test(line)) state.htmlEnd = new RegExp(`</${h[1]}>`, 'i');
-  }
-}
 
 /**
- * Offsets where a top-level ATX heading starts a new section: outside fenced code, HTML comments and raw HTML
- * blocks. A heading at column 0 closes any open paragraph, list, quote or table, so the text before it parses
- * the same on its own. Returns null when the file has link or footnote definitions (they are document-wide).
+ * Offsets where a top-level ATX heading starts a new section (see headingStarts), or null when the file has link or
+ * footnote definitions (they are document-wide: remark's batches would not see them).
  */
 export function sectionStarts(text: string): number[] | null {
-  if (DEFINITION.test(text)) return null;
-  const starts: number[] = [];
-  const state: RawState = { fence: null, htmlEnd: null };
-  let pos = 0;
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = text.length;
-    const line = text.slice(pos, end);
-    if (insideRaw(state, line)) {
-      // fenced code or raw HTML: no section starts here
-    } else if (ATX.test(line)) {
-      if (pos > 0) starts.push(pos);
-    } else openRaw(state, line);
-    pos = end + 1;
-  }
-  return starts;
-}
-
-function shift(node: Node, lines: number, offset: number): void {
-  const p = node.position;
-  if (p) {
-    p.start.line += lines;
-    p.end.line += lines;
-    if (p.start.offset !== undefined) p.start.offset += offset;
-    if (p.end.offset !== undefined) p.end.offset += offset;
-  }
-  const children = (node as { children?: Node[] }).children;
-  if (children) for (const child of children) shift(child, lines, offset);
+  return DEFINITION.test(text) ? null : headingStarts(text);
 }
 
 /** Tables with at least this many body rows are parsed in batches of rows (see parseMarkdown). */
@@ -204,12 +148,6 @@ export function bigTables(text: string, minRows = BIG_TABLE_ROWS): TableRegion[]
   return regions;
 }
 
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) n++;
-  return n;
-}
-
 /** Parse text[from, to) (a run of whole top-level blocks) and push its blocks, shifted to file positions. */
 function parseRun(text: string, from: number, to: number, line: number, out: RootContent[]): void {
   const run = text.slice(from, to);
@@ -283,14 +221,28 @@ export interface ParseOptions {
  */
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   if (options.bigTableRows === undefined && options.rowBatch === undefined) {
-    try {
-      return fastParse(text);
-    } catch (error) {
-      if (!(error instanceof FastParseUnsupported)) throw error;
-    }
+    const fast = fastOrNull(text);
+    if (fast) return fast;
+    // A big text the fast parse cannot take whole: batch by batch of sections, only the batches it cannot take
+    // going to remark (whose parse of a whole big file is slow, and held over 4 GB for 10 MB of real notes).
+    const sections = text.length >= CHUNK_THRESHOLD ? parseInSections(text, parseBatch) : null;
+    if (sections) return sections;
   }
   return parseWithRemark(text, options);
 }
+
+/** The fast parse, or null when the text holds a construct it leaves to remark. */
+function fastOrNull(text: string): Root | null {
+  try {
+    return fastParse(text);
+  } catch (error) {
+    if (!(error instanceof FastParseUnsupported)) throw error;
+    return null;
+  }
+}
+
+/** One batch of parseInSections: the fast parse, else remark's. */
+const parseBatch = (text: string): Root => fastOrNull(text) ?? parseWithRemark(text);
 
 /**
  * Parse Markdown with remark-parse + remark-gfm + remark-frontmatter (the reference tree).
