@@ -225,7 +225,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
     if (fast) return fast;
     // A big text the fast parse cannot take whole: batch by batch of sections, only the batches it cannot take
     // going to remark (whose parse of a whole big file is slow, and held over 4 GB for 10 MB of real notes).
-    const sections = text.length >= CHUNK_THRESHOLD ? parseInSections(text, parseBatch) : null;
+    const sections = text.length >= CHUNK_THRESHOLD ? parseInSections(text, fastOrNull, remarkBatch) : null;
     if (sections) return sections;
   }
   return parseWithRemark(text, options);
@@ -241,8 +241,8 @@ function fastOrNull(text: string): Root | null {
   }
 }
 
-/** One batch of parseInSections: the fast parse, else remark's. */
-const parseBatch = (text: string): Root => fastOrNull(text) ?? parseWithRemark(text);
+/** A piece of parseInSections the fast parse declines: remark's parse (of a few sections). */
+const remarkBatch = (text: string): Root => parseWithRemark(text);
 
 /**
  * Parse Markdown with remark-parse + remark-gfm + remark-frontmatter (the reference tree).

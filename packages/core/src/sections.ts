@@ -97,88 +97,131 @@ type Definition = Extract<RootContent, { type: 'definition' | 'footnoteDefinitio
 const isDefinition = (node: Node): node is Definition =>
   node.type === 'definition' || node.type === 'footnoteDefinition';
 
-/** Whether a tree holds a definition below its top level (in a quote or list item): its text cannot stand alone. */
-function nestedDefinition(root: Root): boolean {
-  const below = (node: Node): boolean => {
-    if (isDefinition(node)) return true;
-    const children = (node as { children?: Node[] }).children;
-    return children !== undefined && children.some(below);
-  };
-  return root.children.some((child) => !isDefinition(child) && below(child));
+/** Whether a node is or holds a definition (for a top-level block other than a definition: one in a quote or list). */
+function nestedDefinition(node: Node): boolean {
+  if (isDefinition(node)) return true;
+  const children = (node as { children?: Node[] }).children;
+  return children !== undefined && children.some(nestedDefinition);
 }
 
+/** A batch that the fast parse cannot take is parsed again in pieces of whole sections of about this size. */
+const PIECE = 4 * 1024;
+
+/** Definitions repeated around a range: the text before and after it, and how many definitions that is. */
+interface Around {
+  prefix: string;
+  suffix: string;
+  count: number;
+}
+const NOTHING: Around = { prefix: '', suffix: '', count: 0 };
+
 /**
- * Parse a big text batch by batch of whole sections (see headingStarts), each with `parseBatch`, into the tree a
- * parse of the whole text gives: for a text that one parse cannot take whole (the fast parse met a construct it
- * leaves to remark, whose parse of a whole big file is slow and holds every event in memory), only the batches
- * holding such a construct go to remark.
+ * Parse a big text batch by batch of whole sections (see headingStarts) into the tree a parse of the whole text
+ * gives: for a text the fast parse cannot take whole (it met a construct it leaves to remark, whose parse of a whole
+ * big file is slow and holds every event in memory). Each batch goes to `fast`; a batch it declines is parsed again
+ * in pieces of a few sections, and only the pieces it declines go to `slow` (remark).
  *
  * Definitions are document-wide: the first definition of each label (link or footnote) is found in the batches
- * that may hold one (a `]:` in them), and every other batch that may refer to one (a `[` in it) is parsed with the
- * definitions of the other batches before it (after the first batch, whose front matter must stay first): the first
- * definition of a label wins, as in one parse. Those definitions' nodes are dropped from the batch's tree.
+ * that may hold one (a `]:` in them), and a range that may refer to one (a `[` in it) is parsed with the first
+ * definitions that lie outside it: before it, or after the first range (whose front matter must stay first). So the
+ * first definition of a label still comes first, as in one parse. Their nodes are dropped from the range's tree.
  *
  * Null when batches do not pay (fewer than two) or cannot give the same tree: a definition inside a quote or list
- * item, definitions too long to repeat, or a batch whose repeated definitions do not parse back as definitions.
+ * item, definitions too long to repeat, or repeated definitions that do not parse back as definitions.
  */
-export function parseInSections(text: string, parseBatch: (text: string) => Root): Root | null {
-  const cuts = [0];
-  for (const s of headingStarts(text)) if (s - cuts[cuts.length - 1]! >= BATCH) cuts.push(s);
-  cuts.push(text.length);
+export function parseInSections(
+  text: string,
+  fast: (text: string) => Root | null,
+  slow: (text: string) => Root,
+): Root | null {
+  const starts = headingStarts(text);
+  /** Cuts of text[from, to) at section starts, each piece at least `size` long: from, …, to. */
+  const cut = (from: number, to: number, size: number): number[] => {
+    const cuts = [from];
+    for (const s of starts) if (s > from && s < to && s - cuts[cuts.length - 1]! >= size) cuts.push(s);
+    cuts.push(to);
+    return cuts;
+  };
+  const cuts = cut(0, text.length, BATCH);
   if (cuts.length < 3) return null;
-  const batches = cuts.slice(0, -1).map((from, i) => ({ from, text: text.slice(from, cuts[i + 1]) }));
 
-  // The first definition of each label, in document order, with the batch it is in.
-  const trees: (Root | undefined)[] = [];
-  const firsts = new Map<string, { source: string; batch: number; footnote: boolean }>();
-  let definitionChars = 0;
-  for (const [i, batch] of batches.entries()) {
-    if (!batch.text.includes(']:')) continue;
-    const tree = parseBatch(batch.text);
-    if (nestedDefinition(tree)) return null;
-    trees[i] = tree;
-    for (const child of tree.children) {
-      if (!isDefinition(child)) continue;
-      const key = `${child.type}\u0000${child.identifier}`;
-      if (firsts.has(key)) continue;
-      const source = batch.text.slice(child.position!.start.offset, child.position!.end.offset);
-      firsts.set(key, { source, batch: i, footnote: child.type === 'footnoteDefinition' });
-      definitionChars += source.length;
+  /** Parse text[from, to) (whole sections from line `line`) with `around`'s definitions; push its nodes to `out`. */
+  const parseRange = (from: number, to: number, line: number, around: Around, out: RootContent[]): boolean => {
+    const body = text.slice(from, to);
+    const { prefix, suffix, count } = around.count > 0 ? around : NOTHING;
+    const source = prefix + body + suffix;
+    let tree = fast(source);
+    if (tree === null) {
+      const pieces = cut(from, to, PIECE);
+      if (pieces.length > 2) {
+        for (let k = 0; k + 1 < pieces.length; k++) {
+          const [a, b] = [pieces[k]!, pieces[k + 1]!];
+          if (!parseRange(a, b, line, aroundOf(a, b), out)) return false;
+          line += countLines(text, a, b);
+        }
+        return true;
+      }
+      tree = slow(source);
     }
+    const own: RootContent[] = [];
+    let repeated = 0;
+    for (const child of tree.children) {
+      const at = child.position!.start.offset! - prefix.length;
+      if (at >= 0 && at < body.length) own.push(child);
+      else if (isDefinition(child)) repeated++;
+      else return false;
+    }
+    if (repeated !== count) return false;
+    const moved = new Set<object>();
+    const lines = line - countLines(prefix, 0, prefix.length);
+    for (const child of own) shift(child, lines, from - prefix.length, moved);
+    out.push(...own);
+    return true;
+  };
+
+  // The first definition of each label, in document order, where it starts.
+  const firsts = new Map<string, { source: string; at: number; footnote: boolean }>();
+  const aroundOf = (from: number, to: number): Around => {
+    if (firsts.size === 0 || !text.slice(from, to).includes('[')) return NOTHING;
+    // Footnote definitions only where a footnote may be referred to (the fast parse leaves footnotes to remark).
+    const footnotes = text.slice(from, to).includes('[^');
+    const others = [...firsts.values()].filter((d) => (d.at < from || d.at >= to) && (footnotes || !d.footnote));
+    if (others.length === 0) return NOTHING;
+    const repeated = others.map((d) => `${d.source}\n\n`).join('');
+    return from === 0
+      ? { prefix: '', suffix: `\n\n${repeated}`, count: others.length }
+      : { prefix: repeated, suffix: '', count: others.length };
+  };
+
+  // A batch holding definitions is parsed twice: its pieces may refer to definitions in pieces after them.
+  let line = 0;
+  let definitionChars = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    if (text.slice(from, to).includes(']:')) {
+      const nodes: RootContent[] = [];
+      if (!parseRange(from, to, line, NOTHING, nodes)) return null;
+      if (nodes.some((node) => !isDefinition(node) && nestedDefinition(node))) return null;
+      for (const node of nodes) {
+        if (!isDefinition(node)) continue;
+        const key = `${node.type}\u0000${node.identifier}`;
+        if (firsts.has(key)) continue;
+        const at = node.position!.start.offset!;
+        const source = text.slice(at, node.position!.end.offset);
+        firsts.set(key, { source, at, footnote: node.type === 'footnoteDefinition' });
+        definitionChars += source.length;
+      }
+    }
+    line += countLines(text, from, to);
   }
   if (definitionChars > MAX_DEFINITIONS) return null;
 
   const children: RootContent[] = [];
-  let line = 0;
-  for (const [i, batch] of batches.entries()) {
-    // Footnote definitions only where a footnote may be referred to (the fast parse leaves footnotes to remark).
-    const footnotes = batch.text.includes('[^');
-    const others = [...firsts.values()]
-      .filter((d) => d.batch !== i && (footnotes || !d.footnote))
-      .map((d) => `${d.source}\n\n`);
-    let tree: Root;
-    let kept: RootContent[];
-    const moved = new Set<object>();
-    if (others.length === 0 || !batch.text.includes('[')) {
-      tree = trees[i] ?? parseBatch(batch.text);
-      kept = tree.children;
-      for (const child of kept) shift(child, line, batch.from, moved);
-    } else if (i === 0) {
-      tree = parseBatch(`${batch.text}\n\n${others.join('')}`);
-      kept = tree.children.filter((child) => child.position!.start.offset! < batch.text.length);
-      if (!repeatedDefinitions(tree.children.slice(kept.length), others.length)) return null;
-      for (const child of kept) shift(child, line, batch.from, moved);
-    } else {
-      const prefix = others.join('');
-      tree = parseBatch(prefix + batch.text);
-      const repeated = tree.children.filter((child) => child.position!.start.offset! < prefix.length);
-      if (!repeatedDefinitions(repeated, others.length)) return null;
-      kept = tree.children.slice(repeated.length);
-      const lines = line - countLines(prefix, 0, prefix.length);
-      for (const child of kept) shift(child, lines, batch.from - prefix.length, moved);
-    }
-    children.push(...kept);
-    line += countLines(batch.text, 0, batch.text.length);
+  line = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    if (!parseRange(from, to, line, aroundOf(from, to), children)) return null;
+    line += countLines(text, from, to);
   }
   const lastLine = countLines(text, 0, text.length) + 1;
   const lastColumn = text.length - (text.lastIndexOf('\n') + 1) + 1;
@@ -190,9 +233,4 @@ export function parseInSections(text: string, parseBatch: (text: string) => Root
       end: { line: lastLine, column: lastColumn, offset: text.length },
     },
   };
-}
-
-/** Whether the nodes of the repeated definitions are exactly that many definitions. */
-function repeatedDefinitions(nodes: readonly RootContent[], count: number): boolean {
-  return nodes.length === count && nodes.every(isDefinition);
 }
