@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// bench/big: whole-process `notes lint` and `notes export` of the two big inputs of issue 14 at the default 16 MiB
-// limit: a 10 MB notes file (question sections with small lists) and a 100,000-row table.
-// Usage: node bench/big/run.mjs [what=lint,json] [file=rows.md,ten-mb.md] [--root=DIR,...] [--prof=DIR]  (build
+// bench/big: whole-process `notes lint` and `notes export` of the big inputs of issue 14 at the default 16 MiB
+// limit: a 10 MB notes file (question sections with small lists), a 100,000-row table, and real.md: 10 MB of real
+// notes, the files of ../shared/corpora one after another (twice over), with their link definitions, footnotes and
+// constructs the fast parse leaves to remark.
+// Usage: node bench/big/run.mjs [what=lint,json] [file=rows.md,ten-mb.md (or real.md)] [--root=DIR,...] [--prof=DIR]  (build
 // first). `what` is a comma list of lint, json, md, anki, pdf, site (one format per run: the run's time less the
 // lint's is that exporter's) and all (export --all). Prints CPU (user + sys), wall and peak RSS of each run.
 // --root: built checkouts to run, alternately in each step (paired runs; default this one). --prof: write a
 // `--cpu-prof` profile of each run (and of its worker threads) to DIR.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -33,6 +35,21 @@ writeFileSync(join(dir, 'ten-mb.md'), parts.join(''));
 const rows = ['# Table\n\n## All rows?\n\n| id | name | value |\n| --- | --- | --- |\n'];
 for (let i = 0; i < 100_000; i++) rows.push(`| ${i} | row ${i} | ${i * 7} |\n`);
 writeFileSync(join(dir, 'rows.md'), rows.join(''));
+if (files.includes('real.md')) {
+  const corpora = resolve(ROOT, '../shared/corpora');
+  const markdown = (d) =>
+    readdirSync(d, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .flatMap((e) => (e.isDirectory() ? markdown(join(d, e.name)) : /\.md$/.test(e.name) ? [join(d, e.name)] : []));
+  const texts = markdown(corpora).map((f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+  const real = [];
+  for (let size = 0, i = 0; size < 10 * 1024 * 1024; i++) {
+    const t = `${texts[i % texts.length]}\n\n`;
+    real.push(t);
+    size += Buffer.byteLength(t);
+  }
+  writeFileSync(join(dir, 'real.md'), real.join(''));
+}
 
 function run(label, args, root) {
   const notes = join(root, 'packages/cli/bin/notes.js');
