@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
 import { fontFiles, isScriptFamily, scriptFamilyFile, scriptFontIndex, type ScriptFamily } from './fonts.js';
 import type { CheatSheetDefinition } from './definition.js';
+import { withSubsetter, type SubsetFont } from './subsetter.js';
 import { THEME, TOPIC_COLOURS } from './theme.js';
 
 type Node = { table: { body: unknown[][] } };
@@ -75,19 +76,16 @@ const instances = new Map<string, Promise<Uint8Array>>();
  * subsetter (`subset-font`) pins the weight axis and writes plain TrueType, keeping every character of the slice
  * and the layout tables shaping needs. pdfkit then subsets it again to the glyphs the sheet uses.
  */
-function scriptFontInstance(family: ScriptFamily, weight: number): Promise<Uint8Array> {
+function scriptFontInstance(family: ScriptFamily, weight: number, subsetFont: SubsetFont): Promise<Uint8Array> {
   const key = `${family}@${weight}`;
   let bytes = instances.get(key);
   if (!bytes) {
     const file = scriptFamilyFile(family);
     const woff2 = readFileSync(file);
     const text = sliceText(family);
-    // Loaded here, not at start-up: a Latin sheet never loads HarfBuzz.
-    bytes = import('subset-font')
-      .then(({ default: subsetFont }) =>
-        subsetFont(woff2, text, { targetFormat: 'truetype', variationAxes: { wght: weight } }),
-      )
-      .then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+    bytes = subsetFont(woff2, text, { targetFormat: 'truetype', variationAxes: { wght: weight } }).then(
+      (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+    );
     instances.set(key, bytes);
   }
   return bytes;
@@ -140,14 +138,22 @@ export async function sheetFonts(families: Iterable<ScriptFamily>): Promise<Font
   // pdfmake rewrites the font table while it opens fonts: a fresh copy for each document.
   const files = JSON.parse(JSON.stringify(fontFiles())) as Fonts;
   const virtualfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  const missing = new Map<string, [ScriptFamily, number]>();
   for (const family of families) {
     const entry: Record<string, string> = {};
     for (const [style, weight] of Object.entries(WEIGHTS)) {
       const name = `${VIRTUAL_FONTS}/${family}-${weight}.ttf`;
-      if (!virtualfs.existsSync(name)) virtualfs.writeFileSync(name, await scriptFontInstance(family, weight));
+      if (!virtualfs.existsSync(name)) missing.set(name, [family, weight]);
       entry[style] = name;
     }
     files[family] = entry;
   }
+  // HarfBuzz is loaded only when a font is missing (a Latin sheet never loads it), and let go once they are made.
+  if (missing.size)
+    await withSubsetter(async (subsetFont) => {
+      for (const [name, [family, weight]] of missing)
+        if (!virtualfs.existsSync(name))
+          virtualfs.writeFileSync(name, await scriptFontInstance(family, weight, subsetFont));
+    });
   return files;
 }

@@ -13,6 +13,8 @@ export interface PdfmakeDocument {
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
   on(event: 'pageAdded', listener: () => void): void;
+  /** The next piece written (emitted to 'data' as well, the stream flowing), or null when none is waiting. */
+  read(): Buffer | null;
   end(): void;
 }
 

@@ -92,6 +92,7 @@ function printParts(
   for (let i = from; i < to; i++) {
     const pages: FooterLater[] = [];
     sheet.print({ ...plan.part(i), footer: () => '' }, warn, pages, betweenSteps);
+    plan.printed?.(i);
     later.push(pages);
     sheet.forgetWords();
     betweenSteps?.();

@@ -24,6 +24,8 @@ export interface PrintPlan {
   part(index: number, before?: number, total?: number | null): CheatSheetDefinition;
   /** Parts `from` to `to - 1` as plain data for another thread (a plan that has it may be printed by two). */
   share?(from: number, to: number): SheetShare;
+  /** Part `index` is drawn: its blocks may go (its definition keeps what the footers need, with no content). */
+  printed?(index: number): void;
 }
 
 /** The PDF's document information as pdfmake's printer makes it (`createMetadata`): empty values left out. */
@@ -116,6 +118,11 @@ export class SheetDocument {
         done(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
       });
     });
+    // Until its first read the stream counts as started in this tick, and keeps what is written until the next:
+    // a sheet printed without a pause kept all of its pieces (about twice the PDF's size, with the buffers they
+    // were cut from) until the end. Reading what pdfkit wrote on opening (in order, to 'data') starts it now:
+    // from here on each piece goes straight to 'data'.
+    while (this.doc.read() !== null);
   }
 
   /**

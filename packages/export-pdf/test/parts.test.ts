@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { cheatSheetPdf, planCheatSheet } from '@notes/export-pdf';
+import { cheatSheetPdf, planCheatSheet, printShare, type ContentObject } from '@notes/export-pdf';
 import { describe, expect, it, vi } from 'vitest';
 import { EPOCH, fixtureDocument, openPdf, type PdfPage } from './helpers.js';
 
@@ -50,5 +50,20 @@ describe('a sheet printed in parts', () => {
       // form XObject, which text extraction reads apart from the page).
       expect(page.text).toContain(`\n${first.str}`);
     });
+  });
+
+  it("lets each part's blocks go once it is drawn, and still draws every footer", async () => {
+    const documents = [fixtureDocument('aws-prep-notes.md'), fixtureDocument('features.md')];
+    const plan = planCheatSheet(documents, { epoch: EPOCH }, 1);
+    const blocks = (i: number) =>
+      ((plan.part(i).content as ContentObject[])[0] as { columns: { stack?: unknown[] }[] }).columns[0]!.stack!;
+    expect(blocks(0).length).toBeGreaterThan(0);
+    const printing = printShare(plan);
+    const pages = await printing.pages;
+    for (let i = 0; i < plan.count; i++) expect(blocks(i)).toEqual([]);
+    const total = pages.reduce((a, b) => a + b, 0);
+    const pdf = await openPdf((await printing.finish(0, total)).pdf);
+    expect(pdf.length).toBe(total);
+    expect(pdf.at(-1)!.text).toContain(`page ${total} / ${total}`);
   });
 });
