@@ -85,13 +85,19 @@ export interface PdfkitColours {
   _getColorSpace(color: unknown): string;
   _setColorSpace(space: string, stroke: boolean): unknown;
   addContent(data: string): unknown;
+  /** pdfmake's document checks each colour before it fills with it (its default when pdfkit knows none). */
+  resolveColor?(color: unknown, defaultColor: unknown): unknown;
+  /** The current transformation matrix, and pdfkit's `transform`, which changes it and writes `cm`. */
+  _ctm: number[];
+  transform(...matrix: number[]): unknown;
 }
 
 /**
  * pdfkit's `_setColorCore` for a colour written as text (`#555555`, `black`), the colour's numbers worked out
  * once: pdfmake sets the fill colour of every piece of text it draws, and pdfkit parsed the colour and wrote its
  * numbers again each time. The same operators (a colour space, then `r g b scn`); a spot colour, or a colour
- * pdfkit does not know, goes to pdfkit as before.
+ * pdfkit does not know, goes to pdfkit as before. pdfmake's check of a colour (`resolveColor`) takes a colour
+ * worked out here as known.
  */
 export function rememberColours(doc: PdfkitColours): void {
   const setColor = doc._setColorCore.bind(doc);
@@ -109,6 +115,51 @@ export function rememberColours(doc: PdfkitColours): void {
     doc._setColorSpace(colour.space, stroke);
     doc.addContent(`${colour.numbers} ${op}`);
     return true;
+  };
+  const resolveColor = doc.resolveColor?.bind(doc);
+  if (resolveColor) {
+    doc.resolveColor = (color, defaultColor) => {
+      const resolved = color || defaultColor;
+      return typeof resolved === 'string' && known.has(resolved) ? resolved : resolveColor(color, defaultColor);
+    };
+  }
+}
+
+/**
+ * pdfkit's `transform` with the text of the last matrix written kept: pdfkit flips the page for each piece of
+ * text it draws (`1 0 0 -1 0 <height> cm`) and wrote the six numbers again each time. The same matrix and bytes.
+ */
+export function rememberTransform(doc: PdfkitColours): void {
+  const transform = doc.transform.bind(doc);
+  let last: number[] = [];
+  let written: string | null = null;
+  doc.transform = (...matrix: number[]) => {
+    if (written === null || matrix.length !== 6 || matrix.some((v, i) => v !== last[i])) {
+      // pdfkit's own, and the text it writes (none for the identity).
+      const own = Object.getOwnPropertyDescriptor(doc, 'addContent');
+      let text: string | null = null;
+      const addContent = doc.addContent.bind(doc);
+      doc.addContent = (data: string) => ((text = data), addContent(data));
+      try {
+        transform(...matrix);
+      } finally {
+        if (own) Object.defineProperty(doc, 'addContent', own);
+        else delete (doc as Partial<PdfkitColours>).addContent;
+      }
+      [last, written] = matrix.length === 6 && text !== null ? [matrix, text] : [[], null];
+      return doc;
+    }
+    const [a, b, c, d, e, f] = matrix as [number, number, number, number, number, number];
+    const m = doc._ctm;
+    const [m0, m1, m2, m3, m4, m5] = m as [number, number, number, number, number, number];
+    m[0] = m0 * a + m2 * b;
+    m[1] = m1 * a + m3 * b;
+    m[2] = m0 * c + m2 * d;
+    m[3] = m1 * c + m3 * d;
+    m[4] = m0 * e + m2 * f + m4;
+    m[5] = m1 * e + m3 * f + m5;
+    doc.addContent(written);
+    return doc;
   };
 }
 

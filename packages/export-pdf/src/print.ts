@@ -8,6 +8,7 @@ import type { ScriptFamily } from './fonts.js';
 import {
   batchWrites,
   rememberColours,
+  rememberTransform,
   type FooterLater,
   type SpareBuffer,
   type PdfkitColours,
@@ -105,6 +106,7 @@ export class SheetDocument {
     const doc = this.doc as unknown as PdfkitInternals;
     this.doc.on('pageAdded', () => batchWrites(doc.page.content, this.spare));
     rememberColours(this.doc as unknown as PdfkitColours);
+    rememberTransform(this.doc as unknown as PdfkitColours);
     this.bytes = new Promise((done, fail) => {
       this.doc.on('data', (chunk) => {
         pending.push(chunk);

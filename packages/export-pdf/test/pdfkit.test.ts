@@ -1,6 +1,13 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { batchWrites, rememberColours, type PdfkitColours, type PdfObject, type SpareBuffer } from '../src/pdfkit.js';
+import {
+  batchWrites,
+  rememberColours,
+  rememberTransform,
+  type PdfkitColours,
+  type PdfObject,
+  type SpareBuffer,
+} from '../src/pdfkit.js';
 
 /** pdfkit, as pdfmake loads it. */
 const requireNearPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
@@ -79,5 +86,61 @@ describe('remembered colours', () => {
     const remembered = operators(true, colours);
     expect(remembered).toEqual(operators(false, colours));
     expect(remembered).toContain('0.3333333333333333 0.3333333333333333 0.3333333333333333 scn');
+  });
+});
+
+describe('remembered transforms', () => {
+  /** The operators and the matrix after each transform, with or without rememberTransform. */
+  function transforms(remember: boolean, matrices: number[][]): string[] {
+    const PDFDocument = requireNearPdfmake('pdfkit') as new (options: object) => PdfkitColours & {
+      page: { content: PdfObject };
+    };
+    const doc = new PDFDocument({ compress: false });
+    if (remember) rememberTransform(doc);
+    const written: string[] = [];
+    doc.page.content.write = (chunk) => void written.push(String(chunk));
+    for (const matrix of matrices) {
+      doc.transform(...matrix);
+      written.push(`ctm ${doc._ctm.join(' ')}`);
+    }
+    return written;
+  }
+
+  it('writes the operators and keeps the matrix pdfkit does, for repeated, changed and identity matrices', () => {
+    const flip = [1, 0, 0, -1, 0, 595.28];
+    const matrices = [
+      flip,
+      flip,
+      [1, 0, 0, 1, 0, 0],
+      flip,
+      [1, 0, 0, 1, 12.3456789, -4],
+      flip,
+      [2, 0, 0, 2, 0, 0],
+      flip,
+    ];
+    const remembered = transforms(true, matrices);
+    expect(remembered).toEqual(transforms(false, matrices));
+    expect(remembered.filter((op) => op === '1 0 0 -1 0 595.28 cm')).toHaveLength(5);
+  });
+
+  it('takes a colour it has set as known to pdfmake, and asks pdfkit about others', () => {
+    const doc = {
+      _ctm: [1, 0, 0, 1, 0, 0],
+      transform: () => doc,
+      addContent: () => doc,
+      _setColorCore: () => true,
+      _normalizeColor: (colour: unknown) => (colour === '#555555' ? [85, 85, 85] : null),
+      _getColorSpace: () => 'DeviceRGB',
+      _setColorSpace: () => doc,
+      resolveColor: (colour: unknown, fallback: unknown) => (colour === 'bad' ? fallback : (colour ?? fallback)),
+    };
+    rememberColours(doc);
+    doc._setColorCore('#555555', false);
+    doc._normalizeColor = () => {
+      throw new Error('asked again');
+    };
+    expect(doc.resolveColor('#555555', 'black')).toBe('#555555');
+    expect(doc.resolveColor(undefined, '#555555')).toBe('#555555');
+    expect(doc.resolveColor('bad', 'black')).toBe('black');
   });
 });
