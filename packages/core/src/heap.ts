@@ -14,17 +14,31 @@ let live = 0;
  */
 const FLOOR = 160 * MB;
 
+/** Growth over the live heap a forced collection allows at least (see collectionThreshold). */
+const ALLOWANCE = 48 * MB;
+
+/**
+ * The heap a forced collection waits for, `live` bytes having been live after the last one: FLOOR, and 40% more
+ * than was live, or ALLOWANCE more for a heap of less than 120 MB live. A fixed 64 MB on top of the 40% (as it
+ * was) let the cheat sheet of 3 MB of Korean notes, with 140 MB live, reach 300 MB of heap between its parts'
+ * collections, and `export --all` 430 MB resident; the 40% alone keeps the collections of big heaps as rare as
+ * they were, relative to what each one costs.
+ */
+export function collectionThreshold(live: number): number {
+  return Math.max(live + Math.max(live * 0.4, ALLOWANCE), FLOOR);
+}
+
 /**
  * Between big steps of a long run (a file read and modelled, a part of a cheat sheet laid out): a full garbage
- * collection once the heap holds FLOOR, and 40% + 64 MB more than was live after the last one. V8 lets a heap that allocates
- * fast grow to several times what is live before it collects: on 2,272 real notes (21 MB) `export --json` peaked
- * at 1.85 GB with about 500 MB live, and a 2,000-file cheat sheet at 1.2 GB with 280 MB live. `--expose-gc` is
- * set at run time and `gc` taken from a new context, the way jest's leak detector does it. Returns whether it
- * collected.
+ * collection once the heap holds collectionThreshold of what was live after the last one. V8 lets a heap that
+ * allocates fast grow to several times what is live before it collects: on 2,272 real notes (21 MB) `export
+ * --json` peaked at 1.85 GB with about 500 MB live, and a 2,000-file cheat sheet at 1.2 GB with 280 MB live.
+ * `--expose-gc` is set at run time and `gc` taken from a new context, the way jest's leak detector does it.
+ * Returns whether it collected.
  */
 export function collectGarbageIfGrown(): boolean {
   const used = heapUsed();
-  if (used < Math.max(live * 1.4 + 64 * MB, FLOOR)) return false;
+  if (used < collectionThreshold(live)) return false;
   if (collector === undefined) {
     // `node:v8` loads only here: loading it cost every run about 3 ms, and most never collect.
     v8 = process.getBuiltinModule('node:v8');

@@ -2,6 +2,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { collectGarbageIfGrown, detachedText } from '@notes/core';
 import { describe, expect, it, vi } from 'vitest';
+import { collectionThreshold } from '../src/heap.js';
 
 const MB = 1024 * 1024;
 
@@ -15,6 +16,14 @@ describe('collectGarbageIfGrown', () => {
     expect(collectGarbageIfGrown()).toBe(true);
     expect(getHeapStatistics().used_heap_size).toBeLessThan(before - 300 * MB);
     expect(collectGarbageIfGrown()).toBe(false);
+  });
+
+  it('waits for 40% more than was live, at least 48 MB more, and never for less than 160 MB', () => {
+    expect(collectionThreshold(0)).toBe(160 * MB);
+    expect(collectionThreshold(100 * MB)).toBe(160 * MB);
+    expect(collectionThreshold(115 * MB)).toBe(163 * MB);
+    expect(collectionThreshold(140 * MB)).toBe(196 * MB);
+    expect(collectionThreshold(500 * MB)).toBe(700 * MB);
   });
 
   it('reads the heap without the resident size once it has collected (a call after every page of a sheet)', () => {
