@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { NotesError, type ExportFile, type Exporter } from '@notes/core';
 import { loadMedia } from '@notes/export-anki';
 import { buildSiteData, linkMedia } from './data.js';
-import { renderDataScript, renderPage } from './page.js';
+import { DataScript, renderPage } from './page.js';
 
 /**
  * Where the app bundle (built by Vite when the package is built, never at export time) lives: `dist/app/` of this
@@ -46,7 +46,7 @@ export const siteExporter: Exporter = {
     );
     const files: ExportFile[] = [
       { path: 'site/index.html', data: renderPage(linked) },
-      { path: 'site/data/notes.js', data: renderDataScript(linked) },
+      { path: 'site/data/notes.js', data: new DataScript(linked) },
       ...(await appFiles()).map((f) => ({ ...f, path: `site/${f.path}` })),
       ...[...loaded.keys()].sort().map((name) => ({ path: `site/media/${name}`, data: loaded.get(name)! })),
     ];
