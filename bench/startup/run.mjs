@@ -55,4 +55,6 @@ const ratio = (k, what) =>
 console.log(
   `  notes lint / markdownlint-cli2: CPU ${ratio('notes lint', 'cpu').toFixed(2)}, wall ${ratio('notes lint', 'wall').toFixed(2)}  (issue 14 wants ≤ 0.40)`,
 );
-console.log(`  issue 14 wants notes lint ≤ 0.35 s and notes build ≤ 1.2 s, whole process (wall; CPU adds the PDF thread)`);
+console.log(
+  `  issue 14 wants notes lint ≤ 0.35 s and notes build ≤ 1.2 s, whole process (wall; CPU adds the PDF thread)`,
+);
