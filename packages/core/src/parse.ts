@@ -10,6 +10,7 @@ import {
   insideRaw,
   openRaw,
   parseInSections,
+  rootOf,
   shift,
   type RawState,
 } from './sections.js';
@@ -271,14 +272,5 @@ export function parseWithRemark(text: string, options: ParseOptions = {}): Root 
     pos = region.end;
   }
   if (pos < text.length) parseRun(text, pos, text.length, line, children);
-  const lastLine = countLines(text, 0, text.length) + 1;
-  const lastColumn = text.length - (text.lastIndexOf('\n') + 1) + 1;
-  return {
-    type: 'root',
-    children,
-    position: {
-      start: { line: 1, column: 1, offset: 0 },
-      end: { line: lastLine, column: lastColumn, offset: text.length },
-    },
-  };
+  return rootOf(text, children);
 }

@@ -223,6 +223,11 @@ export function parseInSections(
     if (!parseRange(from, to, line, aroundOf(from, to), children)) return null;
     line += countLines(text, from, to);
   }
+  return rootOf(text, children);
+}
+
+/** The root of a whole text's tree made of `children` parsed apart: from the text's start to its end. */
+export function rootOf(text: string, children: RootContent[]): Root {
   const lastLine = countLines(text, 0, text.length) + 1;
   const lastColumn = text.length - (text.lastIndexOf('\n') + 1) + 1;
   return {
