@@ -27,6 +27,8 @@ export interface PrintPlan {
   share?(from: number, to: number): SheetShare;
   /** Part `index` is drawn: its blocks may go (its definition keeps what the footers need, with no content). */
   printed?(index: number): void;
+  /** Part `index` as the plan keeps it (its text runs may be packed), for the fonts and images it uses. */
+  packed?(index: number): CheatSheetDefinition;
 }
 
 /** The PDF's document information as pdfmake's printer makes it (`createMetadata`): empty values left out. */
@@ -135,7 +137,8 @@ export class SheetDocument {
     const families = new Set<ScriptFamily>();
     const images: Record<string, string> = {};
     for (let i = 0; i < plan.count; i++) {
-      const part = plan.part(i);
+      // Every part is read here: unpacked, each would hold its runs until it is printed.
+      const part = plan.packed?.(i) ?? plan.part(i);
       scriptFamilies(part, families);
       Object.assign(images, part.images);
     }

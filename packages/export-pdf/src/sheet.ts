@@ -5,6 +5,7 @@ import type { CheatSheetDefinition, CheatSheetOptions, ContentObject } from './d
 import { sheetGeometry, type Geometry, type Unit } from './estimate.js';
 import { bar, cutParts, noteUnits, pack } from './flow.js';
 import { inlines, spans, spanText } from './inline.js';
+import { RunPacker, unpackRuns, type PackedRuns } from './packed.js';
 import { NO_RICH, withRich, type RichContent } from './rich.js';
 import { PAPER, THEME, TOPIC_COLOURS, type Paper, type TopicColour } from './theme.js';
 
@@ -89,7 +90,15 @@ export interface CheatSheetPlan {
    * later, from the rest). On 3 MB of Korean notes the blocks of the sheet's 15 parts held 89 MB.
    */
   printed(index: number): void;
+  /**
+   * Part `index` as the plan keeps it, its text runs packed (see packed.ts): what `part` gives, not yet
+   * unpacked, for reading the fonts and images it uses.
+   */
+  packed(index: number): CheatSheetDefinition;
 }
+
+/** The options a plan reads: the sheet's, and `betweenSteps`, called after each document is planned. */
+export type PlanOptions = CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns' | 'betweenSteps'>;
 
 /** Estimated pages in one part of a big sheet (pdfmake keeps a whole layout in memory until it is written). */
 export const PART_PAGES = 25;
@@ -100,7 +109,7 @@ export const PART_PAGES = 25;
  */
 export function planCheatSheet(
   documents: readonly ModelDocument[],
-  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
+  options: PlanOptions,
   partPages = PART_PAGES,
   rich: RichContent = NO_RICH,
 ): CheatSheetPlan {
@@ -109,11 +118,12 @@ export function planCheatSheet(
 
 function plan(
   documents: readonly ModelDocument[],
-  options: CheatSheetOptions | Pick<PdfExportOptions, 'epoch' | 'paper' | 'columns'>,
+  options: PlanOptions,
   partPages: number,
   rich: RichContent,
 ): CheatSheetPlan {
   const checked = cheatSheetOptions(options);
+  const betweenSteps = 'betweenSteps' in options ? options.betweenSteps : undefined;
   const paper = PAPER[checked.paper ?? 'a4'];
   const columns = checked.columns ?? 3;
   const { margins } = THEME;
@@ -127,8 +137,11 @@ function plan(
   const keywords = [...new Set(documents.flatMap((d) => d.tags))].join(', ');
 
   const units: Unit[] = [];
+  // The plan keeps the blocks' text runs packed until their part is printed (see packed.ts).
+  const packer = new RunPacker();
   let topicIndex = 0;
   for (const document of documents) {
+    const from = units.length;
     if (documents.length > 1)
       units.push(bar(document.title, '#222222', THEME.documentTitle, columnWidth, units.length ? 4 : 0, document.lang));
     const colours = new Map<string | null, TopicColour>();
@@ -161,6 +174,10 @@ function plan(
       units.push(...noteUnits(note, geometry, colour, keepWhole, document.lang));
     }
     emptyBefore(Infinity);
+    for (let i = from; i < units.length; i++) packer.pack(units[i]!.content);
+    // A document's blocks were made as runs before they were packed: 3 MB of Korean notes left 190 MB of them
+    // (and of the models' copies) before the layout's first collection.
+    betweenSteps?.();
   }
   const flow = pack(units, keepWhole);
   const parts = cutParts(flow, partPages * columns * geometry.columnHeight);
@@ -233,54 +250,58 @@ function framedPlan(
     margin: [left, 9, right, 0],
   };
 
-  return {
-    count: parts.length,
-    part(index, before = 0, total = null) {
-      const blocks = parts[index];
-      if (blocks === undefined) throw new RangeError(`no part ${index} of ${parts.length}`);
-      const images = imageDictionary(blocks, dataUrl);
-      return {
-        ...(images ? { images } : {}),
-        pageSize: frame.paper,
-        pageOrientation: 'landscape',
-        pageMargins: [...margins],
-        language: lang,
-        info: {
-          title,
-          subject: 'Cheat sheet',
-          keywords: frame.keywords,
-          creator: 'notes',
-          producer: 'notes (pdfmake)',
-          creationDate: new Date(frame.epoch * 1000),
-          modDate: new Date(frame.epoch * 1000),
-        },
-        defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
-        header: (currentPage: number) => (first + index === 0 && currentPage === 1 ? headerContent : { text: '' }),
-        footer: (currentPage: number, pageCount: number) => ({
-          columns: [
-            { text: inlines([{ text: title, style: {} }], { color: THEME.muted, lang }), width: '*' },
-            {
-              text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], {
-                color: THEME.muted,
-              }),
-              width: 'auto',
-            },
-          ],
-          fontSize: THEME.footer,
-          margin: [left, 6, right, 0],
-        }),
-        content: [
+  // A text packed once (in one part or two: a table cut between parts repeats its header row) unpacks to one array.
+  const unpacked = new WeakMap<PackedRuns, ContentObject[]>();
+  const definition = (index: number, before: number, total: number | null, unpack: boolean): CheatSheetDefinition => {
+    const blocks = parts[index];
+    if (blocks === undefined) throw new RangeError(`no part ${index} of ${parts.length}`);
+    // In place: the part's blocks are printed once, and let go then (`printed`).
+    if (unpack) unpackRuns(blocks, unpacked);
+    const images = imageDictionary(blocks, dataUrl);
+    return {
+      ...(images ? { images } : {}),
+      pageSize: frame.paper,
+      pageOrientation: 'landscape',
+      pageMargins: [...margins],
+      language: lang,
+      info: {
+        title,
+        subject: 'Cheat sheet',
+        keywords: frame.keywords,
+        creator: 'notes',
+        producer: 'notes (pdfmake)',
+        creationDate: new Date(frame.epoch * 1000),
+        modDate: new Date(frame.epoch * 1000),
+      },
+      defaultStyle: { font: 'Body', fontSize: THEME.body, lineHeight: THEME.lineHeight, color: THEME.text },
+      header: (currentPage: number) => (first + index === 0 && currentPage === 1 ? headerContent : { text: '' }),
+      footer: (currentPage: number, pageCount: number) => ({
+        columns: [
+          { text: inlines([{ text: title, style: {} }], { color: THEME.muted, lang }), width: '*' },
           {
-            columns: [
-              { stack: blocks, width: columnWidth },
-              ...emptyColumns.map((c) => ({ ...c, width: columnWidth })),
-            ],
-            columnGap: THEME.columnGap,
-            snakingColumns: true,
+            text: inlines([{ text: `page ${before + currentPage} / ${total ?? pageCount}`, style: {} }], {
+              color: THEME.muted,
+            }),
+            width: 'auto',
           },
         ],
-      };
-    },
+        fontSize: THEME.footer,
+        margin: [left, 6, right, 0],
+      }),
+      content: [
+        {
+          columns: [{ stack: blocks, width: columnWidth }, ...emptyColumns.map((c) => ({ ...c, width: columnWidth }))],
+          columnGap: THEME.columnGap,
+          snakingColumns: true,
+        },
+      ],
+    };
+  };
+
+  return {
+    count: parts.length,
+    part: (index, before = 0, total = null) => definition(index, before, total, true),
+    packed: (index) => definition(index, 0, null, false),
     share(from, to) {
       const shared = parts.slice(from, to);
       const images: Record<string, string> = {};
