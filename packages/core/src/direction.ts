@@ -1,11 +1,12 @@
 import type { Nodes, RootContent } from 'mdast';
+import { lazy } from './lazy.js';
 
 /** A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko). */
-const RTL_LETTER = /[\p{sc=Hebrew}\p{sc=Arabic}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u;
+const RTL_LETTER = lazy(() => /[\p{sc=Hebrew}\p{sc=Arabic}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u);
 
 /** The text holds a right-to-left letter. */
 export function hasRtl(text: string): boolean {
-  return RTL_LETTER.test(text);
+  return RTL_LETTER().test(text);
 }
 
 /** Blocks that become HTML block elements: each finds its own direction, as GitHub marks them. */
@@ -13,7 +14,7 @@ const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem'
 
 function holdsRtl(node: Nodes): boolean {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'code' && node.type !== 'inlineCode')
-    return RTL_LETTER.test(node.value);
+    return RTL_LETTER().test(node.value);
   return 'children' in node && (node.children as Nodes[]).some(holdsRtl);
 }
 

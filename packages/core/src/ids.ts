@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { lazy } from './lazy.js';
 
 /**
  * A word for ids: letters with the combining marks that belong to them (Devanagari and Thai vowel signs, Hebrew
@@ -6,7 +7,7 @@ import { hash } from 'node:crypto';
  */
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
-const ID_WORD = /(?:\p{L}(?:(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{Mn}\p{Mc}])*|\p{N})+/gu;
+const ID_WORD = lazy(() => /(?:\p{L}(?:(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{Mn}\p{Mc}])*|\p{N})+/gu);
 
 /**
  * Characters that are in no word, before or after NFKC, and join nothing: × and ÷, general punctuation (’ “ — …),
@@ -32,7 +33,7 @@ export function idWords(text: string): string[] {
   if (ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
   const rest = text.replace(IN_NO_WORD, ' ');
   if (ASCII.test(rest)) return rest.toLowerCase().match(ASCII_WORD) ?? [];
-  return text.normalize('NFKC').toLowerCase().match(ID_WORD) ?? [];
+  return text.normalize('NFKC').toLowerCase().match(ID_WORD()) ?? [];
 }
 
 /** A stable id: a kind letter and 16 hex digits of sha-256 over the normalized parts. */

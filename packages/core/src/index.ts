@@ -10,6 +10,7 @@ export { decodeUtf8, type Decoded, type InvalidByte } from './decode.js';
 export { NotesError } from './errors.js';
 export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 export { idWords, normalizeForId, slugTag, stableId } from './ids.js';
+export { lazy } from './lazy.js';
 export { canonicalLang, detectLang, documentLang, isEnglish, mayBeEnglish, primaryLanguage } from './lang.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
 export { parseMarkdown, sectionStarts } from './parse.js';

@@ -5,6 +5,7 @@
  * Cyrillic, Vietnamese letters); Latin prose is English when English function words are common in it, and `und`
  * (undetermined) otherwise.
  */
+import { lazy } from './lazy.js';
 
 /** Letters counted before a script decides the language: a few borrowed words do not make a document Korean. */
 const MIN_SHARE = 0.2;
@@ -18,16 +19,16 @@ const VIETNAMESE_SHARE = 0.03;
 const SAMPLE = 50_000;
 
 export const SCRIPTS = [
-  ['hangul', /\p{sc=Hangul}/u],
-  ['kana', /[\p{sc=Hiragana}\p{sc=Katakana}]/u],
-  ['han', /\p{sc=Han}/u],
-  ['arabic', /\p{sc=Arabic}/u],
-  ['hebrew', /\p{sc=Hebrew}/u],
-  ['devanagari', /\p{sc=Devanagari}/u],
-  ['thai', /\p{sc=Thai}/u],
-  ['greek', /\p{sc=Greek}/u],
-  ['cyrillic', /\p{sc=Cyrillic}/u],
-  ['latin', /\p{sc=Latin}/u],
+  ['hangul', lazy(() => /\p{sc=Hangul}/u)],
+  ['kana', lazy(() => /[\p{sc=Hiragana}\p{sc=Katakana}]/u)],
+  ['han', lazy(() => /\p{sc=Han}/u)],
+  ['arabic', lazy(() => /\p{sc=Arabic}/u)],
+  ['hebrew', lazy(() => /\p{sc=Hebrew}/u)],
+  ['devanagari', lazy(() => /\p{sc=Devanagari}/u)],
+  ['thai', lazy(() => /\p{sc=Thai}/u)],
+  ['greek', lazy(() => /\p{sc=Greek}/u)],
+  ['cyrillic', lazy(() => /\p{sc=Cyrillic}/u)],
+  ['latin', lazy(() => /\p{sc=Latin}/u)],
 ] as const;
 
 type Script = (typeof SCRIPTS)[number][0];
@@ -107,7 +108,7 @@ export function detectLang(text: string): string {
   for (const char of sample.match(/[^\x00-\x7f]/gu) ?? []) {
     const known = knownScript(char.codePointAt(0)!);
     if (known === null) continue;
-    const script = known ?? SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0];
+    const script = known ?? SCRIPTS.find(([, pattern]) => pattern().test(char))?.[0];
     if (script === undefined) continue;
     counts.set(script, (counts.get(script) ?? 0) + 1);
     letters++;

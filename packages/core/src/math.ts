@@ -1,6 +1,7 @@
 import { decodeString } from 'micromark-util-decode-string';
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { lazy } from './lazy.js';
 
 /**
  * TeX math in `$…$` and `$$…$$`, found after the parse from node positions and the source text, so it works with
@@ -45,7 +46,7 @@ function escaped(text: string, at: number, from: number): boolean {
  * What may follow a `$` that opens inline math and is worth a warning when it never closes: a letter, a TeX command
  * or a group. A digit is a price, and punctuation (`$.01`, `$/month`) a unit of money.
  */
-const OPENS_MATH = /^[\p{L}\\{([|]$/u;
+const OPENS_MATH = lazy(() => /^[\p{L}\\{([|]$/u);
 
 /**
  * Pair `$` marks in `view` (the source of one inline run, with non-text children blanked out as `\0`), following
@@ -99,7 +100,8 @@ function pairDollars(view: string, base: number): { pairs: Pair[]; unpaired: Unp
       i = close + 1;
     } else {
       // `$5`, `$1.2M`, `$.01/hour`, `$/month`: a price or a unit. What opens math and never closes is reported.
-      if (OPENS_MATH.test(view[at + 1] ?? '') && view[at - 1] !== '$') unpaired.push({ offset: base + at, mark: '$' });
+      if (OPENS_MATH().test(view[at + 1] ?? '') && view[at - 1] !== '$')
+        unpaired.push({ offset: base + at, mark: '$' });
       i = at + 1;
     }
   }

@@ -11,6 +11,7 @@ import { sliceMarkdown } from './slice.js';
 import type { SourceFile } from './source.js';
 import { collectTables } from './tables.js';
 import { blocksText, squash } from './text.js';
+import { lazy } from './lazy.js';
 
 export { headingText } from './infer.js';
 
@@ -42,13 +43,13 @@ function tagsFrom(value: unknown): string[] {
  * Tags written at the end of a question heading (`What is SQS? #aws::messaging #exam`): each a `#` after white
  * space, with at least one letter (so `Issue #12` keeps its number), the last thing on the line.
  */
-const HEADING_TAGS = /(?:\s+#[\p{L}\p{N}_-]*\p{L}[\p{L}\p{N}_-]*(?:::[\p{L}\p{N}_-]+)*)+$/u;
+const HEADING_TAGS = lazy(() => /(?:\s+#[\p{L}\p{N}_-]*\p{L}[\p{L}\p{N}_-]*(?:::[\p{L}\p{N}_-]+)*)+$/u);
 
 /** A question title without its trailing `#tags`, and the tags. */
 export function splitHeadingTags(text: string): { title: string; tags: string[] } {
   // Most headings have no `#`: V8 compiling the Unicode pattern cost `notes lint` about 5 ms on the first ones.
   if (!text.includes('#')) return { title: text, tags: [] };
-  const m = HEADING_TAGS.exec(text);
+  const m = HEADING_TAGS().exec(text);
   if (!m || m.index === 0) return { title: text, tags: [] };
   const tags = m[0]
     .trim()

@@ -3,7 +3,7 @@ import { detectLang, knownScript, SCRIPTS } from '../src/lang.js';
 
 /** The script of a code point by the patterns alone (the first of SCRIPTS that matches), or null. */
 const byPatterns = (point: number): string | null =>
-  SCRIPTS.find(([, pattern]) => pattern.test(String.fromCodePoint(point)))?.[0] ?? null;
+  SCRIPTS.find(([, pattern]) => pattern().test(String.fromCodePoint(point)))?.[0] ?? null;
 
 describe('detectLang', () => {
   it('answers from the blocks it knows exactly as the script patterns would', () => {

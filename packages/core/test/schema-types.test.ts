@@ -60,6 +60,7 @@ describe('schemas are the source of truth', () => {
         "inlineText",
         "isDisplayMath",
         "isEnglish",
+        "lazy",
         "loadDocumentImages",
         "locateImage",
         "mapClozes",

@@ -1,4 +1,5 @@
 import { PRINTABLE_RANGES } from '../generated/printable.js';
+import { lazy } from '@notes/core';
 
 /** A character no bundled font can draw, with its UTF-16 index in the text. */
 export interface Unrenderable {
@@ -7,7 +8,7 @@ export interface Unrenderable {
 }
 
 /** Invisible format characters nobody needs to see: dropped when no font maps them, never reported. */
-const IGNORABLE = /^[\p{Default_Ignorable_Code_Point}]$/u;
+const IGNORABLE = lazy(() => /^[\p{Default_Ignorable_Code_Point}]$/u);
 /** Text of ASCII characters only (U+0000–U+007E): nothing in it is reported. */
 const ASCII = /^[\x00-\x7e]*$/;
 /** White space and line breaks are laid out by pdfmake, not drawn. */
@@ -69,7 +70,7 @@ export function unrenderableCharacters(text: string): Unrenderable[] {
       !(point < 0x20 || (point >= 0x7f && point < 0xa0)) &&
       !isPrintable(point) &&
       !LAYOUT.test(char) &&
-      !IGNORABLE.test(char)
+      !IGNORABLE().test(char)
     )
       found.push({ char, index });
     index += char.length;

@@ -13,6 +13,7 @@ import {
   WHITESPACE,
   type Container,
 } from './source.js';
+import { lazy } from '../lazy.js';
 
 /** Inline conversion: phrasing content of paragraphs, headings and cells. */
 export class InlineConverter extends Base {
@@ -357,7 +358,7 @@ class TextBuilder {
 
 const URL_TRANSFORM = /(https?:\/\/|www(?=\.))([-.\w]+)([^ \t\r\n]*)/gi;
 const WWW = /www\./i;
-const EMAIL_TRANSFORM = /(?<=^|\s|\p{P}|\p{S})([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)/gu;
+const EMAIL_TRANSFORM = lazy(() => /(?<=^|\s|\p{P}|\p{S})([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)/gu);
 
 /**
  * remark-gfm also links URLs and emails found in text nodes afterwards (mdast-util-gfm-autolink-literal's
@@ -377,8 +378,9 @@ function checkTransform(value: string): void {
     }
   }
   if (!value.includes('@')) return;
-  EMAIL_TRANSFORM.lastIndex = 0;
-  for (let m = EMAIL_TRANSFORM.exec(value); m; m = EMAIL_TRANSFORM.exec(value))
+  const emails = EMAIL_TRANSFORM();
+  emails.lastIndex = 0;
+  for (let m = emails.exec(value); m; m = emails.exec(value))
     if (!/[\d\-_]$/.test(m[2]!)) throw new FastParseUnsupported('literal autolink in text');
   // micromark's own tokenizer takes a few addresses the transform does not (`+@.a`): any `@` after an address
   // character and before a dotted domain (not `Lambda@Edge`) left as text goes to remark too.

@@ -3,6 +3,7 @@ import { isPlausible, letterAt } from './plausible.js';
 import { MOJIBAKE_THRESHOLD, mojibakeScore } from './score.js';
 import { guessWeight, pathsAt, type Path } from './sequences.js';
 import { CP1252, LEAD_BITS, TABLES, type Table } from './tables.js';
+import { lazy } from '@notes/core';
 
 export type Level = 'strong' | 'weak' | 'boxes';
 
@@ -70,22 +71,22 @@ export function levelOf(line: string, start: number, end: number, p: Path, t: Ta
     : 'weak';
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const UPPER_LETTER = /\p{Lu}/u;
-const LOWER_LETTER = /\p{Ll}/u;
-const ANY_LETTER = /\p{L}/u;
+const WORD_CHAR = lazy(() => /[\p{L}\p{M}\p{N}]/u);
+const UPPER_LETTER = lazy(() => /\p{Lu}/u);
+const LOWER_LETTER = lazy(() => /\p{Ll}/u);
+const ANY_LETTER = lazy(() => /\p{L}/u);
 /** `line[start, end)` is one capital letter with a letter before it and a lower-case letter after it. */
 function capitalInsideWord(line: string, start: number, end: number): boolean {
   return (
     end - start === 1 &&
-    UPPER_LETTER.test(line[start]!) &&
-    ANY_LETTER.test(line[start - 1] ?? ' ') &&
-    LOWER_LETTER.test(line[end] ?? ' ')
+    UPPER_LETTER().test(line[start]!) &&
+    ANY_LETTER().test(line[start - 1] ?? ' ') &&
+    LOWER_LETTER().test(line[end] ?? ' ')
   );
 }
 /** `line[start, end)` stands alone as a word: no letter, mark or digit touches it on either side. */
 function oneLetterWord(line: string, start: number, end: number): boolean {
-  return !WORD_CHAR.test(line[start - 1] ?? ' ') && !WORD_CHAR.test(line[end] ?? ' ');
+  return !WORD_CHAR().test(line[start - 1] ?? ' ') && !WORD_CHAR().test(line[end] ?? ' ');
 }
 
 /** What a reading assumes: each lost byte, and twice as much for one lost without a trace (a `?` or U+FFFD

@@ -11,6 +11,7 @@ import { isLexiconWord } from './lexicon.js';
 import { logLikelihood } from './lm.js';
 import { clashesWithNeighbours } from './plausible.js';
 import { TABLES, type Table } from './tables.js';
+import { lazy } from '@notes/core';
 
 /** One damaged run found in a text. Offsets are UTF-16 code units into the text given. */
 export interface MojibakeSpan {
@@ -218,16 +219,16 @@ const LEXICON_WORD = 1.5 * UNIT;
 /** Each symbol of a reading that belongs to no RGI emoji where another reading makes one (`strayEmojiParts`): as
  * much as a lexicon word (on the dev half, 1 unit added 11 exact repairs and 1.5 units 15, none wrong). */
 const STRAY_EMOJI_PART = 1.5 * UNIT;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const WORD_EDGE_LEFT = /[\p{L}\p{M}\p{N}]*$/u;
-const WORD_EDGE_RIGHT = /^[\p{L}\p{M}\p{N}]*/u;
-const WHOLE_WORD = /^[\p{L}\p{M}\p{N}]+$/u;
+const WORD = lazy(() => /[\p{L}\p{M}\p{N}]+/gu);
+const WORD_EDGE_LEFT = lazy(() => /[\p{L}\p{M}\p{N}]*$/u);
+const WORD_EDGE_RIGHT = lazy(() => /^[\p{L}\p{M}\p{N}]*/u);
+const WHOLE_WORD = lazy(() => /^[\p{L}\p{M}\p{N}]+$/u);
 
 /** Emoji as Unicode recommends them for general interchange (RGI), sequences included (`🧑‍💼`, `☁️`). Made on first
  * use: V8 takes about 15 ms to build the property of strings, which every `notes lint` paid at start-up. */
 let rgiEmoji: RegExp | undefined;
 /** A symbol, punctuation, format character, variation selector or pictograph: a part of an emoji, or a stray one. */
-const EMOJI_PART = /[\p{S}\p{P}\p{Cf}\uFE00-\uFE0F\p{Extended_Pictographic}]/u;
+const EMOJI_PART = lazy(() => /[\p{S}\p{P}\p{Cf}\uFE00-\uFE0F\p{Extended_Pictographic}]/u);
 /** A reading's symbols that belong to no RGI emoji: the readings of a lost byte in an emoji are its neighbours in
  * the same block, and where one is an emoji (`❌`, or `🧑‍💼` with its joiner) and the others are rare symbols
  * (`⁌ ⍌ ⏌`, `🧑”💼`), the emoji is by far the likelier. Readings that are all emoji (`🔐 🔁 🔍`) stay even. */
@@ -240,14 +241,14 @@ function strayEmojiParts(before: string, c: string, after: string): number {
   let stray = 0;
   for (let i = pre.length; i < pre.length + c.length; i++) {
     const cp = text.codePointAt(i)!;
-    if (!covered[i] && EMOJI_PART.test(String.fromCodePoint(cp))) stray++;
+    if (!covered[i] && EMOJI_PART().test(String.fromCodePoint(cp))) stray++;
     if (cp > 0xffff) i++;
   }
   return stray;
 }
 
 function wordsOf(text: string): Set<string> {
-  return new Set(text.match(WORD) ?? []);
+  return new Set(text.match(WORD()) ?? []);
 }
 
 /**
@@ -260,13 +261,13 @@ function rank(
   after: string,
   known: (word: string) => boolean,
 ): { c: string; margin: number } {
-  const head = WORD_EDGE_LEFT.exec(before)![0];
-  const tail = WORD_EDGE_RIGHT.exec(after)![0];
+  const head = WORD_EDGE_LEFT().exec(before)![0];
+  const tail = WORD_EDGE_RIGHT().exec(after)![0];
   const scored = candidates
     .map((c) => {
       const word = head + c + tail;
-      let s = logLikelihood(before, c, after) + (WHOLE_WORD.test(word) && known(word) ? KNOWN_WORD : 0);
-      for (const w of word.match(WORD) ?? []) if (isLexiconWord(w)) s += LEXICON_WORD;
+      let s = logLikelihood(before, c, after) + (WHOLE_WORD().test(word) && known(word) ? KNOWN_WORD : 0);
+      for (const w of word.match(WORD()) ?? []) if (isLexiconWord(w)) s += LEXICON_WORD;
       s -= STRAY_EMOJI_PART * strayEmojiParts(before, c, after);
       return { c, s };
     })

@@ -4,15 +4,16 @@
  * combining marks, controls or letters whose case or script clashes with their neighbours.
  */
 import { EXEMPLAR_SCRIPTS, isExemplarLetter } from '../../generated/exemplars.js';
+import { lazy } from '@notes/core';
 
-const LETTER = /\p{L}/u;
-const MARK = /\p{M}/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
+const LETTER = lazy(() => /\p{L}/u);
+const MARK = lazy(() => /\p{M}/u);
+const UPPER = lazy(() => /\p{Lu}/u);
+const LOWER = lazy(() => /\p{Ll}/u);
 const SPACE = /\s/u;
-const INVALID = /[\p{Cn}\p{Co}\p{Cs}\p{Cc}]/u;
-const EMOJI = /[\p{Emoji}\p{Emoji_Modifier}]/u;
-const PICTO = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}]/u;
+const INVALID = lazy(() => /[\p{Cn}\p{Co}\p{Cs}\p{Cc}]/u);
+const EMOJI = lazy(() => /[\p{Emoji}\p{Emoji_Modifier}]/u);
+const PICTO = lazy(() => /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}]/u);
 
 /** Scripts whose letters are common in notes; a decoded letter of any other script is rejected. */
 const SCRIPTS = [
@@ -54,7 +55,11 @@ const SCRIPTS = [
 ] as const;
 /** A script by name (the list above) or ISO 15924 code (every other script a language writes, from CLDR). */
 type Script = (typeof SCRIPTS)[number] | 'Other' | (string & {});
-const SCRIPT_RE = [...SCRIPTS, ...EXEMPLAR_SCRIPTS].map((s) => [s, new RegExp(`[\\p{Script=${s}}]`, 'u')] as const);
+const SCRIPT_NAMES: readonly Script[] = [...SCRIPTS, ...EXEMPLAR_SCRIPTS];
+/** Each script's pattern, compiled when first asked: compiling all 77 when the module loads cost every lint. */
+const scriptPatterns: (RegExp | undefined)[] = [];
+const inScript = (k: number, ch: string): boolean =>
+  (scriptPatterns[k] ??= new RegExp(`[\\p{Script=${SCRIPT_NAMES[k]}}]`, 'u')).test(ch);
 /** Scripts a single letter of may sit among letters of another script (technical Greek, Japanese mixing). */
 const MIXABLE: Partial<Record<Script, readonly Script[]>> = {
   Latin: ['Greek'],
@@ -75,14 +80,14 @@ const CJK: readonly Script[] = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomo
  * Digits, punctuation, symbols, emoji, variation selectors and shared marks: in no script of the list (a character
  * has one Script). Asked first, it spares compiling every script's pattern for the `️` of `1️⃣` (about 1.5 ms).
  */
-const NO_SCRIPT = /[\p{Script=Common}\p{Script=Inherited}]/u;
+const NO_SCRIPT = lazy(() => /[\p{Script=Common}\p{Script=Inherited}]/u);
 
 const scriptCache = new Map<number, Script>();
 function scriptOf(cp: number): Script {
   let s = scriptCache.get(cp);
   if (s === undefined) {
     const ch = String.fromCodePoint(cp);
-    s = NO_SCRIPT.test(ch) ? 'Other' : (SCRIPT_RE.find(([, re]) => re.test(ch))?.[0] ?? 'Other');
+    s = NO_SCRIPT().test(ch) ? 'Other' : (SCRIPT_NAMES.find((_, k) => inScript(k, ch)) ?? 'Other');
     scriptCache.set(cp, s);
   }
   return s;
@@ -118,7 +123,7 @@ function commonLetter(cp: number, script: Script): boolean {
 }
 
 /** Letters of the Common script (`ʼ`, `ª`) belong to no script: they sit among the letters of any. */
-const COMMON_SCRIPT = /\p{Script=Common}/u;
+const COMMON_SCRIPT = lazy(() => /\p{Script=Common}/u);
 
 const cpAt = (s: string, i: number): number | undefined => s.codePointAt(i);
 
@@ -130,12 +135,14 @@ function spread(before: string, text: string, after: string): { cps: number[]; f
   return { cps: [...b, ...t, ...a], from: b.length, to: b.length + t.length };
 }
 
-const isLetter = (cp: number | undefined): boolean => cp !== undefined && LETTER.test(String.fromCodePoint(cp));
-const isMark = (cp: number | undefined): boolean => cp !== undefined && MARK.test(String.fromCodePoint(cp));
+const isLetter = (cp: number | undefined): boolean => cp !== undefined && LETTER().test(String.fromCodePoint(cp));
+const isMark = (cp: number | undefined): boolean => cp !== undefined && MARK().test(String.fromCodePoint(cp));
 // ASCII answered directly: the first test of a Unicode property class compiles it (about 7 ms of `notes lint`'s
 // start-up on the seed), and most text asked about is ASCII.
-const isUpper = (cp: number): boolean => (cp < 0x80 ? cp >= 0x41 && cp <= 0x5a : UPPER.test(String.fromCodePoint(cp)));
-const isLower = (cp: number): boolean => (cp < 0x80 ? cp >= 0x61 && cp <= 0x7a : LOWER.test(String.fromCodePoint(cp)));
+const isUpper = (cp: number): boolean =>
+  cp < 0x80 ? cp >= 0x41 && cp <= 0x5a : UPPER().test(String.fromCodePoint(cp));
+const isLower = (cp: number): boolean =>
+  cp < 0x80 ? cp >= 0x61 && cp <= 0x7a : LOWER().test(String.fromCodePoint(cp));
 const isWordy = (cp: number | undefined): boolean =>
   cp !== undefined && (isLetter(cp) || isMark(cp) || (cp >= 0x30 && cp <= 0x39));
 const isRtl = (cp: number | undefined): boolean =>
@@ -188,7 +195,7 @@ function blocked(cp: number): boolean {
   );
 }
 
-const UNASSIGNED = /\p{Cn}/u;
+const UNASSIGNED = lazy(() => /\p{Cn}/u);
 /**
  * Is a decoded character implausible wherever it stands (so `isPlausible` rejects every text holding it)? Unassigned
  * code points, noncharacters, the blocked ranges, and letters no language writes. `keep`: characters a further
@@ -196,20 +203,21 @@ const UNASSIGNED = /\p{Cn}/u;
  */
 export function neverPlausible(cp: number, keep: ReadonlySet<number>): boolean {
   if (cp < 0x100 || keep.has(cp)) return false;
-  if (UNASSIGNED.test(String.fromCodePoint(cp)) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe)
+  if (UNASSIGNED().test(String.fromCodePoint(cp)) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe)
     return true;
   if (blocked(cp)) return true;
   return isLetter(cp) && !commonLetter(cp, scriptOf(cp));
 }
 
-const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const LETTER_OR_NUMBER = lazy(() => /[\p{L}\p{N}]/u);
 /**
  * Do two adjacent letters or numbers belong to two scripts that do not mix (neither of the Common script)? For
  * letters, `isPlausible` rejects every text where they stand side by side; a number glued to a letter of another
  * script (`Ꭶ` + Ethiopic `፬`, `Ꮖ` + Myanmar `႐`) is no better.
  */
 export function lettersClash(a: number, b: number): boolean {
-  if (!LETTER_OR_NUMBER.test(String.fromCodePoint(a)) || !LETTER_OR_NUMBER.test(String.fromCodePoint(b))) return false;
+  if (!LETTER_OR_NUMBER().test(String.fromCodePoint(a)) || !LETTER_OR_NUMBER().test(String.fromCodePoint(b)))
+    return false;
   const sa = scriptOf(a);
   const sb = scriptOf(b);
   if (sa === sb || sa === 'Other' || sb === 'Other') return false;
@@ -238,9 +246,9 @@ export function isPlausible(
     const prev = cps[i - 1];
     const next = cps[i + 1];
     if (cp < 0x80) continue;
-    if (INVALID.test(ch) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) return false;
+    if (INVALID().test(ch) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) return false;
     if (cp === 0xfe0f || cp === 0xfe0e) {
-      if (prev === undefined || !EMOJI.test(String.fromCodePoint(prev))) return false;
+      if (prev === undefined || !EMOJI().test(String.fromCodePoint(prev))) return false;
       continue;
     }
     if (cp === 0x20e3) {
@@ -253,8 +261,8 @@ export function isPlausible(
       if (
         p === undefined ||
         next === undefined ||
-        !PICTO.test(String.fromCodePoint(p)) ||
-        !PICTO.test(String.fromCodePoint(next))
+        !PICTO().test(String.fromCodePoint(p)) ||
+        !PICTO().test(String.fromCodePoint(next))
       ) {
         if (!joinsWord(prev, next)) return false;
       }
@@ -292,7 +300,7 @@ export function isPlausible(
     if (!commonLetter(cp, script)) return false;
     const left = letterNeighbour(cps, i, -1);
     const right = letterNeighbour(cps, i, 1);
-    const neutral = script === 'Other' && COMMON_SCRIPT.test(ch);
+    const neutral = script === 'Other' && COMMON_SCRIPT().test(ch);
     for (const n of neutral ? [] : [left, right]) {
       if (n === undefined || n < 0x80) {
         if (n !== undefined && script !== 'Latin' && !(MIXABLE[script] ?? []).includes('Latin')) return false;
@@ -361,9 +369,9 @@ function wordAllowsLower(cps: number[], i: number, from: number, to: number): bo
   return !(upper >= 2 && lower === 0);
 }
 
-const WORD_LETTER = /[\p{Ll}\p{Lu}\p{Lt}\p{Lo}]/u;
+const WORD_LETTER = lazy(() => /[\p{Ll}\p{Lu}\p{Lt}\p{Lo}]/u);
 /** Is there a letter at `s[i]` (modifier letters such as `ˇ` count as symbols)? */
 export const letterAt = (s: string, i: number): boolean => {
   const cp = cpAt(s, i);
-  return cp !== undefined && WORD_LETTER.test(String.fromCodePoint(cp));
+  return cp !== undefined && WORD_LETTER().test(String.fromCodePoint(cp));
 };

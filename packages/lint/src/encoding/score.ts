@@ -6,6 +6,7 @@
  * after it) under the two tables: above `MOJIBAKE_THRESHOLD`, the run is damage whatever else is known.
  */
 import { CLEAN_PAIRS, DAMAGED_PAIRS, MOJIBAKE_THRESHOLD } from '../../generated/score-table.js';
+import { lazy } from '@notes/core';
 
 export { MOJIBAKE_THRESHOLD };
 
@@ -35,10 +36,10 @@ export const CLASSES = [
 ] as const;
 
 const EDGE = CLASSES.length - 1;
-const MARK = /\p{M}/u;
-const LETTER = /\p{L}/u;
-const MATH = /\p{Sm}/u;
-const SYMBOL = /[\p{S}\p{Co}]/u;
+const MARK = lazy(() => /\p{M}/u);
+const LETTER = lazy(() => /\p{L}/u);
+const MATH = lazy(() => /\p{Sm}/u);
+const SYMBOL = lazy(() => /[\p{S}\p{Co}]/u);
 const cache = new Map<number, number>();
 
 /** The class of one code point (index into `CLASSES`). */
@@ -60,12 +61,12 @@ export function classOf(cp: number): number {
   const ch = String.fromCodePoint(cp);
   if (cp >= 0x2000 && cp <= 0x206f) c = 10;
   else if (cp >= 0x2b0 && cp <= 0x2ff) c = 12;
-  else if (MARK.test(ch)) c = 13;
+  else if (MARK().test(ch)) c = 13;
   else if ((cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff)) c = 14;
   else if (cp >= 0x400 && cp <= 0x52f) c = 15;
-  else if (LETTER.test(ch)) c = (cp >= 0x100 && cp <= 0x24f) || (cp >= 0x1e00 && cp <= 0x1eff) ? 11 : 18;
-  else if (MATH.test(ch)) c = 16;
-  else if (SYMBOL.test(ch)) c = 17;
+  else if (LETTER().test(ch)) c = (cp >= 0x100 && cp <= 0x24f) || (cp >= 0x1e00 && cp <= 0x1eff) ? 11 : 18;
+  else if (MATH().test(ch)) c = 16;
+  else if (SYMBOL().test(ch)) c = 17;
   else c = 19;
   cache.set(cp, c);
   return c;

@@ -2,6 +2,7 @@ import { logLikelihood } from './lm.js';
 import { CODE_PAGES } from './codepages.js';
 import { lettersClash, neverPlausible } from './plausible.js';
 import { entityAt, type Table } from './tables.js';
+import { lazy } from '@notes/core';
 
 /** How a byte of a sequence was recovered: read exactly, or guessed for lossy damage. */
 export type Guess = 'exact' | 'replacement' | 'question' | 'space' | 'drop' | 'lone' | 'a-grave';
@@ -199,7 +200,8 @@ export function pathsAt(line: string, i: number, t: Table, early = false): Path[
     const fit = seqs.filter(possible);
     for (const p of nodes) {
       for (const s of fit) {
-        if (clashes(p, s) || (s.lost > 1 && !(LETTER.test(s.text) && (p.text !== '' || s.guess !== 'drop')))) continue;
+        if (clashes(p, s) || (s.lost > 1 && !(LETTER().test(s.text) && (p.text !== '' || s.guess !== 'drop'))))
+          continue;
         pathsWork.extensions++;
         const exactish = s.guess === 'exact' || s.guess === 'replacement';
         // Three bytes read exactly are a long sequence whatever the fourth was (`ðŸ”` + a lost byte), and so are two
@@ -246,7 +248,7 @@ function possible(s: Sequence): boolean {
 
 /** Two bytes lost in one sequence are read only for a letter, and when both were dropped without a trace, only where
  * it goes on a run (`á` alone is no `၍`). Such a reading is never strong damage on its own. */
-const LETTER = /^\p{L}/u;
+const LETTER = lazy(() => /^\p{L}/u);
 
 /** Does the sequence give a letter of another script right after the reading's last letter (`Ꮖ` + Myanmar `႐`)? Only
  * for characters no further layer of misreading reads (`PAGE_CHARS`), which stay in the repair as they are. */

@@ -15,6 +15,7 @@ import type { Paragraph } from 'mdast';
 import { defineRule, mayBeEnglish, type RuleContext } from '@notes/core';
 import { nodesOf, treeIndex } from '../../helpers/tree-index.js';
 import { isWord, isWordPrefix, lowerBound } from '../../helpers/english-words.js';
+import { lazy } from '@notes/core';
 
 /** Words that cannot end an English sentence. */
 const DANGLING = new Set([
@@ -68,14 +69,14 @@ const MIN_FINISHED_SENTENCES = 1;
 /** Words the unfinished last sentence must have: a shorter tail is more often a label than a cut sentence. */
 const MIN_LAST_SENTENCE_WORDS = 3;
 /** A sentence end followed by the start of the next sentence. */
-const SENTENCE_END = /[\p{L}\p{N}\p{Pe}\p{Pf}"'`*_][.!?。！？]["'”’)*_]*\s+(?=["“‘'*_(`]*[\p{Lu}\p{N}])/gu;
+const SENTENCE_END = lazy(() => /[\p{L}\p{N}\p{Pe}\p{Pf}"'`*_][.!?。！？]["'”’)*_]*\s+(?=["“‘'*_(`]*[\p{Lu}\p{N}])/gu);
 
 /** Does a prose paragraph (raw Markdown) stop inside its last sentence? */
 function unfinishedLastSentence(raw: string, paragraph: Paragraph): boolean {
   if (!isEnglish(paragraph)) return false;
   let ends = 0;
   let last = 0;
-  for (const m of raw.matchAll(SENTENCE_END)) {
+  for (const m of raw.matchAll(SENTENCE_END())) {
     ends++;
     last = m.index + m[0].length;
   }
