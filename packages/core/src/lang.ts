@@ -34,6 +34,12 @@ export const SCRIPTS = [
 type Script = (typeof SCRIPTS)[number][0];
 
 /**
+ * Characters of no script (digits, punctuation, symbols, emoji, variation selectors, shared marks): none of SCRIPTS
+ * has one. Asked first, it spares compiling every script's pattern for the emoji of English notes.
+ */
+const NO_SCRIPT = lazy(() => /[\p{Script=Common}\p{Script=Inherited}]/u);
+
+/**
  * The script of a character of the blocks most notes outside ASCII hold, without a pattern: Latin-1, Latin
  * Extended-A and -B and IPA (U+0080–U+02AF: Latin letters, and Common signs), general punctuation, currency
  * signs, arrows, technical and box-drawing symbols (none of SCRIPTS). `'latin'` for a Latin letter, null for no
@@ -108,7 +114,8 @@ export function detectLang(text: string): string {
   for (const char of sample.match(/[^\x00-\x7f]/gu) ?? []) {
     const known = knownScript(char.codePointAt(0)!);
     if (known === null) continue;
-    const script = known ?? SCRIPTS.find(([, pattern]) => pattern().test(char))?.[0];
+    const script =
+      known ?? (NO_SCRIPT().test(char) ? undefined : SCRIPTS.find(([, pattern]) => pattern().test(char))?.[0]);
     if (script === undefined) continue;
     counts.set(script, (counts.get(script) ?? 0) + 1);
     letters++;
