@@ -33,6 +33,9 @@ const median = (xs) => {
 };
 
 const cases = {
+  // Node's own start, which every tool here pays: where NODE_EXTRA_CA_CERTS is set, Node 20 parses its CA
+  // certificates at every start (about 35 ms on this machine), before any of a tool's code runs.
+  'node -e 0': ['-e', '0'],
   'markdownlint-cli2': [MDL, file],
   'notes lint': [NOTES, 'lint', file],
   'notes build': [NOTES, 'build', '--out', join(dir, 'dist'), file],
@@ -44,6 +47,8 @@ for (let i = 0; i < rounds; i++) {
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`${file}, ${rounds} rounds, medians (tools run alternately)`);
+if (process.env.NODE_EXTRA_CA_CERTS)
+  console.log(`  (NODE_EXTRA_CA_CERTS is set: every Node process parses CA certificates at start)`);
 for (const [name, list] of Object.entries(results)) {
   const cpu = median(list.map((r) => r.cpu));
   const wall = median(list.map((r) => r.wall));
