@@ -65,27 +65,12 @@ export class RunPacker {
    * first, a string, and other properties of strings, numbers or booleans) by its packed runs.
    */
   pack(content: unknown): void {
-    const stack: unknown[] = [content];
-    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-      if (Array.isArray(node)) {
-        for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
-        continue;
-      }
-      const object = node as ContentObject;
-      for (const key in object) {
-        const value = object[key];
-        if (value === null || typeof value !== 'object') continue;
-        if (key === 'text' && Array.isArray(value) && value.length >= MIN_PACKED_RUNS) {
-          const packed = this.done.get(value) ?? this.packed(value);
-          if (packed) {
-            this.done.set(value, packed);
-            object[key] = packed;
-            continue;
-          }
-        }
-        stack.push(value);
-      }
-    }
+    swapTexts(content, (value) => {
+      if (!Array.isArray(value) || value.length < MIN_PACKED_RUNS) return undefined;
+      const packed = this.done.get(value) ?? this.packed(value);
+      if (packed) this.done.set(value, packed);
+      return packed ?? undefined;
+    });
   }
 
   /** The packed form of `runs`, or null when an item is not a run that unpacks to the same. */
@@ -176,6 +161,20 @@ export function unpackedRuns(packed: PackedRuns): ContentObject[] {
  * an earlier one with the same `done`) unpacks to the same array, as it was one array before packing.
  */
 export function unpackRuns(content: unknown, done: WeakMap<PackedRuns, ContentObject[]>): void {
+  swapTexts(content, (value) => {
+    if (!isPacked(value)) return undefined;
+    let runs = done.get(value);
+    if (!runs) done.set(value, (runs = unpackedRuns(value)));
+    return runs;
+  });
+}
+
+/**
+ * Walk `content` (objects and arrays, at any depth) and give each `text` value that is an object or array to
+ * `swap`: what it returns takes the value's place and is not walked into; undefined leaves the value, and the walk
+ * goes on inside it.
+ */
+function swapTexts(content: unknown, swap: (text: object) => unknown): void {
   const stack: unknown[] = [content];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node === null || typeof node !== 'object') continue;
@@ -187,13 +186,9 @@ export function unpackRuns(content: unknown, done: WeakMap<PackedRuns, ContentOb
     for (const key in object) {
       const value = object[key];
       if (value === null || typeof value !== 'object') continue;
-      if (key === 'text' && isPacked(value)) {
-        let runs = done.get(value);
-        if (!runs) done.set(value, (runs = unpackedRuns(value)));
-        object[key] = runs;
-        continue;
-      }
-      stack.push(value);
+      const swapped = key === 'text' ? swap(value) : undefined;
+      if (swapped === undefined) stack.push(value);
+      else object[key] = swapped;
     }
   }
 }
