@@ -11,7 +11,15 @@ export { NotesError } from './errors.js';
 export { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 export { idWords, normalizeForId, slugTag, stableId } from './ids.js';
 export { lazy } from './lazy.js';
-export { canonicalLang, detectLang, documentLang, isEnglish, mayBeEnglish, primaryLanguage } from './lang.js';
+export {
+  canonicalLang,
+  detectLang,
+  documentLang,
+  inNoScript,
+  isEnglish,
+  mayBeEnglish,
+  primaryLanguage,
+} from './lang.js';
 export type { ModelCallout, ModelDocument, ModelNote, ModelTable, ModelTopic } from './model.js';
 export { parseMarkdown, sectionStarts } from './parse.js';
 export {

@@ -38,6 +38,8 @@ type Script = (typeof SCRIPTS)[number][0];
  * has one. Asked first, it spares compiling every script's pattern for the emoji of English notes.
  */
 const NO_SCRIPT = lazy(() => /[\p{Script=Common}\p{Script=Inherited}]/u);
+/** Whether a character is of no script (Script Common or Inherited); lint's mojibake check asks it too. */
+export const inNoScript = (char: string): boolean => NO_SCRIPT().test(char);
 
 /**
  * The script of a character of the blocks most notes outside ASCII hold, without a pattern: Latin-1, Latin
@@ -114,8 +116,7 @@ export function detectLang(text: string): string {
   for (const char of sample.match(/[^\x00-\x7f]/gu) ?? []) {
     const known = knownScript(char.codePointAt(0)!);
     if (known === null) continue;
-    const script =
-      known ?? (NO_SCRIPT().test(char) ? undefined : SCRIPTS.find(([, pattern]) => pattern().test(char))?.[0]);
+    const script = known ?? (inNoScript(char) ? undefined : SCRIPTS.find(([, pattern]) => pattern().test(char))?.[0]);
     if (script === undefined) continue;
     counts.set(script, (counts.get(script) ?? 0) + 1);
     letters++;

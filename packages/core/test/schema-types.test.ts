@@ -57,6 +57,7 @@ describe('schemas are the source of truth', () => {
         "idWords",
         "imageFinding",
         "imageNodes",
+        "inNoScript",
         "inlineText",
         "isDisplayMath",
         "isEnglish",

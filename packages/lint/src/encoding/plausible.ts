@@ -4,7 +4,7 @@
  * combining marks, controls or letters whose case or script clashes with their neighbours.
  */
 import { EXEMPLAR_SCRIPTS, isExemplarLetter } from '../../generated/exemplars.js';
-import { lazy } from '@notes/core';
+import { inNoScript, lazy } from '@notes/core';
 
 const LETTER = lazy(() => /\p{L}/u);
 const MARK = lazy(() => /\p{M}/u);
@@ -78,18 +78,14 @@ const COMMON_COMBINING = /[\u0300-\u030C\u030F\u0311\u0323-\u0328\u0331\u0332\u0
 
 const CJK: readonly Script[] = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Yi'];
 
-/**
- * Digits, punctuation, symbols, emoji, variation selectors and shared marks: in no script of the list (a character
- * has one Script). Asked first, it spares compiling every script's pattern for the `️` of `1️⃣` (about 1.5 ms).
- */
-const NO_SCRIPT = lazy(() => /[\p{Script=Common}\p{Script=Inherited}]/u);
-
 const scriptCache = new Map<number, Script>();
 function scriptOf(cp: number): Script {
   let s = scriptCache.get(cp);
   if (s === undefined) {
     const ch = String.fromCodePoint(cp);
-    s = NO_SCRIPT().test(ch) ? 'Other' : (SCRIPT_NAMES.find((_, k) => inScript(k, ch)) ?? 'Other');
+    // A character of no script (a digit, an emoji, the `️` of `1️⃣`) is asked first: it spares compiling every
+    // script's pattern.
+    s = inNoScript(ch) ? 'Other' : (SCRIPT_NAMES.find((_, k) => inScript(k, ch)) ?? 'Other');
     scriptCache.set(cp, s);
   }
   return s;
